@@ -1,31 +1,224 @@
 package xlspark.eval;
 
+import java.time.LocalDateTime;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.apache.commons.jexl3.JexlException;
+import xlspark.compile.FormulaCompiler;
+import xlspark.compile.FunctionNamespace;
+import xlspark.compile.Template;
+import xlspark.formula.FormulaSyntaxException;
+import xlspark.formula.Lexed;
+import xlspark.formula.Lexer;
+import xlspark.functions.EvalContext;
+import xlspark.functions.EvalTimeoutException;
+import xlspark.value.DateSerial;
+import xlspark.value.ExcelError;
+import xlspark.value.NumberText;
+import xlspark.value.Value;
+
 /**
- * Evaluates formula text to an {@link EvalOutcome}. Not thread-safe: use one per partition or thread;
- * the compiled template cache behind it is shared per JVM. Never throws for a bad formula.
+ * Evaluates formula text to an {@link EvalOutcome}: lex, find the compiled template of the formula's shape
+ * (or parse and compile it once), bind literals and variables, run it in the JEXL sandbox. This is the only
+ * catch boundary: syntax errors, limits, time-outs and engine failures become ERROR outcomes, so one bad
+ * formula never fails a task. Not thread-safe: one per partition or thread; the template cache is per JVM.
  */
 public final class FormulaEvaluator {
   private final EngineOptions options;
+  private final FormulaCompiler compiler;
+  private final EvalContext ctx;
+  private long formulas;
+  private long errors;
+  private long parseNanos;
+  private long compileNanos;
+  private long evalNanos;
+  private long hits;
+  private long misses;
 
   public FormulaEvaluator(EngineOptions options) {
+    this(options, FormulaCompiler.shared());
+  }
+
+  public FormulaEvaluator(EngineOptions options, FormulaCompiler compiler) {
     this.options = options;
+    this.compiler = compiler;
+    if (compiler.cache().maxSize() != options.templateCacheSize()) {
+      compiler.cache().setMaxSize(options.templateCacheSize());
+    }
+    LocalDateTime local = LocalDateTime.ofInstant(options.now(), options.timeZone());
+    double nowSerial = DateSerial.of(local.toLocalDate()) + local.toLocalTime().toNanoOfDay() / 86_400e9;
+    this.ctx = new EvalContext(nowSerial, options.seed(), options.expressionTimeoutMillis(),
+        options.allowedUrlPrefixes());
   }
 
   /** Evaluates one formula; {@code rowId} seeds the volatile functions of this row. */
   public EvalOutcome evaluate(String formula, VariableSource vars, long rowId) {
-    return new EvalOutcome(ResultType.ERROR, "#ERROR!", null, "engine not ready");
+    EvalOutcome o = outcome(evaluateValue(formula, vars, rowId));
+    if (o.isError()) {
+      errors++;
+    }
+    return o;
+  }
+
+  /** Evaluates one formula to its full value (arrays included, as a spilling cell would show them). */
+  public Value evaluateValue(String formula, VariableSource vars, long rowId) {
+    formulas++;
+    long t0 = System.nanoTime();
+    Lexed lexed;
+    Template template;
+    try {
+      lexed = Lexer.lex(formula);
+      template = compiler.cached(lexed);
+    } catch (FormulaSyntaxException e) {
+      parseNanos += System.nanoTime() - t0;
+      return syntaxError(e);
+    }
+    long t1 = System.nanoTime();
+    parseNanos += t1 - t0;
+    if (template == null) {
+      misses++;
+      try {
+        template = compiler.compile(lexed);
+      } catch (FormulaSyntaxException e) {
+        compileNanos += System.nanoTime() - t1;
+        return syntaxError(e);
+      }
+      long t2 = System.nanoTime();
+      compileNanos += t2 - t1;
+      t1 = t2;
+    } else {
+      hits++;
+    }
+    Value v = run(template, lexed, vars, rowId);
+    evalNanos += System.nanoTime() - t1;
+    return v;
+  }
+
+  private Value run(Template template, Lexed lexed, VariableSource vars, long rowId) {
+    ctx.beginRow(rowId);
+    try {
+      Object[] args = template.bind(lexed.literals(), name -> lookup(vars, name));
+      FunctionNamespace.setContext(ctx);
+      Object r = compiler.sandbox().run(template.script(), args);
+      if (r instanceof Value v) {
+        return v;
+      }
+      return Value.err(ExcelError.ERROR, "formula did not produce an Excel value");
+    } catch (JexlException e) {
+      Throwable cause = rootCause(e);
+      if (cause instanceof EvalTimeoutException t) {
+        return Value.err(ExcelError.ERROR, "time-out: " + t.getMessage());
+      }
+      return Value.err(ExcelError.ERROR, "evaluation failed: " + describe(cause));
+    } catch (EvalTimeoutException e) {
+      return Value.err(ExcelError.ERROR, "time-out: " + e.getMessage());
+    } catch (StackOverflowError e) {
+      return Value.err(ExcelError.ERROR, "formula too deeply nested to evaluate");
+    } catch (RuntimeException e) {
+      return Value.err(ExcelError.ERROR, "evaluation failed: " + describe(e));
+    }
+  }
+
+  private Object lookup(VariableSource vars, String name) {
+    Object o = vars.lookup(name);
+    if (o == VariableSource.UNKNOWN && options.constants().containsKey(name)) {
+      return options.constants().get(name);
+    }
+    return o;
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
+  private static String describe(Throwable t) {
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m;
+  }
+
+  private static Value syntaxError(FormulaSyntaxException e) {
+    return Value.err(ExcelError.ERROR, "syntax error: " + e.getMessage());
+  }
+
+  /** The outcome of a value: an array reports its top-left cell, as a non-spilling cell would. */
+  public static EvalOutcome outcome(Value v) {
+    if (v instanceof Value.Arr a) {
+      v = a.cells()[0];
+    }
+    if (v instanceof Value.Num n) {
+      double d = n.v() == 0 ? 0.0 : n.v();
+      return new EvalOutcome(ResultType.NUMBER, NumberText.shortest(d), d, null);
+    }
+    if (v instanceof Value.Text t) {
+      return new EvalOutcome(ResultType.TEXT, t.s(), null, null);
+    }
+    if (v instanceof Value.Bool b) {
+      return new EvalOutcome(ResultType.BOOLEAN, b.b() ? "TRUE" : "FALSE", null, null);
+    }
+    if (v instanceof Value.Err e) {
+      String msg = e.message() != null ? e.message() : defaultMessage(e.code());
+      return new EvalOutcome(ResultType.ERROR, e.code().text(), null, msg);
+    }
+    return new EvalOutcome(ResultType.BLANK, "", null, null);
+  }
+
+  private static String defaultMessage(ExcelError e) {
+    return switch (e) {
+      case NULL -> "empty intersection";
+      case DIV0 -> "division by zero";
+      case VALUE -> "wrong type of argument or operand";
+      case REF -> "invalid reference";
+      case NAME -> "unknown name";
+      case NUM -> "number out of range";
+      case NA -> "value not available";
+      case ERROR -> "formula rejected";
+    };
   }
 
   /**
    * Dry run: parses and checks a formula without evaluating it. Returns null when it is fine, otherwise an
    * ERROR outcome whose message names the syntax error, unknown functions or unknown variables.
    */
-  public EvalOutcome check(String formula, java.util.function.Predicate<String> isKnownVariable) {
-    return null;
+  public EvalOutcome check(String formula, Predicate<String> isKnownVariable) {
+    Template t;
+    try {
+      Lexed lexed = Lexer.lex(formula);
+      t = compiler.cached(lexed);
+      if (t == null) {
+        t = compiler.compile(lexed);
+      }
+    } catch (FormulaSyntaxException e) {
+      return outcome(syntaxError(e));
+    }
+    TreeSet<String> unknownVars = new TreeSet<>();
+    for (String v : t.variables()) {
+      if (!isKnownVariable.test(v) && !options.constants().containsKey(v)) {
+        unknownVars.add(v);
+      }
+    }
+    if (t.unknownFunctions().isEmpty() && unknownVars.isEmpty()) {
+      return null;
+    }
+    StringBuilder msg = new StringBuilder();
+    if (!t.unknownFunctions().isEmpty()) {
+      msg.append("unknown function").append(t.unknownFunctions().size() > 1 ? "s " : " ")
+          .append(String.join(", ", new TreeSet<>(t.unknownFunctions())));
+    }
+    if (!unknownVars.isEmpty()) {
+      if (msg.length() > 0) {
+        msg.append("; ");
+      }
+      msg.append("unknown variable").append(unknownVars.size() > 1 ? "s " : " ").append(String.join(", ", unknownVars));
+    }
+    return new EvalOutcome(ResultType.ERROR, ExcelError.NAME.text(), null, msg.toString());
   }
 
   public EngineStats stats() {
-    return EngineStats.ZERO;
+    return new EngineStats(formulas, errors, parseNanos, compileNanos, evalNanos, hits, misses);
   }
 
   public EngineOptions options() {

@@ -7,7 +7,7 @@ package xlspark.eval;
  */
 public interface VariableSource {
   /** Sentinel returned by {@link #lookup} when no variable of that name exists. */
-  Object UNKNOWN = new Object();
+  Object UNKNOWN = xlspark.compile.Template.Variables.UNKNOWN;
 
   /** @return the value, null for a blank cell, or {@link #UNKNOWN}. */
   Object lookup(String upperCaseName);

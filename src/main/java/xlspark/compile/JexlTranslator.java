@@ -1,0 +1,178 @@
+package xlspark.compile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import xlspark.formula.FormulaSyntaxException;
+import xlspark.formula.ast.BinaryOp;
+import xlspark.formula.ast.Expr;
+import xlspark.formula.ast.ExprVisitor;
+import xlspark.functions.FunctionRegistry;
+import xlspark.functions.FunctionSpec;
+import xlspark.value.ExcelError;
+import xlspark.value.Value;
+
+/**
+ * Emits JEXL source from an AST; user text never reaches JEXL. Literals become parameters ({@code s0},
+ * {@code s1}, ...) described by {@link Slot}s; Excel operators become JEXL operators that
+ * {@link ExcelArithmetic} implements ({@code <>} as {@code !(a == b)}, {@code %} as {@code (a / 100)});
+ * calls become {@code xl:NAME(...)} for registry functions only; unknown functions become a #NAME? constant.
+ */
+public final class JexlTranslator {
+  private final FunctionRegistry registry;
+  private final int maxArrayCells;
+
+  public JexlTranslator(FunctionRegistry registry, int maxArrayCells) {
+    this.registry = registry;
+    this.maxArrayCells = maxArrayCells;
+  }
+
+  /** The JEXL text, its parameter slots, and what the formula refers to. */
+  public record Translation(String jexl, List<Slot> slots, Set<String> variables, Set<String> functions,
+                            Set<String> unknownFunctions, boolean isVolatile) {
+  }
+
+  public Translation translate(Expr root) throws FormulaSyntaxException {
+    Emitter em = new Emitter();
+    String jexl = root.accept(em);
+    if (em.failure != null) {
+      throw em.failure;
+    }
+    return new Translation(jexl, List.copyOf(em.slots), Set.copyOf(em.variables), Set.copyOf(em.functions),
+        Set.copyOf(em.unknown), em.isVolatile);
+  }
+
+  private final class Emitter implements ExprVisitor<String> {
+    final List<Slot> slots = new ArrayList<>();
+    final Map<Slot, String> names = new LinkedHashMap<>();
+    final Set<String> variables = new LinkedHashSet<>();
+    final Set<String> functions = new LinkedHashSet<>();
+    final Set<String> unknown = new LinkedHashSet<>();
+    boolean isVolatile;
+    FormulaSyntaxException failure;
+
+    private String slot(Slot s) {
+      return names.computeIfAbsent(s, k -> {
+        slots.add(k);
+        return "s" + (slots.size() - 1);
+      });
+    }
+
+    public String num(Expr.Num n) {
+      return slot(new Slot.Literal(n.literal()));
+    }
+
+    public String str(Expr.Str s) {
+      return slot(new Slot.Literal(s.literal()));
+    }
+
+    public String bool(Expr.Bool b) {
+      return slot(new Slot.Const(Value.bool(b.value())));
+    }
+
+    public String error(Expr.Error e) {
+      return slot(new Slot.Const(Value.err(e.code())));
+    }
+
+    public String var(Expr.Var v) {
+      variables.add(v.name());
+      return slot(new Slot.Variable(v.name()));
+    }
+
+    public String missing(Expr.Missing m) {
+      return slot(new Slot.Const(Value.MISSING));
+    }
+
+    public String call(Expr.Call c) {
+      FunctionSpec spec = registry.lookup(c.name());
+      if (spec == null) {
+        unknown.add(c.name());
+        String why = registry.isExcelFunction(c.name()) ? c.name() + ": not implemented"
+            : "unknown function " + c.name();
+        return slot(new Slot.Const(Value.err(ExcelError.NAME, why)));
+      }
+      String arity = spec.checkArity(c.args().size());
+      if (arity != null && failure == null) {
+        failure = new FormulaSyntaxException(arity, c.span());
+      }
+      functions.add(spec.name());
+      isVolatile |= spec.isVolatile();
+      StringBuilder sb = new StringBuilder(JexlSandbox.NAMESPACE).append(':')
+          .append(FunctionNamespace.jexlName(spec.name())).append('(');
+      for (int i = 0; i < c.args().size(); i++) {
+        if (i > 0) {
+          sb.append(", ");
+        }
+        sb.append(c.args().get(i).accept(this));
+      }
+      return sb.append(')').toString();
+    }
+
+    public String unary(Expr.Unary u) {
+      return "(" + (u.negate() ? "-" : "+") + u.operand().accept(this) + ")";
+    }
+
+    public String percent(Expr.Percent p) {
+      return "(" + p.operand().accept(this) + " / " + slot(new Slot.Const(Value.num(100))) + ")";
+    }
+
+    public String binary(Expr.Binary b) {
+      if (b.op() == BinaryOp.RANGE) {
+        if (failure == null) {
+          failure = new FormulaSyntaxException("Cell ranges (':') need workbook mode", b.span());
+        }
+        return "s0";
+      }
+      String l = b.left().accept(this);
+      String r = b.right().accept(this);
+      return switch (b.op()) {
+        case ADD -> "(" + l + " + " + r + ")";
+        case SUB -> "(" + l + " - " + r + ")";
+        case MUL -> "(" + l + " * " + r + ")";
+        case DIV -> "(" + l + " / " + r + ")";
+        case POW -> "(" + l + " ^ " + r + ")";
+        case CONCAT -> "(" + l + " & " + r + ")";
+        case EQ -> "(" + l + " == " + r + ")";
+        case NE -> "!(" + l + " == " + r + ")";
+        case LT -> "(" + l + " < " + r + ")";
+        case GT -> "(" + l + " > " + r + ")";
+        case LE -> "(" + l + " <= " + r + ")";
+        case GE -> "(" + l + " >= " + r + ")";
+        case RANGE -> throw new IllegalStateException("handled above");
+      };
+    }
+
+    public String array(Expr.ArrayLit a) {
+      if ((long) a.rows() * a.cols() > maxArrayCells && failure == null) {
+        failure = new FormulaSyntaxException("Array constant larger than " + maxArrayCells + " cells", a.span());
+      }
+      List<Slot.Cell> cells = new ArrayList<>(a.cells().size());
+      for (Expr e : a.cells()) {
+        cells.add(cell(e));
+      }
+      return slot(new Slot.ArrayConst(a.rows(), a.cols(), List.copyOf(cells)));
+    }
+
+    private Slot.Cell cell(Expr e) {
+      if (e instanceof Expr.Num n) {
+        return new Slot.Cell(n.literal(), false, null);
+      }
+      if (e instanceof Expr.Str s) {
+        return new Slot.Cell(s.literal(), false, null);
+      }
+      if (e instanceof Expr.Unary u && u.operand() instanceof Expr.Num n) {
+        return new Slot.Cell(n.literal(), u.negate(), null);
+      }
+      if (e instanceof Expr.Bool b) {
+        return new Slot.Cell(-1, false, Value.bool(b.value()));
+      }
+      if (e instanceof Expr.Error er) {
+        return new Slot.Cell(-1, false, Value.err(er.code()));
+      }
+      throw new IllegalStateException("the parser admits only constants in arrays");
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package xlspark.compile;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.jexl3.JexlScript;
+import xlspark.value.Coerce;
+import xlspark.value.ExcelError;
+import xlspark.value.Value;
+
+/**
+ * A compiled formula shape: one JEXL script shared by every formula that differs only in its number and
+ * text literals ({@code ROUND(3.14*2,2)} and {@code ROUND(2.5*7,1)}). {@link #bind} fills the parameters
+ * for one formula's literals and variables.
+ */
+public final class Template {
+  /** Looks up a variable by upper-case name: the value (Java or {@link Value}), null for blank, or UNKNOWN. */
+  public interface Variables {
+    Object UNKNOWN = new Object();
+
+    Object lookup(String upperCaseName);
+  }
+
+  private final String shapeKey;
+  private final String jexl;
+  private final JexlScript script;
+  private final Slot[] slots;
+  private final Set<String> variables;
+  private final Set<String> functions;
+  private final Set<String> unknownFunctions;
+  private final boolean isVolatile;
+
+  Template(String shapeKey, JexlTranslator.Translation t, JexlScript script) {
+    this.shapeKey = shapeKey;
+    this.jexl = t.jexl();
+    this.script = script;
+    this.slots = t.slots().toArray(new Slot[0]);
+    this.variables = t.variables();
+    this.functions = t.functions();
+    this.unknownFunctions = t.unknownFunctions();
+    this.isVolatile = t.isVolatile();
+  }
+
+  /** The parameter values for one formula of this shape. */
+  public Object[] bind(Value[] literals, Variables vars) {
+    Object[] args = new Object[slots.length];
+    for (int i = 0; i < slots.length; i++) {
+      Slot s = slots[i];
+      if (s instanceof Slot.Literal l) {
+        args[i] = literals[l.index()];
+      } else if (s instanceof Slot.Const c) {
+        args[i] = c.value();
+      } else if (s instanceof Slot.Variable v) {
+        Object o = vars.lookup(v.name());
+        args[i] = o == Variables.UNKNOWN
+            ? Value.err(ExcelError.NAME, "unknown variable " + v.name())
+            : Coerce.fromJava(o);
+      } else {
+        args[i] = array((Slot.ArrayConst) s, literals);
+      }
+    }
+    return args;
+  }
+
+  private static Value array(Slot.ArrayConst a, Value[] literals) {
+    Value[] cells = new Value[a.cells().size()];
+    for (int i = 0; i < cells.length; i++) {
+      Slot.Cell c = a.cells().get(i);
+      if (c.constant() != null) {
+        cells[i] = c.constant();
+      } else {
+        Value v = literals[c.literal()];
+        cells[i] = c.negate() && v instanceof Value.Num n ? Value.num(-n.v()) : v;
+      }
+    }
+    return new Value.Arr(a.rows(), a.cols(), cells);
+  }
+
+  public String shapeKey() {
+    return shapeKey;
+  }
+
+  /** The emitted JEXL source (parameters {@code s0..sN}). */
+  public String jexl() {
+    return jexl;
+  }
+
+  public JexlScript script() {
+    return script;
+  }
+
+  public List<Slot> slots() {
+    return List.of(slots);
+  }
+
+  /** Upper-case names of the variables the formula reads. */
+  public Set<String> variables() {
+    return variables;
+  }
+
+  public Set<String> functions() {
+    return functions;
+  }
+
+  public Set<String> unknownFunctions() {
+    return unknownFunctions;
+  }
+
+  public boolean isVolatile() {
+    return isVolatile;
+  }
+}

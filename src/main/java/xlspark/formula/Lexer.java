@@ -1,0 +1,268 @@
+package xlspark.formula;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import xlspark.value.ExcelError;
+import xlspark.value.Value;
+
+/** Hand-written lexer for Excel formulas; produces tokens, the shape key and the hoisted literals. */
+public final class Lexer {
+  /** Excel's limit on the length of a formula. */
+  public static final int MAX_FORMULA_LENGTH = 8_192;
+  /** Excel's limit on a text constant inside a formula. */
+  public static final int MAX_STRING_LITERAL = 255;
+
+  private final String src;
+  private int pos;
+  private final List<Token> tokens = new ArrayList<>();
+  private final List<Value> literals = new ArrayList<>();
+  private final StringBuilder key = new StringBuilder();
+
+  private Lexer(String src) {
+    this.src = src;
+  }
+
+  /** Lexes a formula, with or without its leading '='. */
+  public static Lexed lex(String formula) throws FormulaSyntaxException {
+    if (formula == null) {
+      throw new FormulaSyntaxException("Empty formula", SourceSpan.NONE);
+    }
+    if (formula.length() > MAX_FORMULA_LENGTH) {
+      throw new FormulaSyntaxException("Formula longer than " + MAX_FORMULA_LENGTH + " characters ("
+          + formula.length() + ")", new SourceSpan(MAX_FORMULA_LENGTH, formula.length()));
+    }
+    Lexer lx = new Lexer(formula);
+    lx.run();
+    return new Lexed(formula, lx.tokens, lx.key.toString(), lx.literals.toArray(new Value[0]));
+  }
+
+  private void run() throws FormulaSyntaxException {
+    skipSpace();
+    if (pos < src.length() && src.charAt(pos) == '=') {
+      pos++;
+    }
+    while (true) {
+      skipSpace();
+      if (pos >= src.length()) {
+        add(TokenKind.EOF, pos, pos, null, 0, -1);
+        return;
+      }
+      int start = pos;
+      char c = src.charAt(pos);
+      if (c >= '0' && c <= '9' || c == '.' && pos + 1 < src.length() && isDigit(src.charAt(pos + 1))) {
+        number(start);
+      } else if (c == '"') {
+        string(start);
+      } else if (c == '#') {
+        error(start);
+      } else if (c == '[') {
+        structured(start);
+      } else if (isNameStart(c)) {
+        name(start);
+      } else {
+        operator(start, c);
+      }
+    }
+  }
+
+  private void skipSpace() {
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00A0') {
+        pos++;
+      } else {
+        break;
+      }
+    }
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isNameStart(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '\\' || c == '$'
+        || c > 127 && Character.isLetter(c);
+  }
+
+  private static boolean isNamePart(char c) {
+    return isNameStart(c) || isDigit(c) || c == '.' || c == '?';
+  }
+
+  private void number(int start) throws FormulaSyntaxException {
+    while (pos < src.length() && isDigit(src.charAt(pos))) {
+      pos++;
+    }
+    if (pos < src.length() && src.charAt(pos) == '.') {
+      pos++;
+      while (pos < src.length() && isDigit(src.charAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
+      int save = pos;
+      pos++;
+      if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) {
+        pos++;
+      }
+      if (pos < src.length() && isDigit(src.charAt(pos))) {
+        while (pos < src.length() && isDigit(src.charAt(pos))) {
+          pos++;
+        }
+      } else {
+        pos = save;
+        throw new FormulaSyntaxException("Expected digits in the exponent of a number", new SourceSpan(start, pos + 1));
+      }
+    }
+    if (pos < src.length() && isNameStart(src.charAt(pos)) && src.charAt(pos) != '$') {
+      throw new FormulaSyntaxException("Unexpected character '" + src.charAt(pos) + "' after a number",
+          new SourceSpan(pos, pos + 1));
+    }
+    double d = Double.parseDouble(src.substring(start, pos));
+    if (Double.isInfinite(d)) {
+      throw new FormulaSyntaxException("Number too large", new SourceSpan(start, pos));
+    }
+    literals.add(Value.num(d));
+    add(TokenKind.NUMBER, start, pos, null, d, literals.size() - 1);
+  }
+
+  private void string(int start) throws FormulaSyntaxException {
+    pos++;
+    StringBuilder sb = null;
+    int segment = pos;
+    while (true) {
+      int q = src.indexOf('"', pos);
+      if (q < 0) {
+        throw new FormulaSyntaxException("Expected '\"' to close the text", new SourceSpan(start, src.length()));
+      }
+      if (q + 1 < src.length() && src.charAt(q + 1) == '"') {
+        if (sb == null) {
+          sb = new StringBuilder();
+        }
+        sb.append(src, segment, q + 1);
+        pos = q + 2;
+        segment = pos;
+        continue;
+      }
+      String s = sb == null ? src.substring(segment, q) : sb.append(src, segment, q).toString();
+      pos = q + 1;
+      if (s.length() > MAX_STRING_LITERAL) {
+        throw new FormulaSyntaxException("Text constant longer than " + MAX_STRING_LITERAL + " characters",
+            new SourceSpan(start, pos));
+      }
+      literals.add(Value.text(s));
+      add(TokenKind.STRING, start, pos, s, 0, literals.size() - 1);
+      return;
+    }
+  }
+
+  private void error(int start) throws FormulaSyntaxException {
+    for (ExcelError e : ExcelError.values()) {
+      String t = e.text();
+      if (src.regionMatches(true, start, t, 0, t.length())) {
+        pos = start + t.length();
+        add(TokenKind.ERROR, start, pos, e.name(), 0, -1);
+        return;
+      }
+    }
+    throw new FormulaSyntaxException("Unknown error value", new SourceSpan(start, start + 1));
+  }
+
+  /** {@code [@Column Name]} or {@code [Column Name]}: a variable whose name may hold spaces. */
+  private void structured(int start) throws FormulaSyntaxException {
+    int close = src.indexOf(']', start);
+    if (close < 0) {
+      throw new FormulaSyntaxException("Expected ']' to close the column name", new SourceSpan(start, src.length()));
+    }
+    int from = start + 1;
+    if (from < close && src.charAt(from) == '@') {
+      from++;
+    }
+    String name = src.substring(from, close).trim();
+    if (name.isEmpty()) {
+      throw new FormulaSyntaxException("Expected a column name inside '[ ]'", new SourceSpan(start, close + 1));
+    }
+    pos = close + 1;
+    add(TokenKind.IDENT, start, pos, name.toUpperCase(Locale.ROOT), 0, -1);
+  }
+
+  private void name(int start) {
+    while (pos < src.length() && isNamePart(src.charAt(pos))) {
+      pos++;
+    }
+    String upper = src.substring(start, pos).toUpperCase(Locale.ROOT);
+    boolean call = peekNonSpace() == '(';
+    if (!call && (upper.equals("TRUE") || upper.equals("FALSE"))) {
+      add(TokenKind.BOOL, start, pos, upper, 0, -1);
+    } else {
+      add(TokenKind.IDENT, start, pos, upper, 0, -1);
+    }
+  }
+
+  private char peekNonSpace() {
+    int p = pos;
+    while (p < src.length() && src.charAt(p) == ' ') {
+      p++;
+    }
+    return p < src.length() ? src.charAt(p) : '\0';
+  }
+
+  private void operator(int start, char c) throws FormulaSyntaxException {
+    TokenKind k;
+    int len = 1;
+    char next = pos + 1 < src.length() ? src.charAt(pos + 1) : '\0';
+    switch (c) {
+      case '(' -> k = TokenKind.LPAREN;
+      case ')' -> k = TokenKind.RPAREN;
+      case ',' -> k = TokenKind.COMMA;
+      case ';' -> k = TokenKind.SEMICOLON;
+      case '{' -> k = TokenKind.LBRACE;
+      case '}' -> k = TokenKind.RBRACE;
+      case '+' -> k = TokenKind.PLUS;
+      case '-' -> k = TokenKind.MINUS;
+      case '*' -> k = TokenKind.STAR;
+      case '/' -> k = TokenKind.SLASH;
+      case '^' -> k = TokenKind.CARET;
+      case '&' -> k = TokenKind.AMP;
+      case '%' -> k = TokenKind.PERCENT;
+      case '=' -> k = TokenKind.EQ;
+      case ':' -> k = TokenKind.COLON;
+      case '<' -> {
+        if (next == '>') {
+          k = TokenKind.NE;
+          len = 2;
+        } else if (next == '=') {
+          k = TokenKind.LE;
+          len = 2;
+        } else {
+          k = TokenKind.LT;
+        }
+      }
+      case '>' -> {
+        if (next == '=') {
+          k = TokenKind.GE;
+          len = 2;
+        } else {
+          k = TokenKind.GT;
+        }
+      }
+      default -> throw new FormulaSyntaxException("Unexpected character '" + printable(c) + "'",
+          new SourceSpan(start, start + 1));
+    }
+    pos += len;
+    add(k, start, pos, null, 0, -1);
+  }
+
+  private static String printable(char c) {
+    return c < 32 || c == 127 ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+  }
+
+  private void add(TokenKind kind, int start, int end, String text, double number, int literal) {
+    tokens.add(new Token(kind, start, end, text, number, literal));
+    key.append(kind.key);
+    if (kind == TokenKind.IDENT || kind == TokenKind.BOOL || kind == TokenKind.ERROR) {
+      key.append(text.length()).append(':').append(text);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package xlspark.formula.ast;
+
+import java.util.List;
+import xlspark.formula.SourceSpan;
+import xlspark.value.ExcelError;
+
+/** The immutable syntax tree of a formula. Number and text literals carry their hoisted-literal slot. */
+public sealed interface Expr {
+  SourceSpan span();
+
+  <R> R accept(ExprVisitor<R> v);
+
+  /** A number literal; {@code literal} is its slot among the formula's hoisted literals. */
+  record Num(double value, int literal, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.num(this);
+    }
+  }
+
+  record Str(String value, int literal, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.str(this);
+    }
+  }
+
+  record Bool(boolean value, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.bool(this);
+    }
+  }
+
+  record Error(ExcelError code, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.error(this);
+    }
+  }
+
+  /** A variable (input column or named constant); {@code name} is upper-cased. */
+  record Var(String name, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.var(this);
+    }
+  }
+
+  /** A function call; {@code name} is upper-cased. */
+  record Call(String name, List<Expr> args, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.call(this);
+    }
+  }
+
+  /** An omitted argument, as in {@code IF(A,,1)}. */
+  record Missing(SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.missing(this);
+    }
+  }
+
+  /** Unary minus ({@code negate}) or plus. */
+  record Unary(boolean negate, Expr operand, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.unary(this);
+    }
+  }
+
+  /** Postfix percent: divides by 100. */
+  record Percent(Expr operand, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.percent(this);
+    }
+  }
+
+  record Binary(BinaryOp op, Expr left, Expr right, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.binary(this);
+    }
+  }
+
+  /** An array constant such as {@code {1,2;3,4}}, row-major; elements are literals. */
+  record ArrayLit(int rows, int cols, List<Expr> cells, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.array(this);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package xlspark.functions;
+
+import xlspark.value.Coerce;
+import xlspark.value.ExcelError;
+import xlspark.value.TextNumbers;
+import xlspark.value.Value;
+import xlspark.value.Value.Arr;
+import xlspark.value.Value.Blank;
+import xlspark.value.Value.Bool;
+import xlspark.value.Value.Err;
+import xlspark.value.Value.Num;
+import xlspark.value.Value.Text;
+
+/**
+ * The arguments of one call, already coerced to their declared {@link ArgKind}: a NUMBER argument is a
+ * {@code Num}, a TEXT argument a {@code Text}, a BOOLEAN argument a {@code Bool}. Bodies read them with
+ * {@link #num}, {@link #text}, {@link #bool}; arguments not given are absent ({@link #has} is false).
+ */
+public final class Args {
+  private final Value[] values;
+  private final EvalContext ctx;
+
+  public Args(Value[] values, EvalContext ctx) {
+    this.values = values;
+    this.ctx = ctx;
+  }
+
+  public int size() {
+    return values.length;
+  }
+
+  /** True when argument i was written in the call (possibly empty, as in {@code F(1,)}). */
+  public boolean has(int i) {
+    return i < values.length;
+  }
+
+  /** True when argument i was written and is not an empty argument. */
+  public boolean given(int i) {
+    return i < values.length && values[i] != Value.MISSING;
+  }
+
+  public Value get(int i) {
+    return values[i];
+  }
+
+  public double num(int i) {
+    return ((Num) values[i]).v();
+  }
+
+  public double num(int i, double absent) {
+    return has(i) ? num(i) : absent;
+  }
+
+  public String text(int i) {
+    return ((Text) values[i]).s();
+  }
+
+  public String text(int i, String absent) {
+    return has(i) ? text(i) : absent;
+  }
+
+  public boolean bool(int i) {
+    return ((Bool) values[i]).b();
+  }
+
+  public boolean bool(int i, boolean absent) {
+    return has(i) ? bool(i) : absent;
+  }
+
+  /** Argument i as an array; a scalar becomes a 1x1 array. */
+  public Arr array(int i) {
+    Value v = values[i];
+    return v instanceof Arr a ? a : new Arr(1, 1, new Value[] {v == Value.MISSING ? Value.BLANK : v});
+  }
+
+  public EvalContext ctx() {
+    return ctx;
+  }
+
+  /**
+   * Collects the numbers of arguments from {@code from} on, as SUM, AVERAGE, MIN and MAX do: numbers given
+   * directly count, and so do booleans and numeric text given directly (other direct text is #VALUE!);
+   * inside arrays only numbers count. Errors anywhere are returned.
+   */
+  public NumberList numbers(int from) {
+    return collect(from, false);
+  }
+
+  /** As {@link #numbers}, but inside arrays text counts as 0 and booleans as 1/0 (AVERAGEA, MAXA...). */
+  public NumberList numbersA(int from) {
+    return collect(from, true);
+  }
+
+  private NumberList collect(int from, boolean aStyle) {
+    NumberList out = new NumberList();
+    for (int i = from; i < values.length; i++) {
+      Value v = values[i];
+      if (v instanceof Arr a) {
+        for (Value c : a.cells()) {
+          if (c instanceof Num n) {
+            out.add(n.v());
+          } else if (c instanceof Err e) {
+            return out.fail(e);
+          } else if (aStyle && c instanceof Bool b) {
+            out.add(b.b() ? 1 : 0);
+          } else if (aStyle && c instanceof Text) {
+            out.add(0);
+          }
+        }
+        ctx.checkDeadline();
+      } else if (v instanceof Num n) {
+        out.add(n.v());
+      } else if (v instanceof Bool b) {
+        out.add(b.b() ? 1 : 0);
+      } else if (v instanceof Text t) {
+        double d = TextNumbers.parse(t.s());
+        if (Double.isNaN(d)) {
+          return out.fail(Value.err(ExcelError.VALUE, "text \"" + t.s() + "\" is not a number"));
+        }
+        out.add(d);
+      } else if (v instanceof Err e) {
+        return out.fail(e);
+      } else if (v instanceof Blank && v == Value.MISSING) {
+        out.add(0);
+      }
+    }
+    return out;
+  }
+
+  /** Coerces a value to a double as arithmetic does, or returns NaN with the error in {@code err[0]}. */
+  public static double toDouble(Value v, Value[] err) {
+    Value n = Coerce.toNumber(v);
+    if (n instanceof Num num) {
+      return num.v();
+    }
+    err[0] = n;
+    return Double.NaN;
+  }
+}

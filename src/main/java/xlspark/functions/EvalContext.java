@@ -1,0 +1,96 @@
+package xlspark.functions;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What a function may read besides its arguments: the run's fixed clock, the per-row random seed, the
+ * deadline of the current expression, limits, and the URL prefixes the user allowed. One per evaluator
+ * (thread); {@link #beginRow} resets the per-row parts.
+ */
+public final class EvalContext {
+  /** Cap on iterations inside one function call (IRR, RATE, goal-seeking loops). */
+  public static final int DEFAULT_MAX_ITERATIONS = 1_000;
+  /** Cap on cells in one array value (constants and results). */
+  public static final int DEFAULT_MAX_ARRAY_CELLS = 1_000_000;
+
+  private final double nowSerial;
+  private final long seed;
+  private final long timeoutNanos;
+  private final List<String> allowedUrlPrefixes;
+  private final int maxIterations;
+  private final int maxArrayCells;
+  private long rowId;
+  private long deadline;
+  private SplittableRandom random;
+  private int checks;
+
+  public EvalContext(double nowSerial, long seed, long timeoutMillis, List<String> allowedUrlPrefixes) {
+    this(nowSerial, seed, timeoutMillis, allowedUrlPrefixes, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_ARRAY_CELLS);
+  }
+
+  public EvalContext(double nowSerial, long seed, long timeoutMillis, List<String> allowedUrlPrefixes,
+                     int maxIterations, int maxArrayCells) {
+    this.nowSerial = nowSerial;
+    this.seed = seed;
+    this.timeoutNanos = timeoutMillis * 1_000_000L;
+    this.allowedUrlPrefixes = List.copyOf(allowedUrlPrefixes);
+    this.maxIterations = maxIterations;
+    this.maxArrayCells = maxArrayCells;
+  }
+
+  /** A context for tests and tools: clock at serial 45000 (2023-03-15), seed 0, no URLs, 5 s budget. */
+  public static EvalContext forTesting() {
+    return new EvalContext(45000.5, 0, 5_000, List.of());
+  }
+
+  /** Starts a row: sets its deadline and forgets the previous row's random generator. */
+  public void beginRow(long rowId) {
+    this.rowId = rowId;
+    this.random = null;
+    this.deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : Long.MAX_VALUE;
+  }
+
+  /** The fixed clock of the run as an Excel date-time serial (NOW). */
+  public double now() {
+    return nowSerial;
+  }
+
+  /** The generator for RAND/RANDBETWEEN of this row: seeded by (seed, row id), so reruns repeat. */
+  public SplittableRandom random() {
+    if (random == null) {
+      random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + rowId);
+    }
+    return random;
+  }
+
+  /** Throws {@link EvalTimeoutException} when the row's time budget is spent. Cheap: call it in loops. */
+  public void checkDeadline() {
+    if ((++checks & 63) == 0 && System.nanoTime() > deadline) {
+      throw new EvalTimeoutException("expression exceeded its time budget of " + timeoutNanos / 1_000_000 + " ms");
+    }
+  }
+
+  /** Checks the deadline now, without sampling. */
+  public void checkDeadlineNow() {
+    if (System.nanoTime() > deadline) {
+      throw new EvalTimeoutException("expression exceeded its time budget of " + timeoutNanos / 1_000_000 + " ms");
+    }
+  }
+
+  public int maxIterations() {
+    return maxIterations;
+  }
+
+  public int maxArrayCells() {
+    return maxArrayCells;
+  }
+
+  public List<String> allowedUrlPrefixes() {
+    return allowedUrlPrefixes;
+  }
+
+  public long rowId() {
+    return rowId;
+  }
+}

@@ -1,0 +1,114 @@
+package xlspark.functions;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import xlspark.functions.criteria.CriteriaFunctions;
+import xlspark.functions.date.DateFunctions;
+import xlspark.functions.financial.FinancialFunctions;
+import xlspark.functions.info.InfoFunctions;
+import xlspark.functions.logical.LogicalFunctions;
+import xlspark.functions.lookup.LookupFunctions;
+import xlspark.functions.math.MathFunctions;
+import xlspark.functions.stat.StatFunctions;
+import xlspark.functions.text.TextFunctions;
+import xlspark.functions.web.WebFunctions;
+
+/**
+ * Every function the engine implements, built once from the category classes, immutable, and free of
+ * duplicates. Also knows the names of Excel functions that are not implemented yet (they give #NAME? with
+ * the message "not implemented").
+ */
+public final class FunctionRegistry {
+  private static final FunctionRegistry STANDARD = new FunctionRegistry(Map.of(
+      "math", MathFunctions::specs,
+      "statistical", StatFunctions::specs,
+      "text", TextFunctions::specs,
+      "logical", LogicalFunctions::specs,
+      "information", InfoFunctions::specs,
+      "datetime", DateFunctions::specs,
+      "lookup", LookupFunctions::specs,
+      "financial", FinancialFunctions::specs,
+      "criteria", CriteriaFunctions::specs,
+      "web", WebFunctions::specs));
+
+  private final Map<String, FunctionSpec> byName;
+  private final Set<String> excelNames;
+
+  private FunctionRegistry(Map<String, Supplier<List<FunctionSpec>>> categories) {
+    Map<String, FunctionSpec> m = new LinkedHashMap<>();
+    categories.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      for (FunctionSpec s : e.getValue().get()) {
+        if (m.putIfAbsent(s.name(), s.inCategory(e.getKey())) != null) {
+          throw new IllegalStateException("function " + s.name() + " is declared twice");
+        }
+      }
+    });
+    this.byName = Collections.unmodifiableMap(m);
+    this.excelNames = loadExcelNames();
+  }
+
+  /** The registry of all implemented functions. */
+  public static FunctionRegistry standard() {
+    return STANDARD;
+  }
+
+  /** The function of an upper-case name (an {@code _xlfn.} or {@code _xlws.} prefix is ignored), or null. */
+  public FunctionSpec lookup(String upperName) {
+    FunctionSpec s = byName.get(upperName);
+    if (s == null && upperName.startsWith("_XL")) {
+      int dot = upperName.indexOf('.');
+      if (dot > 0) {
+        s = lookup(upperName.substring(dot + 1));
+      }
+    }
+    return s;
+  }
+
+  /** True for a function Excel has, whether or not it is implemented here. */
+  public boolean isExcelFunction(String upperName) {
+    return excelNames.contains(upperName) || lookup(upperName) != null;
+  }
+
+  /** All implemented functions, sorted by name. */
+  public List<FunctionSpec> all() {
+    List<FunctionSpec> l = new ArrayList<>(byName.values());
+    l.sort(Comparator.comparing(FunctionSpec::name));
+    return l;
+  }
+
+  public int size() {
+    return byName.size();
+  }
+
+  private static Set<String> loadExcelNames() {
+    Set<String> names = new HashSet<>();
+    try (InputStream in = FunctionRegistry.class.getResourceAsStream("excel-functions.txt")) {
+      if (in == null) {
+        return names;
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        String t = line.trim();
+        if (!t.isEmpty() && !t.startsWith("#")) {
+          names.add(t.toUpperCase(java.util.Locale.ROOT));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return names;
+  }
+}

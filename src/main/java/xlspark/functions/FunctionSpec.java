@@ -1,0 +1,261 @@
+package xlspark.functions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import xlspark.value.Coerce;
+import xlspark.value.Value;
+import xlspark.value.Value.Arr;
+import xlspark.value.Value.Err;
+import xlspark.value.Value.Num;
+import xlspark.value.Value.Text;
+
+/**
+ * One Excel function: its name, category, arguments, error policy and body. The registry-side work (arity,
+ * coercion, error propagation, lifting over arrays, NaN to #NUM!, text length) happens in {@link #invoke},
+ * so bodies take plain coerced arguments.
+ */
+public final class FunctionSpec {
+  /** A function body: gets coerced arguments, returns a value (errors as values). */
+  @FunctionalInterface
+  public interface Body {
+    Value apply(Args args);
+  }
+
+  private final String name;
+  private final String category;
+  private final List<ArgKind> kinds;
+  private final int minArgs;
+  private final int maxArgs;
+  private final ArgKind repeatKind;
+  private final ErrorPolicy errorPolicy;
+  private final boolean volatileFn;
+  private final Body body;
+
+  private FunctionSpec(Builder b) {
+    this.name = b.name;
+    this.category = b.category;
+    this.kinds = List.copyOf(b.kinds);
+    this.minArgs = b.required;
+    this.maxArgs = b.repeatKind == null ? b.kinds.size() : b.maxArgs;
+    this.repeatKind = b.repeatKind;
+    this.errorPolicy = b.errorPolicy;
+    this.volatileFn = b.volatileFn;
+    this.body = b.body;
+  }
+
+  public static Builder builder(String name, Body body) {
+    return new Builder(name, body);
+  }
+
+  /** {@code NAME(number)} returning a number, e.g. SQRT. */
+  public static FunctionSpec unary(String name, DoubleUnaryOperator f) {
+    return builder(name, a -> Coerce.number(f.applyAsDouble(a.num(0)))).arg(ArgKind.NUMBER).build();
+  }
+
+  /** {@code NAME(number, number)} returning a number, e.g. POWER. */
+  public static FunctionSpec binary(String name, DoubleBinaryOperator f) {
+    return builder(name, a -> Coerce.number(f.applyAsDouble(a.num(0), a.num(1))))
+        .args(ArgKind.NUMBER, ArgKind.NUMBER).build();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String category() {
+    return category;
+  }
+
+  public int minArgs() {
+    return minArgs;
+  }
+
+  public int maxArgs() {
+    return maxArgs;
+  }
+
+  public boolean isVolatile() {
+    return volatileFn;
+  }
+
+  public ErrorPolicy errorPolicy() {
+    return errorPolicy;
+  }
+
+  /** The kind of argument i (repeating kinds extend the last declared ones). */
+  public ArgKind kind(int i) {
+    if (i < kinds.size()) {
+      return kinds.get(i);
+    }
+    return repeatKind;
+  }
+
+  /** Null when {@code n} arguments are acceptable, else the reason. */
+  public String checkArity(int n) {
+    if (n < minArgs || n > maxArgs) {
+      String range = minArgs == maxArgs ? String.valueOf(minArgs)
+          : maxArgs >= 255 ? "at least " + minArgs : minArgs + " to " + maxArgs;
+      return name + " takes " + range + " argument" + (maxArgs == 1 && minArgs == 1 ? "" : "s") + ", got " + n;
+    }
+    return null;
+  }
+
+  /** Calls the function on evaluated argument values. */
+  public Value invoke(Value[] args, EvalContext ctx) {
+    ctx.checkDeadline();
+    int rows = 0;
+    int cols = 0;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof Arr a && kind(i).isScalar()) {
+        rows = Math.max(rows, a.rows());
+        cols = Math.max(cols, a.cols());
+      }
+    }
+    if (rows == 0) {
+      return callScalar(args, ctx);
+    }
+    if ((long) rows * cols > ctx.maxArrayCells()) {
+      return Value.err(xlspark.value.ExcelError.NUM, "array result larger than " + ctx.maxArrayCells() + " cells");
+    }
+    Value[] out = new Value[rows * cols];
+    Value[] cell = new Value[args.length];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        for (int i = 0; i < args.length; i++) {
+          cell[i] = args[i] instanceof Arr a && kind(i).isScalar() ? a.broadcastGet(r, c) : args[i];
+        }
+        Value v = callScalar(cell.clone(), ctx);
+        out[r * cols + c] = v instanceof Arr a ? a.cells()[0] : v;
+      }
+    }
+    return new Arr(rows, cols, out);
+  }
+
+  private Value callScalar(Value[] args, EvalContext ctx) {
+    Value firstError = null;
+    for (int i = 0; i < args.length; i++) {
+      Value v = coerce(kind(i), args[i]);
+      args[i] = v;
+      if (firstError == null && v instanceof Err) {
+        firstError = v;
+      }
+    }
+    if (firstError != null && errorPolicy == ErrorPolicy.PROPAGATE) {
+      return firstError;
+    }
+    return normalize(body.apply(new Args(args, ctx)));
+  }
+
+  private static Value coerce(ArgKind kind, Value v) {
+    return switch (kind) {
+      case NUMBER -> Coerce.toNumber(v);
+      case TEXT -> Coerce.toText(v);
+      case BOOLEAN -> Coerce.toBool(v);
+      case ANY, ARRAY -> v;
+    };
+  }
+
+  private static Value normalize(Value v) {
+    if (v instanceof Num n && (Double.isNaN(n.v()) || Double.isInfinite(n.v()))) {
+      return Value.err(xlspark.value.ExcelError.NUM);
+    }
+    if (v instanceof Text t && t.s().length() > Coerce.MAX_TEXT) {
+      return Value.err(xlspark.value.ExcelError.VALUE, "text longer than 32,767 characters");
+    }
+    return Objects.requireNonNull(v, "function returned null");
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+
+  /** Builds a {@link FunctionSpec}; the category is set by the registry from the declaring class. */
+  public static final class Builder {
+    private final String name;
+    private final Body body;
+    private final List<ArgKind> kinds = new ArrayList<>();
+    private int required;
+    private ArgKind repeatKind;
+    private int maxArgs = 255;
+    private ErrorPolicy errorPolicy = ErrorPolicy.PROPAGATE;
+    private boolean volatileFn;
+    private String category = "";
+
+    private Builder(String name, Body body) {
+      this.name = name;
+      this.body = body;
+    }
+
+    /** A required argument. */
+    public Builder arg(ArgKind k) {
+      if (required != kinds.size()) {
+        throw new IllegalStateException(name + ": required argument after an optional one");
+      }
+      kinds.add(k);
+      required++;
+      return this;
+    }
+
+    public Builder args(ArgKind... ks) {
+      for (ArgKind k : ks) {
+        arg(k);
+      }
+      return this;
+    }
+
+    /** An optional argument; the body checks {@link Args#has} and applies its default. */
+    public Builder optionalArg(ArgKind k) {
+      kinds.add(k);
+      return this;
+    }
+
+    /** Further arguments of one kind after the declared ones, up to {@code max} arguments in all. */
+    public Builder repeating(ArgKind k, int max) {
+      repeatKind = k;
+      maxArgs = max;
+      return this;
+    }
+
+    /** Like {@link #repeating} with Excel's 255-argument limit. */
+    public Builder repeating(ArgKind k) {
+      return repeating(k, 255);
+    }
+
+    public Builder errorPolicy(ErrorPolicy p) {
+      errorPolicy = p;
+      return this;
+    }
+
+    /** Marks a function that reads the clock or randomness (from {@link EvalContext} only). */
+    public Builder volatileFn() {
+      volatileFn = true;
+      return this;
+    }
+
+    Builder category(String c) {
+      category = c;
+      return this;
+    }
+
+    public FunctionSpec build() {
+      return new FunctionSpec(this);
+    }
+  }
+
+  /** A copy of this spec filed under a category (used by the registry). */
+  FunctionSpec inCategory(String c) {
+    Builder b = new Builder(name, body);
+    b.kinds.addAll(kinds);
+    b.required = minArgs;
+    b.repeatKind = repeatKind;
+    b.maxArgs = maxArgs;
+    b.errorPolicy = errorPolicy;
+    b.volatileFn = volatileFn;
+    b.category = c;
+    return new FunctionSpec(b);
+  }
+}

@@ -1,0 +1,88 @@
+package xlspark.value;
+
+import java.time.LocalDate;
+
+/**
+ * Excel's 1900 date system: serial 1 is 1900-01-01, and serial 60 is the phantom 1900-02-29 that Excel
+ * keeps for Lotus 1-2-3 compatibility, so serials from 61 on are one more than a true day count.
+ */
+public final class DateSerial {
+  private static final long EPOCH_DAY_1899_12_31 = LocalDate.of(1899, 12, 31).toEpochDay();
+  /** The largest serial Excel accepts: 9999-12-31. */
+  public static final int MAX_SERIAL = 2_958_465;
+
+  private DateSerial() {
+  }
+
+  /**
+   * Serial of a year, month and day, normalising overflow as DATE does (month 13 is January of the next
+   * year, day 0 the last day of the previous month). Years 0..1899 are offsets from 1900. NaN if out of range.
+   */
+  public static double of(int year, int month, int day) {
+    if (year < 0 || year > 9999) {
+      return Double.NaN;
+    }
+    if (year < 1900) {
+      year += 1900;
+    }
+    long monthIndex = (long) year * 12 + (month - 1);
+    int y = (int) Math.floorDiv(monthIndex, 12);
+    int m = (int) Math.floorMod(monthIndex, 12) + 1;
+    if (y < 1900 || y > 9999) {
+      return Double.NaN;
+    }
+    long epochDay = LocalDate.of(y, m, 1).toEpochDay() + (day - 1);
+    double serial = fromEpochDay(epochDay);
+    if (y == 1900 && m <= 2 && day >= 29 && m == 2) {
+      // DATE(1900,2,29) is the phantom day 60; later days of that February shift past it.
+      serial = fromEpochDay(LocalDate.of(1900, 2, 28).toEpochDay()) + (day - 28);
+    }
+    if (serial < 0 || serial > MAX_SERIAL) {
+      return Double.NaN;
+    }
+    return serial;
+  }
+
+  /** Serial of a calendar date (epoch day), accounting for the phantom 1900-02-29. */
+  public static double fromEpochDay(long epochDay) {
+    long n = epochDay - EPOCH_DAY_1899_12_31;
+    return n >= 60 ? n + 1 : n;
+  }
+
+  public static double of(LocalDate d) {
+    return fromEpochDay(d.toEpochDay());
+  }
+
+  /** The calendar date of a serial's integer part; serial 60 maps to 1900-02-28 (see {@link #isPhantom}). */
+  public static LocalDate toDate(double serial) {
+    long n = (long) Math.floor(serial);
+    if (n >= 61) {
+      n -= 1;
+    } else if (n == 60) {
+      n = 59;
+    }
+    return LocalDate.ofEpochDay(EPOCH_DAY_1899_12_31 + n);
+  }
+
+  public static boolean isPhantom(double serial) {
+    return Math.floor(serial) == 60;
+  }
+
+  /** Year, month and day of a serial as Excel reports them (serial 60 is 1900-02-29, serial 0 is 1900-01-00). */
+  public static int[] ymd(double serial) {
+    long n = (long) Math.floor(serial);
+    if (n == 60) {
+      return new int[] {1900, 2, 29};
+    }
+    if (n == 0) {
+      return new int[] {1900, 1, 0};
+    }
+    LocalDate d = toDate(serial);
+    return new int[] {d.getYear(), d.getMonthValue(), d.getDayOfMonth()};
+  }
+
+  /** True when a serial is a valid date for the date functions (0 .. 9999-12-31). */
+  public static boolean valid(double serial) {
+    return serial >= 0 && serial < MAX_SERIAL + 1;
+  }
+}

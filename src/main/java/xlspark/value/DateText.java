@@ -1,0 +1,132 @@
+package xlspark.value;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads dates and times written as text ("2020-01-15", "1/15/2020", "15-Jan-2020", "12:30 PM") as serials. */
+public final class DateText {
+  private static final Pattern TIME = Pattern.compile(
+      "(\\d{1,4}):(\\d{1,2})(?::(\\d{1,2}(?:\\.\\d+)?))?\\s*(AM|PM|A|P)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ISO = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
+  private static final Pattern US = Pattern.compile("(\\d{1,2})[-/](\\d{1,2})[-/](\\d{2,4})");
+  private static final Pattern DAY_MON_YEAR = Pattern.compile("(\\d{1,2})[- ]([A-Za-z]+)[- ,]+(\\d{2,4})");
+  private static final Pattern MON_DAY_YEAR = Pattern.compile("([A-Za-z]+)[- ](\\d{1,2}),?[- ]+(\\d{2,4})");
+  private static final Pattern MON_YEAR = Pattern.compile("([A-Za-z]+)[- ](\\d{4})");
+  private static final String[] MONTHS = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
+      "NOV", "DEC"};
+
+  private DateText() {
+  }
+
+  /** The serial (date + fraction of day) for a date and/or time text; NaN when it is neither. */
+  public static double parse(String text) {
+    String s = text.trim();
+    if (s.isEmpty() || s.length() > 64) {
+      return Double.NaN;
+    }
+    Matcher t = TIME.matcher(s);
+    int timeStart = -1;
+    double time = 0;
+    if (t.find() && t.end() == s.length()) {
+      time = time(t);
+      if (Double.isNaN(time)) {
+        return Double.NaN;
+      }
+      timeStart = t.start();
+    }
+    String datePart = timeStart < 0 ? s : s.substring(0, timeStart).trim();
+    if (datePart.isEmpty()) {
+      return time;
+    }
+    double date = date(datePart);
+    if (Double.isNaN(date)) {
+      return Double.NaN;
+    }
+    return date + time;
+  }
+
+  /** Only the date part; NaN when the text is not a date. */
+  public static double date(String s) {
+    Matcher m = ISO.matcher(s);
+    if (m.matches()) {
+      return ymd(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    }
+    m = US.matcher(s);
+    if (m.matches()) {
+      return ymd(year(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+    m = DAY_MON_YEAR.matcher(s);
+    if (m.matches()) {
+      return ymd(year(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)));
+    }
+    m = MON_DAY_YEAR.matcher(s);
+    if (m.matches()) {
+      return ymd(year(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+    m = MON_YEAR.matcher(s);
+    if (m.matches()) {
+      return ymd(Integer.parseInt(m.group(2)), month(m.group(1)), 1);
+    }
+    return Double.NaN;
+  }
+
+  private static int year(String y) {
+    int v = Integer.parseInt(y);
+    if (y.length() <= 2) {
+      return v < 30 ? 2000 + v : 1900 + v;
+    }
+    return v;
+  }
+
+  private static int month(String name) {
+    String u = name.toUpperCase(Locale.ROOT);
+    if (u.length() < 3) {
+      return -1;
+    }
+    for (int i = 0; i < MONTHS.length; i++) {
+      if (u.startsWith(MONTHS[i]) && fullMonthPrefix(u, i)) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean fullMonthPrefix(String u, int i) {
+    String[] full = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
+        "OCTOBER", "NOVEMBER", "DECEMBER"};
+    return full[i].startsWith(u) || (i == 8 && u.equals("SEPT"));
+  }
+
+  private static double ymd(int y, int m, int d) {
+    if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) {
+      return Double.NaN;
+    }
+    if (y == 1900 && m == 2 && d == 29) {
+      return 60;
+    }
+    int maxDay = java.time.YearMonth.of(y, m).lengthOfMonth();
+    if (d > maxDay) {
+      return Double.NaN;
+    }
+    return DateSerial.of(y, m, d);
+  }
+
+  private static double time(Matcher t) {
+    int h = Integer.parseInt(t.group(1));
+    int mi = Integer.parseInt(t.group(2));
+    double sec = t.group(3) == null ? 0 : Double.parseDouble(t.group(3));
+    String ampm = t.group(4);
+    if (mi > 59 || sec >= 60) {
+      return Double.NaN;
+    }
+    if (ampm != null) {
+      if (h < 1 || h > 12) {
+        return h == 0 ? Double.NaN : Double.NaN;
+      }
+      boolean pm = Character.toUpperCase(ampm.charAt(0)) == 'P';
+      h = h % 12 + (pm ? 12 : 0);
+    }
+    return (h * 3600 + mi * 60 + sec) / 86400.0;
+  }
+}

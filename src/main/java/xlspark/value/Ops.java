@@ -1,0 +1,230 @@
+package xlspark.value;
+
+import xlspark.value.Value.Arr;
+import xlspark.value.Value.Blank;
+import xlspark.value.Value.Bool;
+import xlspark.value.Value.Err;
+import xlspark.value.Value.Num;
+import xlspark.value.Value.Text;
+
+/**
+ * Excel's operators on values: arithmetic, concatenation and comparison, lifted over arrays (a single row
+ * or column repeats; cells outside a shorter array are #N/A). Errors propagate, left operand first.
+ */
+public final class Ops {
+  /** Operators the engine implements; the JEXL arithmetic maps JEXL's operators onto these. */
+  public enum Op { ADD, SUB, MUL, DIV, POW, CONCAT, EQ, NE, LT, GT, LE, GE }
+
+  private Ops() {
+  }
+
+  public static Value apply(Op op, Value a, Value b) {
+    if (a instanceof Arr || b instanceof Arr) {
+      return lift(op, a, b);
+    }
+    return scalar(op, a, b);
+  }
+
+  private static Value lift(Op op, Value a, Value b) {
+    int rows = Math.max(a instanceof Arr x ? x.rows() : 1, b instanceof Arr y ? y.rows() : 1);
+    int cols = Math.max(a instanceof Arr x ? x.cols() : 1, b instanceof Arr y ? y.cols() : 1);
+    Value[] out = new Value[rows * cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        Value l = a instanceof Arr x ? x.broadcastGet(r, c) : a;
+        Value rr = b instanceof Arr y ? y.broadcastGet(r, c) : b;
+        out[r * cols + c] = scalar(op, l, rr);
+      }
+    }
+    return new Arr(rows, cols, out);
+  }
+
+  private static Value scalar(Op op, Value a, Value b) {
+    return switch (op) {
+      case ADD, SUB, MUL, DIV, POW -> arithmetic(op, a, b);
+      case CONCAT -> concat(a, b);
+      case EQ, NE, LT, GT, LE, GE -> compare(op, a, b);
+    };
+  }
+
+  private static Value arithmetic(Op op, Value a, Value b) {
+    Value na = Coerce.toNumber(a);
+    if (na instanceof Err) {
+      return na;
+    }
+    Value nb = Coerce.toNumber(b);
+    if (nb instanceof Err) {
+      return nb;
+    }
+    double x = ((Num) na).v();
+    double y = ((Num) nb).v();
+    return switch (op) {
+      case ADD -> Coerce.number(snap(x + y, x, y));
+      case SUB -> Coerce.number(snap(x - y, x, y));
+      case MUL -> Coerce.number(x * y);
+      case DIV -> y == 0 ? Value.err(ExcelError.DIV0) : Coerce.number(x / y);
+      case POW -> power(x, y);
+      default -> throw new IllegalArgumentException(op.name());
+    };
+  }
+
+  /**
+   * Excel drops a sum or difference that is below the 15-digit precision of its operands to 0, so
+   * {@code 0.1+0.2-0.3} is 0, not 5.55E-17.
+   */
+  private static double snap(double r, double x, double y) {
+    if (r != 0 && Math.abs(r) < Math.max(Math.abs(x), Math.abs(y)) * 1e-15) {
+      return 0;
+    }
+    return r;
+  }
+
+  /** {@code x^y}: 0^0 and 0^negative are #NUM!, a negative base with a fractional exponent is #NUM!. */
+  public static Value power(double x, double y) {
+    if (x == 0 && y <= 0) {
+      return Value.err(ExcelError.NUM);
+    }
+    if (x < 0 && y != Math.rint(y)) {
+      double inv = 1 / y;
+      if (inv == Math.rint(inv) && ((long) inv & 1) == 1) {
+        return Coerce.number(-Math.pow(-x, y));
+      }
+      return Value.err(ExcelError.NUM);
+    }
+    return Coerce.number(Math.pow(x, y));
+  }
+
+  private static Value concat(Value a, Value b) {
+    Value ta = Coerce.toText(a);
+    if (ta instanceof Err) {
+      return ta;
+    }
+    Value tb = Coerce.toText(b);
+    if (tb instanceof Err) {
+      return tb;
+    }
+    String l = ((Text) ta).s();
+    String r = ((Text) tb).s();
+    if ((long) l.length() + r.length() > Coerce.MAX_TEXT) {
+      return Value.err(ExcelError.VALUE, "text longer than 32,767 characters");
+    }
+    return new Text(l.concat(r));
+  }
+
+  private static Value compare(Op op, Value a, Value b) {
+    a = Coerce.scalar(a);
+    b = Coerce.scalar(b);
+    if (a instanceof Err) {
+      return a;
+    }
+    if (b instanceof Err) {
+      return b;
+    }
+    int c = compare(a, b);
+    boolean r = switch (op) {
+      case EQ -> c == 0;
+      case NE -> c != 0;
+      case LT -> c < 0;
+      case GT -> c > 0;
+      case LE -> c <= 0;
+      case GE -> c >= 0;
+      default -> throw new IllegalArgumentException(op.name());
+    };
+    return Value.bool(r);
+  }
+
+  /**
+   * Excel's ordering of two non-error scalars: numbers before text before booleans; text compared without
+   * case; a blank acts as 0, "" or FALSE to match the other side; numbers equal to 15 significant digits.
+   */
+  public static int compare(Value a, Value b) {
+    if (a instanceof Blank) {
+      a = blankLike(b);
+    }
+    if (b instanceof Blank) {
+      b = blankLike(a);
+    }
+    int ra = rank(a);
+    int rb = rank(b);
+    if (ra != rb) {
+      return Integer.compare(ra, rb);
+    }
+    if (a instanceof Num x) {
+      return compareNumbers(x.v(), ((Num) b).v());
+    }
+    if (a instanceof Text x) {
+      return compareText(x.s(), ((Text) b).s());
+    }
+    if (a instanceof Bool x) {
+      return Boolean.compare(x.b(), ((Bool) b).b());
+    }
+    return 0;
+  }
+
+  /** Numbers compare equal when they agree to 15 significant digits, as Excel shows them. */
+  public static int compareNumbers(double x, double y) {
+    if (x == y) {
+      return 0;
+    }
+    double scale = Math.max(Math.abs(x), Math.abs(y));
+    if (Math.abs(x - y) <= scale * 1e-15) {
+      return 0;
+    }
+    return x < y ? -1 : 1;
+  }
+
+  /** Case-insensitive text order. */
+  public static int compareText(String x, String y) {
+    int c = x.compareToIgnoreCase(y);
+    return Integer.signum(c);
+  }
+
+  private static Value blankLike(Value other) {
+    if (other instanceof Text) {
+      return new Text("");
+    }
+    if (other instanceof Bool) {
+      return Value.FALSE;
+    }
+    return Value.ZERO;
+  }
+
+  private static int rank(Value v) {
+    if (v instanceof Num) {
+      return 0;
+    }
+    if (v instanceof Text) {
+      return 1;
+    }
+    if (v instanceof Bool) {
+      return 2;
+    }
+    return 3;
+  }
+
+  /** Unary minus, lifted over arrays. */
+  public static Value negate(Value v) {
+    if (v instanceof Arr a) {
+      return map(a, Ops::negate);
+    }
+    Value n = Coerce.toNumber(v);
+    return n instanceof Num x ? Coerce.number(-x.v()) : n;
+  }
+
+  /** Postfix percent: the value divided by 100, lifted over arrays. */
+  public static Value percent(Value v) {
+    if (v instanceof Arr a) {
+      return map(a, Ops::percent);
+    }
+    Value n = Coerce.toNumber(v);
+    return n instanceof Num x ? Coerce.number(x.v() / 100) : n;
+  }
+
+  private static Value map(Arr a, java.util.function.UnaryOperator<Value> f) {
+    Value[] out = new Value[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = f.apply(a.cells()[i]);
+    }
+    return new Arr(a.rows(), a.cols(), out);
+  }
+}
