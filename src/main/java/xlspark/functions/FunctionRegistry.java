@@ -23,6 +23,7 @@ import xlspark.functions.logical.LogicalFunctions;
 import xlspark.functions.lookup.LookupFunctions;
 import xlspark.functions.math.MathFunctions;
 import xlspark.functions.stat.StatFunctions;
+import xlspark.functions.text.TextFormatFunctions;
 import xlspark.functions.text.TextFunctions;
 import xlspark.functions.web.WebFunctions;
 
@@ -32,30 +33,35 @@ import xlspark.functions.web.WebFunctions;
  * the message "not implemented").
  */
 public final class FunctionRegistry {
-  private static final FunctionRegistry STANDARD = new FunctionRegistry(Map.of(
-      "math", MathFunctions::specs,
-      "statistical", StatFunctions::specs,
-      "text", TextFunctions::specs,
-      "logical", LogicalFunctions::specs,
-      "information", InfoFunctions::specs,
-      "datetime", DateFunctions::specs,
-      "lookup", LookupFunctions::specs,
-      "financial", FinancialFunctions::specs,
-      "criteria", CriteriaFunctions::specs,
-      "web", WebFunctions::specs));
+  /** Category name and the class that declares its functions; a category may span several classes. */
+  private record Source(String category, Supplier<List<FunctionSpec>> specs) {
+  }
+
+  private static final FunctionRegistry STANDARD = new FunctionRegistry(List.of(
+      new Source("math", MathFunctions::specs),
+      new Source("statistical", StatFunctions::specs),
+      new Source("text", TextFunctions::specs),
+      new Source("text", TextFormatFunctions::specs),
+      new Source("logical", LogicalFunctions::specs),
+      new Source("information", InfoFunctions::specs),
+      new Source("datetime", DateFunctions::specs),
+      new Source("lookup", LookupFunctions::specs),
+      new Source("financial", FinancialFunctions::specs),
+      new Source("criteria", CriteriaFunctions::specs),
+      new Source("web", WebFunctions::specs)));
 
   private final Map<String, FunctionSpec> byName;
   private final Set<String> excelNames;
 
-  private FunctionRegistry(Map<String, Supplier<List<FunctionSpec>>> categories) {
+  private FunctionRegistry(List<Source> sources) {
     Map<String, FunctionSpec> m = new LinkedHashMap<>();
-    categories.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      for (FunctionSpec s : e.getValue().get()) {
-        if (m.putIfAbsent(s.name(), s.inCategory(e.getKey())) != null) {
+    for (Source src : sources) {
+      for (FunctionSpec s : src.specs().get()) {
+        if (m.putIfAbsent(s.name(), s.inCategory(src.category())) != null) {
           throw new IllegalStateException("function " + s.name() + " is declared twice");
         }
       }
-    });
+    }
     this.byName = Collections.unmodifiableMap(m);
     this.excelNames = loadExcelNames();
   }
