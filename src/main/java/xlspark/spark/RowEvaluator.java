@@ -1,0 +1,209 @@
+package xlspark.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import xlspark.eval.EngineOptions;
+import xlspark.eval.EvalOutcome;
+import xlspark.eval.FormulaEvaluator;
+import xlspark.eval.ResultType;
+
+/**
+ * Turns input rows into output rows: the input columns (an {@code id} first when the input has none), then
+ * the result columns, then (for indexed input) the internal row index. Shared by every strategy, so all
+ * modes give identical rows; the strategies differ only in where {@link Run}s happen. Serializable and
+ * immutable: it is shipped to executors, each of which opens its own {@link Run} (one {@link
+ * FormulaEvaluator}) per partition.
+ */
+public final class RowEvaluator implements Serializable {
+  static final String OK_DRY_RUN = "dry run: ok";
+
+  private final int expressionIndex;
+  private final int corruptIndex;
+  private final int rowIndexPos;
+  private final int[] keep;
+  private final boolean addId;
+  private final boolean textCells;
+  private final boolean dryRun;
+  private final Map<String, Integer> variables;
+  private final EngineOptions engine;
+  private final StructType outputSchema;
+  private final TallyAccumulator tally;
+
+  /**
+   * @param input      the input schema; may end with {@link ResultColumns#ROW_INDEX} and contain
+   *                   {@link ResultColumns#CORRUPT_RECORD}
+   * @param expression the expression column (exact name in {@code input})
+   * @param addId      add {@code id} = 1-based row number (needs the row index column)
+   * @param textCells  type string cells the way Excel types entered text (CSV input)
+   * @param tally      receives one tally per partition; may be null
+   */
+  public RowEvaluator(StructType input, String expression, boolean addId, boolean textCells,
+                      ResultColumns results, EngineOptions engine, boolean dryRun, TallyAccumulator tally) {
+    this.expressionIndex = input.fieldIndex(expression);
+    this.corruptIndex = indexOf(input, ResultColumns.CORRUPT_RECORD);
+    this.rowIndexPos = indexOf(input, ResultColumns.ROW_INDEX);
+    this.addId = addId;
+    this.textCells = textCells;
+    this.dryRun = dryRun;
+    this.engine = engine;
+    this.tally = tally;
+    if (addId && rowIndexPos < 0) {
+      throw new IllegalArgumentException("adding ids needs the row index column");
+    }
+    List<StructField> out = new ArrayList<>();
+    if (addId) {
+      out.add(DataTypes.createStructField("id", DataTypes.LongType, false));
+    }
+    List<Integer> kept = new ArrayList<>();
+    Map<String, Integer> vars = new HashMap<>();
+    StructField[] fields = input.fields();
+    for (int i = 0; i < fields.length; i++) {
+      if (i == corruptIndex || i == rowIndexPos) {
+        continue;
+      }
+      kept.add(i);
+      out.add(fields[i]);
+      if (i != expressionIndex) {
+        vars.putIfAbsent(CellTyping.upper(fields[i].name()), i);
+      }
+    }
+    out.addAll(results.fields());
+    if (rowIndexPos >= 0) {
+      out.add(DataTypes.createStructField(ResultColumns.ROW_INDEX, DataTypes.LongType, false));
+    }
+    this.keep = kept.stream().mapToInt(Integer::intValue).toArray();
+    this.variables = Map.copyOf(vars);
+    this.outputSchema = DataTypes.createStructType(out);
+  }
+
+  private static int indexOf(StructType schema, String name) {
+    return schema.getFieldIndex(name).isDefined() ? schema.fieldIndex(name) : -1;
+  }
+
+  public StructType outputSchema() {
+    return outputSchema;
+  }
+
+  public EngineOptions engine() {
+    return engine;
+  }
+
+  /** Evaluates one partition lazily, reporting its tally to the accumulator when the last row is read. */
+  public Iterator<Row> evaluatePartition(Iterator<Row> rows) {
+    TaskContext task = TaskContext.get();
+    return evaluate(rows, task == null ? 0 : task.partitionId());
+  }
+
+  /** Like {@link #evaluatePartition}, with an explicit tally key (the driver's serial run uses 0). */
+  public Iterator<Row> evaluate(Iterator<Row> rows, int tallyKey) {
+    Run run = newRun();
+    return new Iterator<>() {
+      private boolean reported;
+
+      @Override
+      public boolean hasNext() {
+        boolean more = rows.hasNext();
+        if (!more && !reported) {
+          reported = true;
+          if (tally != null) {
+            tally.add(new TallyAccumulator.Entry(tallyKey, run.finish()));
+          }
+        }
+        return more;
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return run.evaluate(rows.next());
+      }
+    };
+  }
+
+  /** A fresh evaluator for one partition or thread. */
+  public Run newRun() {
+    return new Run();
+  }
+
+  /** One partition's (or thread's) evaluation: one engine evaluator and running counts. */
+  public final class Run {
+    private final FormulaEvaluator evaluator = new FormulaEvaluator(engine);
+    private final RowVariables vars = new RowVariables(variables, engine.constants(), textCells, engine.timeZone());
+    private final long partitionBase;
+    private long position;
+    private long rows;
+    private long errors;
+
+    private Run() {
+      TaskContext task = TaskContext.get();
+      partitionBase = task == null ? 0 : ((long) task.partitionId()) << 33;
+    }
+
+    public Row evaluate(Row in) {
+      long index = rowIndexPos >= 0 ? in.getLong(rowIndexPos) : partitionBase + position;
+      position++;
+      EvalOutcome o = outcome(in, index);
+      rows++;
+      if (o.type() == ResultType.ERROR) {
+        errors++;
+      }
+      Object[] out = new Object[outputSchema.size()];
+      int k = 0;
+      if (addId) {
+        out[k++] = index + 1;
+      }
+      for (int i : keep) {
+        out[k++] = in.get(i);
+      }
+      out[k++] = o.type().name();
+      out[k++] = o.value() == null ? "" : o.value();
+      out[k++] = o.type() == ResultType.NUMBER ? o.number() : null;
+      out[k++] = o.message();
+      if (rowIndexPos >= 0) {
+        out[k] = index;
+      }
+      return RowFactory.create(out);
+    }
+
+    private EvalOutcome outcome(Row in, long index) {
+      if (corruptIndex >= 0 && !in.isNullAt(corruptIndex)) {
+        return new EvalOutcome(ResultType.ERROR, "#ERROR!", null, "malformed input line: " + in.getString(corruptIndex));
+      }
+      Object cell = in.get(expressionIndex);
+      String text = cell == null ? "" : cell.toString();
+      String formula = text.startsWith("=") ? text.substring(1) : text;
+      if (formula.isBlank()) {
+        return new EvalOutcome(ResultType.BLANK, "", null, null);
+      }
+      vars.at(in);
+      try {
+        if (dryRun) {
+          EvalOutcome problem = evaluator.check(formula, vars::isKnown);
+          return problem != null ? problem : new EvalOutcome(ResultType.BLANK, "", null, OK_DRY_RUN);
+        }
+        return evaluator.evaluate(formula, vars, index + 1);
+      } catch (RuntimeException | StackOverflowError e) {
+        // The engine is the catch boundary; this only keeps an engine bug from failing a whole task.
+        return new EvalOutcome(ResultType.ERROR, "#ERROR!", null, "internal error: " + e);
+      }
+    }
+
+    /** This run's rows, errors and engine phase totals so far. */
+    public RunTally finish() {
+      return new RunTally(rows, errors, evaluator.stats());
+    }
+  }
+}

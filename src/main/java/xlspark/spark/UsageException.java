@@ -1,0 +1,16 @@
+package xlspark.spark;
+
+/**
+ * A problem with the options or the input that the user can fix: a missing path, a file that is not the
+ * format named, a missing {@code expression} column, an existing output without {@code --overwrite}, the
+ * {@code --max-tasks} refusal. Thrown before any evaluation and before the output is touched.
+ */
+public class UsageException extends RuntimeException {
+  public UsageException(String message) {
+    super(message);
+  }
+
+  public UsageException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,165 @@
+package xlspark.spark.io;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import xlspark.spark.JobConfig;
+import xlspark.spark.ResultColumns;
+import xlspark.spark.UsageException;
+
+/**
+ * Reads the expressions table in any supported format, with explicit schemas where the format has none, and
+ * finds file-level problems (missing path, wrong format, no {@code expression} column) before any evaluation.
+ */
+public final class FormulaSource {
+  public static final String EXPRESSION = "expression";
+  public static final String ID = "id";
+
+  private FormulaSource() {}
+
+  /** xlspark's CSV defaults: Excel-style quoting, quoted line breaks, malformed lines kept. */
+  public static Map<String, String> csvReadOptions(Map<String, String> user) {
+    Map<String, String> o = new LinkedHashMap<>();
+    o.put("header", "true");
+    o.put("escape", "\"");
+    o.put("multiLine", "true");
+    o.put("mode", "PERMISSIVE");
+    o.put("columnNameOfCorruptRecord", ResultColumns.CORRUPT_RECORD);
+    o.putAll(user);
+    return o;
+  }
+
+  public static SourceTable read(SparkSession spark, JobConfig config) {
+    List<String> files = dataFiles(spark, config.input());
+    DataFormat format = config.inputFormatOption().orElseGet(() -> inferFormat(config.input(), files));
+    Dataset<Row> data;
+    try {
+      data = switch (format) {
+        case CSV -> readCsv(spark, files, config.csvOptions());
+        case JSON -> readJson(spark, files);
+        case PARQUET -> spark.read().parquet(files.toArray(String[]::new));
+        case XLSX -> readXlsx(spark, files, config.sheet());
+      };
+    } catch (UsageException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new UsageException("cannot read " + config.input() + " as " + format.cliName() + ": " + firstLine(e), e);
+    }
+    StructType schema = data.schema();
+    if (format == DataFormat.JSON && schema.fields().length == 1
+        && schema.fields()[0].name().equals(ResultColumns.CORRUPT_RECORD)) {
+      throw new UsageException("cannot read " + config.input() + " as json: no line is a JSON object");
+    }
+    String expression = column(schema, EXPRESSION).orElseThrow(() -> new UsageException(
+        "no '" + EXPRESSION + "' column in " + config.input() + " (columns: "
+            + String.join(", ", visibleNames(schema)) + ")"));
+    String id = column(schema, ID).orElse(null);
+    return new SourceTable(data, expression, id, format, format == DataFormat.CSV, files);
+  }
+
+  /** The exact name of a column, matched case-insensitively as Spark resolves names. */
+  public static Optional<String> column(StructType schema, String name) {
+    return Arrays.stream(schema.fieldNames()).filter(n -> n.equalsIgnoreCase(name)).findFirst();
+  }
+
+  private static List<String> visibleNames(StructType schema) {
+    return Arrays.stream(schema.fieldNames()).filter(n -> !n.equals(ResultColumns.CORRUPT_RECORD)).toList();
+  }
+
+  private static Dataset<Row> readCsv(SparkSession spark, List<String> files, Map<String, String> user) {
+    Map<String, String> options = csvReadOptions(user);
+    String[] paths = files.toArray(String[]::new);
+    // Header only (every column text): cells are typed per cell later, the way Excel types entered text.
+    StructType header = spark.read().options(options).option("inferSchema", "false").csv(paths).schema();
+    List<StructField> fields = new ArrayList<>(Arrays.asList(header.fields()));
+    fields.add(DataTypes.createStructField(ResultColumns.CORRUPT_RECORD, DataTypes.StringType, true));
+    return spark.read().options(options).schema(DataTypes.createStructType(fields)).csv(paths);
+  }
+
+  private static Dataset<Row> readJson(SparkSession spark, List<String> files) {
+    return spark.read().option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", ResultColumns.CORRUPT_RECORD)
+        .json(files.toArray(String[]::new));
+  }
+
+  private static Dataset<Row> readXlsx(SparkSession spark, List<String> files, String sheet) {
+    Dataset<Row> all = null;
+    for (String file : files) {
+      var reader = spark.read().format("com.crealytics.spark.excel")
+          .option("header", "true")
+          .option("inferSchema", "true")
+          .option("treatEmptyValuesAsNulls", "true");
+      if (sheet != null) {
+        reader = reader.option("dataAddress", "'" + sheet.replace("'", "''") + "'!A1");
+      }
+      Dataset<Row> one = reader.load(file);
+      all = all == null ? one : all.unionByName(one, true);
+    }
+    return all;
+  }
+
+  /** The input's data files in name order; a folder's hidden ({@code .}) and marker ({@code _}) files skipped. */
+  public static List<String> dataFiles(SparkSession spark, String input) {
+    try {
+      Path path = new Path(input);
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(path)) {
+        throw new UsageException("input not found: " + input);
+      }
+      FileStatus status = fs.getFileStatus(path);
+      if (status.isFile()) {
+        return List.of(status.getPath().toString());
+      }
+      List<String> files = Arrays.stream(fs.listStatus(path))
+          .filter(FileStatus::isFile)
+          .map(s -> s.getPath())
+          .filter(p -> !p.getName().startsWith(".") && !p.getName().startsWith("_"))
+          .sorted((a, b) -> a.getName().compareTo(b.getName()))
+          .map(Path::toString)
+          .toList();
+      if (files.isEmpty()) {
+        throw new UsageException("input folder has no data files: " + input);
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UsageException("cannot list input " + input + ": " + firstLine(e), e);
+    }
+  }
+
+  static DataFormat inferFormat(String input, List<String> files) {
+    Optional<DataFormat> own = DataFormat.fromFileName(new Path(input).getName());
+    if (own.isPresent()) {
+      return own.get();
+    }
+    List<DataFormat> found = files.stream().map(f -> DataFormat.fromFileName(new Path(f).getName()))
+        .flatMap(Optional::stream).distinct().toList();
+    if (found.size() == 1) {
+      return found.get(0);
+    }
+    throw new UsageException("cannot infer the input format of " + input + "; use --input-format csv|json|parquet|xlsx");
+  }
+
+  static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return (nl >= 0 ? m.substring(0, nl) : m).strip();
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

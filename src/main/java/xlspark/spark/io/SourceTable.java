@@ -1,0 +1,18 @@
+package xlspark.spark.io;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The loaded input: its rows, where the expressions are, and how to type its cells.
+ *
+ * @param data              the rows, lazily read; may contain {@code _corrupt_record}
+ * @param expressionColumn  exact name of the {@code expression} column
+ * @param idColumn          exact name of the {@code id} column, null when the job must add it
+ * @param format            the format read
+ * @param textCells         cells are text typed the Excel way (CSV)
+ * @param files             the data files in name order
+ */
+public record SourceTable(Dataset<Row> data, String expressionColumn, String idColumn, DataFormat format,
+                          boolean textCells, List<String> files) {}

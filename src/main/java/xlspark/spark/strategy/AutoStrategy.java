@@ -1,0 +1,106 @@
+package xlspark.spark.strategy;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+import xlspark.spark.RowEvaluator;
+
+/**
+ * Picks serial, pool or tasks from a small timed sample evaluated on the driver and the group count:
+ * serial when the whole job would take less than a parallel stage costs, tasks when rows mostly wait
+ * (wall time far above CPU time) or when there are a few heavy groups, pool otherwise.
+ */
+public final class AutoStrategy implements EvaluationStrategy {
+  static final int SAMPLE_ROWS = 64;
+  static final long SAMPLE_BUDGET_NANOS = 250_000_000L;
+
+  @Override
+  public StrategyKind kind() {
+    return StrategyKind.AUTO;
+  }
+
+  @Override
+  public Evaluated evaluate(EvaluationInput in) {
+    Choice c = choose(in);
+    Evaluated e = switch (c.kind) {
+      case SERIAL -> new SerialStrategy().evaluate(in);
+      case TASKS -> GroupTaskStrategy.run(in, c.groups, c.reason);
+      case POOL, AUTO -> new PartitionPoolStrategy().evaluate(in);
+    };
+    return new Evaluated(e.rows(), e.kind(), c.reason, e.parallelism());
+  }
+
+  private record Choice(StrategyKind kind, String reason, GroupIndex groups) {}
+
+  /** The sample's cost per row. */
+  record Sample(int rows, double wallNanosPerRow, double cpuNanosPerRow) {
+    boolean waits() {
+      return wallNanosPerRow > 1_000_000 && wallNanosPerRow > 3 * cpuNanosPerRow;
+    }
+  }
+
+  private Choice choose(EvaluationInput in) {
+    long n = in.input().count();
+    int slots = in.slots();
+    Sample s = sample(in.input().rdd().take((int) Math.min(n, SAMPLE_ROWS)), in.evaluator());
+    double estimatedMillis = s.wallNanosPerRow() * n / 1e6;
+    String cost = String.format(Locale.ROOT, "%d rows x %s/row ~ %s serial", n, nanos(s.wallNanosPerRow()),
+        millis(estimatedMillis));
+    if (estimatedMillis < in.config().autoSerialMillis() || slots <= 1 && !s.waits()) {
+      return new Choice(StrategyKind.SERIAL, cost + ", below the ~" + in.config().autoSerialMillis()
+          + " ms a parallel Spark stage costs", null);
+    }
+    int max = in.config().maxTasks();
+    GroupIndex groups = GroupIndex.find(in, max);
+    boolean fitsTasks = groups.count() <= max;
+    if (s.waits() && fitsTasks) {
+      return new Choice(StrategyKind.TASKS, cost + ", rows wait (CPU " + Math.round(100 * s.cpuNanosPerRow()
+          / s.wallNanosPerRow()) + "% of wall): one task per group, " + groups.count() + " groups on "
+          + slots + " task slots", groups);
+    }
+    boolean heavyGroups = !groups.perRow() && fitsTasks && groups.count() >= slots
+        && groups.count() <= 8L * slots && estimatedMillis / groups.count() >= 100;
+    if (heavyGroups) {
+      return new Choice(StrategyKind.TASKS, cost + ", " + groups.count() + " heavy groups for " + slots
+          + " task slots: one task per group", groups);
+    }
+    return new Choice(StrategyKind.POOL, cost + ", CPU-bound: rows spread over " + slots + " task slots", null);
+  }
+
+  /** Times the sample on the driver; the first row (class loading, JIT) is not counted. */
+  static Sample sample(List<Row> rows, RowEvaluator evaluator) {
+    if (rows.isEmpty()) {
+      return new Sample(0, 0, 0);
+    }
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    boolean cpu = mx.isCurrentThreadCpuTimeSupported();
+    RowEvaluator.Run run = evaluator.newRun();
+    long w0 = System.nanoTime();
+    long c0 = cpu ? mx.getCurrentThreadCpuTime() : 0;
+    run.evaluate(rows.get(0));
+    if (rows.size() == 1) {
+      long wall = System.nanoTime() - w0;
+      return new Sample(1, wall, cpu ? mx.getCurrentThreadCpuTime() - c0 : wall);
+    }
+    long start = System.nanoTime();
+    long cpuStart = cpu ? mx.getCurrentThreadCpuTime() : 0;
+    int timed = 0;
+    for (int i = 1; i < rows.size() && System.nanoTime() - start < SAMPLE_BUDGET_NANOS; i++) {
+      run.evaluate(rows.get(i));
+      timed++;
+    }
+    long wall = System.nanoTime() - start;
+    long cpuTime = cpu ? mx.getCurrentThreadCpuTime() - cpuStart : wall;
+    return new Sample(timed, (double) wall / timed, (double) cpuTime / timed);
+  }
+
+  private static String nanos(double ns) {
+    return ns >= 1e6 ? String.format(Locale.ROOT, "%.1f ms", ns / 1e6) : String.format(Locale.ROOT, "%.1f us", ns / 1e3);
+  }
+
+  private static String millis(double ms) {
+    return ms >= 1000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000) : String.format(Locale.ROOT, "%.0f ms", ms);
+  }
+}

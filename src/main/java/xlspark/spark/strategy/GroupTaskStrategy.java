@@ -1,0 +1,50 @@
+package xlspark.spark.strategy;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+import scala.Tuple2;
+import xlspark.spark.RowEvaluator;
+import xlspark.spark.UsageException;
+
+/**
+ * Exactly one Spark task per group, through {@link GroupPartitioner}: the unit for work that waits (web
+ * calls) or for groups that belong together. Refuses more groups than {@code --max-tasks} before evaluating
+ * anything, since a task per row of a million rows would swamp the scheduler.
+ */
+public final class GroupTaskStrategy implements EvaluationStrategy {
+  @Override
+  public StrategyKind kind() {
+    return StrategyKind.TASKS;
+  }
+
+  @Override
+  public Evaluated evaluate(EvaluationInput in) {
+    int max = in.config().maxTasks();
+    GroupIndex groups = GroupIndex.find(in, max);
+    if (groups.count() > max) {
+      String what = groups.perRow()
+          ? groups.count() + " expressions and no '" + in.config().groupColumn() + "' column (one task each)"
+          : "more than " + max + " distinct values in '" + in.groupColumn().orElseThrow() + "'";
+      throw new UsageException("tasks mode refused: " + what + " would need more than --max-tasks " + max
+          + " tasks; use --mode pool or --mode auto, or group the rows with --group-column");
+    }
+    return run(in, groups, "one task per group, " + groups.count() + " groups on " + in.slots() + " task slots");
+  }
+
+  static Evaluated run(EvaluationInput in, GroupIndex groups, String reason) {
+    int tasks = (int) Math.max(1, groups.count());
+    RowEvaluator evaluator = in.evaluator();
+    int rowIndexPos = evaluator.outputSchema().size() - 1;
+    JavaRDD<Row> evaluated = in.input().rdd()
+        .mapToPair(r -> new Tuple2<>(groups.of(r), r))
+        .partitionBy(new GroupPartitioner(tasks))
+        .values()
+        .mapPartitions(evaluator::evaluatePartition);
+    JavaRDD<Row> ordered = evaluated
+        .mapToPair(r -> new Tuple2<>(r.getLong(rowIndexPos), r))
+        .repartitionAndSortWithinPartitions(new RowRangePartitioner(in.slots(), in.input().count()))
+        .values();
+    return new Evaluated(in.spark().createDataFrame(ordered, evaluator.outputSchema()), StrategyKind.TASKS,
+        reason, tasks);
+  }
+}
