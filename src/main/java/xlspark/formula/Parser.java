@@ -177,7 +177,7 @@ public final class Parser {
         leave();
         Token close = next();
         if (close.kind() != TokenKind.RPAREN) {
-          throw new FormulaSyntaxException("Expected ')' to close '(' , found " + describe(close), close.span());
+          throw new FormulaSyntaxException("Expected ')' to close '(', found " + describe(close), close.span());
         }
         return inner;
       }
