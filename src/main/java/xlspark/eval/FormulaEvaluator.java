@@ -67,7 +67,7 @@ public final class FormulaEvaluator {
     Lexed lexed;
     Template template;
     try {
-      lexed = Lexer.lex(formula);
+      lexed = Lexer.shape(formula);
       template = compiler.cached(lexed);
     } catch (FormulaSyntaxException e) {
       parseNanos += System.nanoTime() - t0;
@@ -78,6 +78,7 @@ public final class FormulaEvaluator {
     if (template == null) {
       misses++;
       try {
+        lexed = Lexer.lex(formula);
         template = compiler.compile(lexed);
       } catch (FormulaSyntaxException e) {
         compileNanos += System.nanoTime() - t1;

@@ -14,17 +14,32 @@ public final class Lexer {
   public static final int MAX_STRING_LITERAL = 255;
 
   private final String src;
+  private final boolean keepTokens;
   private int pos;
-  private final List<Token> tokens = new ArrayList<>();
+  private final List<Token> tokens;
   private final List<Value> literals = new ArrayList<>();
   private final StringBuilder key = new StringBuilder();
 
-  private Lexer(String src) {
+  private Lexer(String src, boolean keepTokens) {
     this.src = src;
+    this.keepTokens = keepTokens;
+    this.tokens = keepTokens ? new ArrayList<>() : List.of();
   }
 
-  /** Lexes a formula, with or without its leading '='. */
+  /** Lexes a formula, with or without its leading '=', keeping its tokens for the parser. */
   public static Lexed lex(String formula) throws FormulaSyntaxException {
+    return lex(formula, true);
+  }
+
+  /**
+   * Lexes only what a template cache lookup needs: the shape key and the literals, no token list. The
+   * fast path for formulas whose shape is already compiled; use {@link #lex} when parsing.
+   */
+  public static Lexed shape(String formula) throws FormulaSyntaxException {
+    return lex(formula, false);
+  }
+
+  private static Lexed lex(String formula, boolean keepTokens) throws FormulaSyntaxException {
     if (formula == null) {
       throw new FormulaSyntaxException("Empty formula", SourceSpan.NONE);
     }
@@ -32,7 +47,7 @@ public final class Lexer {
       throw new FormulaSyntaxException("Formula longer than " + MAX_FORMULA_LENGTH + " characters ("
           + formula.length() + ")", new SourceSpan(MAX_FORMULA_LENGTH, formula.length()));
     }
-    Lexer lx = new Lexer(formula);
+    Lexer lx = new Lexer(formula, keepTokens);
     lx.run();
     return new Lexed(formula, lx.tokens, lx.key.toString(), lx.literals.toArray(new Value[0]));
   }
@@ -119,12 +134,45 @@ public final class Lexer {
       throw new FormulaSyntaxException("Unexpected character '" + src.charAt(pos) + "' after a number",
           new SourceSpan(pos, pos + 1));
     }
-    double d = Double.parseDouble(src.substring(start, pos));
+    double d = parseNumber(start, pos);
     if (Double.isInfinite(d)) {
       throw new FormulaSyntaxException("Number too large", new SourceSpan(start, pos));
     }
     literals.add(Value.num(d));
     add(TokenKind.NUMBER, start, pos, null, d, literals.size() - 1);
+  }
+
+  private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+  /**
+   * Plain decimals of up to 15 digits are exact as (digits / 10^k): both are exact doubles and one division
+   * rounds correctly. Everything else goes through Double.parseDouble.
+   */
+  private double parseNumber(int start, int end) {
+    long mantissa = 0;
+    int digits = 0;
+    int fraction = -1;
+    for (int i = start; i < end; i++) {
+      char c = src.charAt(i);
+      if (c == '.') {
+        fraction = 0;
+      } else if (c >= '0' && c <= '9') {
+        if (digits > 0 || c != '0') {
+          digits++;
+        }
+        mantissa = mantissa * 10 + (c - '0');
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else {
+        return Double.parseDouble(src.substring(start, end));
+      }
+    }
+    if (digits > 15 || fraction > 22) {
+      return Double.parseDouble(src.substring(start, end));
+    }
+    return fraction <= 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
   }
 
   private void string(int start) throws FormulaSyntaxException {
@@ -259,7 +307,9 @@ public final class Lexer {
   }
 
   private void add(TokenKind kind, int start, int end, String text, double number, int literal) {
-    tokens.add(new Token(kind, start, end, text, number, literal));
+    if (keepTokens) {
+      tokens.add(new Token(kind, start, end, text, number, literal));
+    }
     key.append(kind.key);
     if (kind == TokenKind.IDENT || kind == TokenKind.BOOL || kind == TokenKind.ERROR) {
       key.append(text.length()).append(':').append(text);

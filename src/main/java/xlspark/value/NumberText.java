@@ -22,12 +22,31 @@ public final class NumberText {
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString((long) d);
     }
-    BigDecimal bd = shortestDecimal(d);
     double abs = Math.abs(d);
+    if (abs >= 1e-3 && abs < 1e7) {
+      // Double.toString gives plain notation here; up to 15 significant digits it is already the shortest.
+      String s = Double.toString(d);
+      int significant = s.length() - (d < 0 ? 2 : 1) - leadingZeros(s);
+      if (significant <= 15) {
+        return s;
+      }
+    }
+    BigDecimal bd = shortestDecimal(d);
     if (abs >= 1e-6 && abs < 1e21) {
       return bd.toPlainString();
     }
     return scientific(bd);
+  }
+
+  private static int leadingZeros(String s) {
+    int i = s.charAt(0) == '-' ? 1 : 0;
+    int n = 0;
+    for (; i < s.length() && (s.charAt(i) == '0' || s.charAt(i) == '.'); i++) {
+      if (s.charAt(i) == '0') {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Java 17's Double.toString is not always the shortest; trim digits while the value still round-trips. */
