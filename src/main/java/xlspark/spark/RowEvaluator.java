@@ -99,14 +99,28 @@ public final class RowEvaluator implements Serializable {
     return engine;
   }
 
-  /** Evaluates one partition lazily, reporting its tally to the accumulator when the last row is read. */
+  /**
+   * Evaluates one partition lazily, reporting its tally to the accumulator when the last row is read. The
+   * tally key is the task's partition and the number of partitions this task evaluated before (a coalescing
+   * task evaluates several): a retried task reproduces the same keys.
+   */
   public Iterator<Row> evaluatePartition(Iterator<Row> rows) {
     TaskContext task = TaskContext.get();
-    return evaluate(rows, task == null ? 0 : task.partitionId());
+    if (task == null) {
+      return evaluate(rows, 0);
+    }
+    long[] seen = TASK_PARTITIONS.get();
+    if (seen[0] != task.taskAttemptId()) {
+      seen[0] = task.taskAttemptId();
+      seen[1] = 0;
+    }
+    return evaluate(rows, task.partitionId() * 4096L + seen[1]++);
   }
 
+  private static final ThreadLocal<long[]> TASK_PARTITIONS = ThreadLocal.withInitial(() -> new long[] {-1, 0});
+
   /** Like {@link #evaluatePartition}, with an explicit tally key (the driver's serial run uses 0). */
-  public Iterator<Row> evaluate(Iterator<Row> rows, int tallyKey) {
+  public Iterator<Row> evaluate(Iterator<Row> rows, long tallyKey) {
     Run run = newRun();
     return new Iterator<>() {
       private boolean reported;

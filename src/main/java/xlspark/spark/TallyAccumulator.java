@@ -5,15 +5,15 @@ import java.util.Map;
 import org.apache.spark.util.AccumulatorV2;
 
 /**
- * Collects one {@link RunTally} per evaluated partition, keyed by partition index, so that a retried or
+ * Collects one {@link RunTally} per evaluated partition, keyed by task partition and position in the task, so that a retried or
  * recomputed partition replaces its earlier tally instead of counting twice: the error rate behind exit code
  * 3 stays exact.
  */
-public final class TallyAccumulator extends AccumulatorV2<TallyAccumulator.Entry, Map<Integer, RunTally>> {
+public final class TallyAccumulator extends AccumulatorV2<TallyAccumulator.Entry, Map<Long, RunTally>> {
   /** One partition's tally. */
-  public record Entry(int partition, RunTally tally) implements java.io.Serializable {}
+  public record Entry(long partition, RunTally tally) implements java.io.Serializable {}
 
-  private final HashMap<Integer, RunTally> byPartition = new HashMap<>();
+  private final HashMap<Long, RunTally> byPartition = new HashMap<>();
 
   @Override
   public boolean isZero() {
@@ -38,12 +38,12 @@ public final class TallyAccumulator extends AccumulatorV2<TallyAccumulator.Entry
   }
 
   @Override
-  public void merge(AccumulatorV2<Entry, Map<Integer, RunTally>> other) {
+  public void merge(AccumulatorV2<Entry, Map<Long, RunTally>> other) {
     byPartition.putAll(other.value());
   }
 
   @Override
-  public Map<Integer, RunTally> value() {
+  public Map<Long, RunTally> value() {
     return Map.copyOf(byPartition);
   }
 

@@ -1,0 +1,78 @@
+package xlspark.spark.sql;
+
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.FunctionIdentifier;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import scala.collection.immutable.Seq;
+import scala.runtime.AbstractFunction1;
+import xlspark.spark.ResultColumns;
+import xlspark.spark.RowEvaluator;
+import xlspark.spark.UsageException;
+import xlspark.spark.io.FormulaSource;
+
+/**
+ * xlspark as a library for notebooks and pipelines.
+ * <pre>{@code
+ * Dataset<Row> results = Xlspark.evaluate(table, EvaluateOptions.defaults());
+ * Xlspark.register(spark);
+ * spark.sql("SELECT xl_eval('=1+2').value, xl_eval('a*b', named_struct('a', 2, 'b', 3)).number");
+ * }</pre>
+ */
+public final class Xlspark {
+  public static final String FUNCTION = "xl_eval";
+
+  private Xlspark() {}
+
+  /**
+   * Appends {@code type, value, number, message} to every row, lazily and without a shuffle: row order and
+   * partitioning stay as they are. Every other column is a variable the expressions may name.
+   */
+  public static Dataset<Row> evaluate(Dataset<Row> input, EvaluateOptions options) {
+    String expression = FormulaSource.column(input.schema(), options.expressionColumn()).orElseThrow(
+        () -> new UsageException("no '" + options.expressionColumn() + "' column"));
+    ResultColumns results = new ResultColumns(options.resultPrefix());
+    results.checkNoClash(input.schema());
+    RowEvaluator evaluator = new RowEvaluator(input.schema(), expression, false, options.textCells(), results,
+        options.engine(), options.dryRun(), null);
+    return input.mapPartitions((MapPartitionsFunction<Row, Row>) evaluator::evaluatePartition,
+        Encoders.row(evaluator.outputSchema()));
+  }
+
+  /** Adds the SQL function {@code xl_eval(expression [, struct_of_variables])} to the session. */
+  public static void register(SparkSession spark) {
+    UserDefinedFunction one = functions.udf(new XlEvalUdf(), XlEvalUdf.RETURN_TYPE);
+    UserDefinedFunction two = functions.udf(new XlEvalUdf.WithVariables(), XlEvalUdf.RETURN_TYPE);
+    spark.sessionState().functionRegistry().registerFunction(
+        FunctionIdentifier.apply(FUNCTION), new Builder(one, two), "java_udf");
+  }
+
+  /** Builds the call by argument count; the expression is cast to text first. */
+  private static final class Builder extends AbstractFunction1<Seq<Expression>, Expression>
+      implements java.io.Serializable {
+    private final UserDefinedFunction one;
+    private final UserDefinedFunction two;
+
+    Builder(UserDefinedFunction one, UserDefinedFunction two) {
+      this.one = one;
+      this.two = two;
+    }
+
+    @Override
+    public Expression apply(Seq<Expression> args) {
+      Column expression = new Column(args.apply(0)).cast("string");
+      return switch (args.size()) {
+        case 1 -> one.apply(expression).expr();
+        case 2 -> two.apply(expression, new Column(args.apply(1))).expr();
+        default -> throw new UsageException(FUNCTION + " takes an expression and optionally a struct of variables, got "
+            + args.size() + " arguments");
+      };
+    }
+  }
+}
