@@ -19,10 +19,18 @@ import xlspark.value.Value.Text;
 public final class Args {
   private final Value[] values;
   private final EvalContext ctx;
+  /** Which arguments were written empty before coercion replaced them; null when none was. */
+  private final boolean[] empty;
 
   public Args(Value[] values, EvalContext ctx) {
+    this(values, ctx, null);
+  }
+
+  /** {@code empty[i]} marks an argument written empty ({@code F(1,)}) whose value was coerced since. */
+  public Args(Value[] values, EvalContext ctx, boolean[] empty) {
     this.values = values;
     this.ctx = ctx;
+    this.empty = empty;
   }
 
   public int size() {
@@ -36,7 +44,7 @@ public final class Args {
 
   /** True when argument i was written and is not an empty argument. */
   public boolean given(int i) {
-    return i < values.length && values[i] != Value.MISSING;
+    return i < values.length && values[i] != Value.MISSING && (empty == null || !empty[i]);
   }
 
   public Value get(int i) {

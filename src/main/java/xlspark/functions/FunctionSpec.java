@@ -136,7 +136,14 @@ public final class FunctionSpec {
 
   private Value callScalar(Value[] args, EvalContext ctx) {
     Value firstError = null;
+    boolean[] empty = null;
     for (int i = 0; i < args.length; i++) {
+      if (args[i] == Value.MISSING) {
+        if (empty == null) {
+          empty = new boolean[args.length];
+        }
+        empty[i] = true;
+      }
       Value v = coerce(kind(i), args[i]);
       args[i] = v;
       if (firstError == null && v instanceof Err) {
@@ -146,7 +153,7 @@ public final class FunctionSpec {
     if (firstError != null && errorPolicy == ErrorPolicy.PROPAGATE) {
       return firstError;
     }
-    return normalize(body.apply(new Args(args, ctx)));
+    return normalize(body.apply(new Args(args, ctx, empty)));
   }
 
   private static Value coerce(ArgKind kind, Value v) {

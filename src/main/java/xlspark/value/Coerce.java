@@ -46,8 +46,13 @@ public final class Coerce {
     }
     if (v instanceof Text t) {
       double d = TextNumbers.parse(t.s());
-      return Double.isNaN(d) ? Value.err(ExcelError.VALUE, "text \"" + abbreviate(t.s()) + "\" is not a number")
-          : new Num(d);
+      if (Double.isNaN(d)) {
+        // the conformance corpus has "TRUE"+"1" = 2: logical text converts like the logical value
+        Value b = toBool(v);
+        return b instanceof Bool x ? (x.b() ? Value.ONE : Value.ZERO)
+            : Value.err(ExcelError.VALUE, "text \"" + abbreviate(t.s()) + "\" is not a number");
+      }
+      return new Num(d);
     }
     if (v instanceof Blank) {
       return Value.ZERO;

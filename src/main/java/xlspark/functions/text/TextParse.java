@@ -1,0 +1,98 @@
+package xlspark.functions.text;
+
+import static xlspark.functions.text.TextFunctions.valueError;
+
+import xlspark.functions.Args;
+import xlspark.value.Coerce;
+import xlspark.value.TextNumbers;
+import xlspark.value.Value;
+import xlspark.value.Value.Blank;
+import xlspark.value.Value.Text;
+
+/** VALUE and NUMBERVALUE: text to number. */
+final class TextParse {
+  private TextParse() {
+  }
+
+  /**
+   * VALUE reads numbers, percentages, currency, thousands separators, dates and times written as text.
+   * Non-text values are returned as they are (a blank is 0), as the spreadsheets of the conformance corpus
+   * agree: {@code VALUE(TRUE)} is TRUE.
+   */
+  static Value value(Args a) {
+    Value v = a.get(0);
+    if (v instanceof Text t) {
+      double d = TextNumbers.parse(t.s());
+      return Double.isNaN(d) ? valueError("VALUE cannot read \"" + t.s() + "\" as a number") : Coerce.number(d);
+    }
+    return v instanceof Blank ? Value.ZERO : v;
+  }
+
+  /**
+   * NUMBERVALUE(text, [decimal], [group]): locale-independent reading. Whitespace anywhere is ignored, ""
+   * is 0, only the first character of each separator counts, group separators before the decimal separator
+   * are dropped (after it they are #VALUE!), and each trailing % divides by 100.
+   */
+  static Value numberValue(Args a) {
+    char dec = '.';
+    char group = ',';
+    if (a.given(1)) {
+      if (a.text(1).isEmpty()) {
+        return valueError("NUMBERVALUE needs a decimal separator");
+      }
+      dec = a.text(1).charAt(0);
+    }
+    if (a.given(2)) {
+      if (a.text(2).isEmpty()) {
+        return valueError("NUMBERVALUE needs a group separator");
+      }
+      group = a.text(2).charAt(0);
+    }
+    if (dec == group) {
+      return valueError("NUMBERVALUE separators must differ");
+    }
+    String text = a.text(0);
+    StringBuilder sb = new StringBuilder(text.length());
+    int percents = 0;
+    boolean seenDecimal = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) && c != group && c != dec) {
+        continue;
+      }
+      if (percents > 0 && c != '%') {
+        return valueError("NUMBERVALUE: % must come last");
+      }
+      if (c == '%') {
+        percents++;
+      } else if (c == dec) {
+        if (seenDecimal) {
+          return valueError("NUMBERVALUE: decimal separator used twice");
+        }
+        seenDecimal = true;
+        sb.append('.');
+      } else if (c == group) {
+        if (seenDecimal) {
+          return valueError("NUMBERVALUE: group separator after the decimal separator");
+        }
+      } else {
+        sb.append(c);
+      }
+    }
+    if (sb.length() == 0) {
+      return percents == 0 ? Value.ZERO : valueError("NUMBERVALUE cannot read \"" + text + "\"");
+    }
+    String s = sb.toString();
+    double d = TextNumbers.parsePlain(s);
+    if (Double.isNaN(d)) {
+      d = TextNumbers.parse(s);
+    }
+    if (Double.isNaN(d)) {
+      return valueError("NUMBERVALUE cannot read \"" + text + "\"");
+    }
+    for (int i = 0; i < percents; i++) {
+      d /= 100;
+    }
+    return Coerce.number(d);
+  }
+}
