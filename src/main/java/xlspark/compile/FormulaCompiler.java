@@ -55,21 +55,13 @@ public final class FormulaCompiler {
     JexlTranslator.Translation t = translator.translate(ast);
     JexlScript script;
     try {
-      script = sandbox.compile(t.jexl(), parameterNames(t.slots().size()));
+      script = sandbox.compile(t.jexl());
     } catch (JexlException e) {
       throw new FormulaSyntaxException("Formula could not be compiled: " + e.getMessage(), SourceSpan.NONE);
     }
     Template template = new Template(lexed.shapeKey(), t, script);
     cache.put(template);
     return template;
-  }
-
-  private static String[] parameterNames(int n) {
-    String[] names = new String[n];
-    for (int i = 0; i < n; i++) {
-      names[i] = "s" + i;
-    }
-    return names;
   }
 
   public JexlSandbox sandbox() {

@@ -64,27 +64,55 @@ public final class JexlSandbox {
         .create();
   }
 
-  /** Compiles emitted JEXL with the given parameter names. Throws JexlException for anything refused. */
-  public JexlScript compile(String jexlSource, String... parameters) {
-    return engine.createScript(FEATURES, null, jexlSource, parameters);
+  /**
+   * Compiles emitted JEXL. Its only free names are the slots {@code s0..sN}, read from the
+   * {@link SlotContext} at run time. Throws JexlException for anything refused.
+   */
+  public JexlScript compile(String jexlSource) {
+    return engine.createScript(FEATURES, null, jexlSource);
   }
 
-  /** Runs a compiled script with no variables in scope: formulas see only their parameters. */
-  public Object run(JexlScript script, Object[] args) {
-    return script.execute(EmptyContext.INSTANCE, args);
+  /**
+   * Runs a compiled script with its slot values; no other variable is in scope. Slots travel in a context
+   * rather than as script parameters because JEXL builds a frame per call for parameters, which costs more
+   * than the formula itself.
+   */
+  public Object run(JexlScript script, Object[] slots) {
+    return script.execute(new SlotContext(slots));
   }
 
   JexlEngine engine() {
     return engine;
   }
 
-  /** A context that holds nothing and accepts nothing. */
-  static final class EmptyContext implements JexlContext {
-    static final EmptyContext INSTANCE = new EmptyContext();
+  /** Read-only context of a formula's slot values: {@code s<i>} is slot i; nothing else exists. */
+  static final class SlotContext implements JexlContext {
+    private final Object[] slots;
+
+    SlotContext(Object[] slots) {
+      this.slots = slots;
+    }
+
+    private int index(String name) {
+      int n = name.length();
+      if (n < 2 || n > 6 || name.charAt(0) != 's') {
+        return -1;
+      }
+      int i = 0;
+      for (int k = 1; k < n; k++) {
+        char c = name.charAt(k);
+        if (c < '0' || c > '9') {
+          return -1;
+        }
+        i = i * 10 + (c - '0');
+      }
+      return i < slots.length ? i : -1;
+    }
 
     @Override
     public Object get(String name) {
-      return null;
+      int i = index(name);
+      return i < 0 ? null : slots[i];
     }
 
     @Override
@@ -94,7 +122,7 @@ public final class JexlSandbox {
 
     @Override
     public boolean has(String name) {
-      return false;
+      return index(name) >= 0;
     }
   }
 }

@@ -21,6 +21,10 @@ import xlspark.value.Value;
 final class SandboxUberspect implements JexlUberspect {
   private final JexlUberspect denied;
   private final FunctionNamespace namespace;
+  /** JEXL asks for these on every script execution; the arithmetic never changes, so they are resolved once. */
+  private volatile JexlArithmetic.Uberspect arithmeticUberspect;
+  private volatile JexlOperator.Uberspect operatorUberspect;
+  private volatile JexlArithmetic resolvedFor;
 
   SandboxUberspect(JexlUberspect denied, FunctionNamespace namespace) {
     this.denied = denied;
@@ -78,12 +82,24 @@ final class SandboxUberspect implements JexlUberspect {
 
   @Override
   public JexlArithmetic.Uberspect getArithmetic(JexlArithmetic arithmetic) {
-    return denied.getArithmetic(arithmetic);
+    resolve(arithmetic);
+    return arithmeticUberspect;
   }
 
   @Override
   public JexlOperator.Uberspect getOperator(JexlArithmetic arithmetic) {
-    return denied.getOperator(arithmetic);
+    resolve(arithmetic);
+    return operatorUberspect;
+  }
+
+  private void resolve(JexlArithmetic arithmetic) {
+    if (resolvedFor != arithmetic) {
+      synchronized (this) {
+        arithmeticUberspect = denied.getArithmetic(arithmetic);
+        operatorUberspect = denied.getOperator(arithmetic);
+        resolvedFor = arithmetic;
+      }
+    }
   }
 
   @Override
