@@ -1,8 +1,8 @@
 package xlspark.formula;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
@@ -17,7 +17,8 @@ public final class Lexer {
   private final boolean keepTokens;
   private int pos;
   private final List<Token> tokens;
-  private final List<Value> literals = new ArrayList<>();
+  private Value[] literals = new Value[8];
+  private int literalCount;
   private final StringBuilder key = new StringBuilder();
 
   private Lexer(String src, boolean keepTokens) {
@@ -49,7 +50,7 @@ public final class Lexer {
     }
     Lexer lx = new Lexer(formula, keepTokens);
     lx.run();
-    return new Lexed(formula, lx.tokens, lx.key.toString(), lx.literals.toArray(new Value[0]));
+    return new Lexed(formula, lx.tokens, lx.key.toString(), Arrays.copyOf(lx.literals, lx.literalCount));
   }
 
   private void run() throws FormulaSyntaxException {
@@ -138,8 +139,7 @@ public final class Lexer {
     if (Double.isInfinite(d)) {
       throw new FormulaSyntaxException("Number too large", new SourceSpan(start, pos));
     }
-    literals.add(Value.num(d));
-    add(TokenKind.NUMBER, start, pos, null, d, literals.size() - 1);
+    add(TokenKind.NUMBER, start, pos, null, d, literal(Value.num(d)));
   }
 
   private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -199,10 +199,17 @@ public final class Lexer {
         throw new FormulaSyntaxException("Text constant longer than " + MAX_STRING_LITERAL + " characters",
             new SourceSpan(start, pos));
       }
-      literals.add(Value.text(s));
-      add(TokenKind.STRING, start, pos, s, 0, literals.size() - 1);
+      add(TokenKind.STRING, start, pos, s, 0, literal(Value.text(s)));
       return;
     }
+  }
+
+  private int literal(Value v) {
+    if (literalCount == literals.length) {
+      literals = Arrays.copyOf(literals, literalCount * 2);
+    }
+    literals[literalCount] = v;
+    return literalCount++;
   }
 
   private void error(int start) throws FormulaSyntaxException {
@@ -232,20 +239,36 @@ public final class Lexer {
       throw new FormulaSyntaxException("Expected a column name inside '[ ]'", new SourceSpan(start, close + 1));
     }
     pos = close + 1;
-    add(TokenKind.IDENT, start, pos, name.toUpperCase(Locale.ROOT), 0, -1);
+    add(TokenKind.IDENT, start, pos, upper(name, 0, name.length()), 0, -1);
   }
 
   private void name(int start) {
     while (pos < src.length() && isNamePart(src.charAt(pos))) {
       pos++;
     }
-    String upper = src.substring(start, pos).toUpperCase(Locale.ROOT);
+    int len = pos - start;
     boolean call = peekNonSpace() == '(';
-    if (!call && (upper.equals("TRUE") || upper.equals("FALSE"))) {
-      add(TokenKind.BOOL, start, pos, upper, 0, -1);
-    } else {
-      add(TokenKind.IDENT, start, pos, upper, 0, -1);
+    boolean bool = !call && (len == 4 && src.regionMatches(true, start, "TRUE", 0, 4)
+        || len == 5 && src.regionMatches(true, start, "FALSE", 0, 5));
+    TokenKind kind = bool ? TokenKind.BOOL : TokenKind.IDENT;
+    if (keepTokens) {
+      add(kind, start, pos, upper(src, start, pos), 0, -1);
+      return;
     }
+    // Shape-only lexing: the upper-cased name goes straight into the key, no String per name.
+    key.append(kind.key).append((char) len);
+    for (int i = start; i < pos; i++) {
+      key.append(Character.toUpperCase(src.charAt(i)));
+    }
+  }
+
+  /** Upper-cases char by char, so a name keeps its length and both lexing modes build the same key. */
+  private static String upper(String s, int start, int end) {
+    char[] out = new char[end - start];
+    for (int i = start; i < end; i++) {
+      out[i - start] = Character.toUpperCase(s.charAt(i));
+    }
+    return new String(out);
   }
 
   private char peekNonSpace() {
@@ -312,7 +335,7 @@ public final class Lexer {
     }
     key.append(kind.key);
     if (kind == TokenKind.IDENT || kind == TokenKind.BOOL || kind == TokenKind.ERROR) {
-      key.append(text.length()).append(':').append(text);
+      key.append((char) text.length()).append(text);
     }
   }
 }

@@ -97,4 +97,12 @@ class ParserGoldenTest {
     Lexed e = Lexer.lex("=1&2");
     assertTrue(!d.shapeKey().equals(e.shapeKey()), "text and number literals are different shapes");
   }
+
+  @Test
+  void shapeOnlyLexingBuildsTheSameKeyAsFullLexing() throws FormulaSyntaxException {
+    for (String f : List.of("=ROUND(price*qty,2)", "=straße+1", "=[@Col Name]&\"x\"", "=IF(true,FALSE,tRuE())",
+        "={1,-2;\"a\",#N/A}", "=_xlfn.STDEV.S(1,2)", "=a1+B2")) {
+      assertEquals(Lexer.lex(f).shapeKey(), Lexer.shape(f).shapeKey(), f);
+    }
+  }
 }
