@@ -31,12 +31,9 @@ public final class DateSerial {
     if (y < 1900 || y > 9999) {
       return Double.NaN;
     }
-    long epochDay = LocalDate.of(y, m, 1).toEpochDay() + (day - 1);
-    double serial = fromEpochDay(epochDay);
-    if (y == 1900 && m <= 2 && day >= 29 && m == 2) {
-      // DATE(1900,2,29) is the phantom day 60; later days of that February shift past it.
-      serial = fromEpochDay(LocalDate.of(1900, 2, 28).toEpochDay()) + (day - 28);
-    }
+    // Excel adds the days to the serial of the month's first day, so the phantom 1900-02-29 (serial 60) is
+    // reachable from any side: DATE(1900,2,29), DATE(1900,3,0) and DATE(1900,1,60) are all 60.
+    double serial = fromEpochDay(LocalDate.of(y, m, 1).toEpochDay()) + ((long) day - 1);
     if (serial < 0 || serial > MAX_SERIAL) {
       return Double.NaN;
     }

@@ -1,0 +1,189 @@
+package xlspark.functions.date;
+
+import java.util.Locale;
+import xlspark.functions.Args;
+import xlspark.value.ExcelError;
+import xlspark.value.Value;
+
+/** Month shifts and day counts: EDATE, EOMONTH, DAYS, DAYS360, DATEDIF, YEARFRAC. */
+final class DayCounts {
+  private DayCounts() {
+  }
+
+  /** EDATE (same day, clamped to the month's end) or EOMONTH (last day) {@code months} months away. */
+  static Value shiftMonths(Args a, boolean endOfMonth) {
+    double s = Serials.day(a.num(0));
+    if (Double.isNaN(s)) {
+      return Value.err(ExcelError.NUM);
+    }
+    int[] ymd = Serials.ymd(s);
+    long monthIndex = (long) ymd[0] * 12 + (ymd[1] - 1) + Serials.trunc(a.num(1));
+    long y = Math.floorDiv(monthIndex, 12);
+    int m = (int) Math.floorMod(monthIndex, 12) + 1;
+    if (y < 1900 || y > 9999) {
+      return Value.err(ExcelError.NUM, "date out of range");
+    }
+    int last = Serials.daysInMonth((int) y, m);
+    double r = Serials.serial((int) y, m, endOfMonth ? last : Math.min(ymd[2], last));
+    return Double.isNaN(r) ? Value.err(ExcelError.NUM, "date out of range") : Value.num(r);
+  }
+
+  /** DAYS(end, start): whole days from start to end. */
+  static Value days(Args a) {
+    double end = Serials.day(a.num(0));
+    double start = Serials.day(a.num(1));
+    return Double.isNaN(end) || Double.isNaN(start) ? Value.err(ExcelError.NUM) : Value.num(end - start);
+  }
+
+  /**
+   * DAYS360. US (NASD) method: a start on the 31st or on the last day of February becomes the 30th; an end on
+   * the 31st becomes the 30th only when the start is then the 30th. European method: every 31st is the 30th.
+   * Excel does not swap dates given in reverse order, it just counts negatively with the same rules.
+   */
+  static Value days360(Args a) {
+    double s = Serials.day(a.num(0));
+    double e = Serials.day(a.num(1));
+    if (Double.isNaN(s) || Double.isNaN(e)) {
+      return Value.err(ExcelError.NUM);
+    }
+    boolean european = a.bool(2, false);
+    int[] d1 = Serials.ymd(s);
+    int[] d2 = Serials.ymd(e);
+    int day1 = d1[2];
+    int day2 = d2[2];
+    if (european) {
+      day1 = Math.min(day1, 30);
+      day2 = Math.min(day2, 30);
+    } else {
+      if (day1 == 31 || isLastOfFebruary(d1)) {
+        day1 = 30;
+      }
+      if (day2 == 31 && day1 == 30) {
+        day2 = 30;
+      }
+    }
+    return Value.num(thirty360(d1, day1, d2, day2));
+  }
+
+  private static double thirty360(int[] d1, int day1, int[] d2, int day2) {
+    return (d2[0] - d1[0]) * 360.0 + (d2[1] - d1[1]) * 30.0 + (day2 - day1);
+  }
+
+  private static boolean isLastOfFebruary(int[] ymd) {
+    return ymd[1] == 2 && ymd[2] == Serials.daysInMonth(ymd[0], 2);
+  }
+
+  private static boolean isLastOfMonth(int[] ymd) {
+    return ymd[2] == Serials.daysInMonth(ymd[0], ymd[1]);
+  }
+
+  /**
+   * DATEDIF(start, end, unit): "Y" whole years, "M" whole months, "D" days, "MD" days after the whole months
+   * (Excel's own roll-over: the start day is placed in the month before the end's, which can give odd results
+   * such as -2 from Jan 31 to Mar 1 2015), "YM" months after the whole years, "YD" days after the whole years.
+   */
+  static Value dateDif(Args a) {
+    double s = Serials.day(a.num(0));
+    double e = Serials.day(a.num(1));
+    if (Double.isNaN(s) || Double.isNaN(e)) {
+      return Value.err(ExcelError.NUM);
+    }
+    if (s > e) {
+      return Value.err(ExcelError.NUM, "start date is after end date");
+    }
+    int[] d1 = Serials.ymd(s);
+    int[] d2 = Serials.ymd(e);
+    boolean dayBefore = d2[2] < d1[2];
+    boolean monthDayBefore = d2[1] < d1[1] || d2[1] == d1[1] && dayBefore;
+    int months = (d2[0] - d1[0]) * 12 + (d2[1] - d1[1]) - (dayBefore ? 1 : 0);
+    switch (a.text(2).toUpperCase(Locale.ROOT)) {
+      case "Y":
+        return Value.num(d2[0] - d1[0] - (monthDayBefore ? 1 : 0));
+      case "M":
+        return Value.num(months);
+      case "D":
+        return Value.num(e - s);
+      case "MD":
+        return Value.num(dayBefore ? e - Serials.serial(d2[0], d2[1] - 1, d1[2]) : d2[2] - d1[2]);
+      case "YM":
+        return Value.num(Math.floorMod(months, 12));
+      case "YD":
+        return Value.num(yearDays(d1, d2, s, monthDayBefore));
+      default:
+        return Value.err(ExcelError.NUM, "DATEDIF unit must be Y, M, D, MD, YM or YD");
+    }
+  }
+
+  /**
+   * "YD": Excel moves the end's month and day into the start's year (the next year when they come earlier),
+   * so for 1988-06-22 .. 2012-05-11 it counts to 1989-05-11: 323 days, not the 324 of 2011-06-22 .. 2012-05-11.
+   */
+  private static double yearDays(int[] d1, int[] d2, double s, boolean monthDayBefore) {
+    return Serials.serial(d1[0] + (monthDayBefore ? 1 : 0), d2[1], d2[2]) - s;
+  }
+
+  /** YEARFRAC(start, end, basis): 0 US 30/360, 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360. */
+  static Value yearFrac(Args a) {
+    double s = Serials.day(a.num(0));
+    double e = Serials.day(a.num(1));
+    int basis = a.has(2) ? Serials.trunc(a.num(2)) : 0;
+    if (Double.isNaN(s) || Double.isNaN(e) || basis < 0 || basis > 4) {
+      return Value.err(ExcelError.NUM);
+    }
+    if (s > e) {
+      double t = s;
+      s = e;
+      e = t;
+    }
+    int[] d1 = Serials.ymd(s);
+    int[] d2 = Serials.ymd(e);
+    return Value.num(switch (basis) {
+      case 0 -> us30360(d1, d2) / 360;
+      case 1 -> (e - s) / actualYearLength(d1, d2, s, e);
+      case 2 -> (e - s) / 360;
+      case 3 -> (e - s) / 365;
+      default -> thirty360(d1, Math.min(d1[2], 30), d2, Math.min(d2[2], 30)) / 360;
+    });
+  }
+
+  /** YEARFRAC basis 0 (NASD 30/360 as Excel's YEARFRAC applies it, with its February rules). */
+  private static double us30360(int[] d1, int[] d2) {
+    int day1 = d1[2];
+    int day2 = d2[2];
+    if (day1 == 31 && day2 == 31) {
+      day1 = 30;
+      day2 = 30;
+    } else if (day1 == 31) {
+      day1 = 30;
+    } else if (day1 == 30 && day2 == 31) {
+      day2 = 30;
+    } else if (d1[1] == 2 && d2[1] == 2 && isLastOfMonth(d1) && isLastOfMonth(d2)) {
+      day1 = 30;
+      day2 = 30;
+    } else if (isLastOfFebruary(d1)) {
+      day1 = 30;
+    }
+    return thirty360(d1, day1, d2, day2);
+  }
+
+  /**
+   * The year length of YEARFRAC basis 1: for dates at most a year apart, 366 when a February 29 lies between
+   * them (or both are in one leap year), else 365; over longer spans, the average length of the years covered.
+   */
+  private static double actualYearLength(int[] d1, int[] d2, double s, double e) {
+    boolean withinYear = d1[0] == d2[0] || d1[0] + 1 == d2[0]
+        && (d1[1] > d2[1] || d1[1] == d2[1] && d1[2] >= d2[2]);
+    if (withinYear) {
+      if (d1[0] == d2[0] && Serials.isLeap(d1[0])) {
+        return 366;
+      }
+      boolean feb29 = Serials.isLeap(d1[0]) && s < Serials.serial(d1[0], 3, 1)
+          || Serials.isLeap(d2[0]) && e >= Serials.serial(d2[0], 3, 1)
+          || d2[1] == 2 && d2[2] == 29;
+      return feb29 ? 366 : 365;
+    }
+    double years = d2[0] - d1[0] + 1;
+    double days = Serials.serial(d2[0], 12, 31) - Serials.serial(d1[0], 1, 1) + 1;
+    return days / years;
+  }
+}
