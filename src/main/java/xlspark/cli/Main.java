@@ -44,6 +44,7 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(main)
         .addSubcommand(new EvaluateCommand(source))
         .addSubcommand(new GenerateCommand())
+        .addSubcommand(new FunctionsCommand())
         .setOut(out)
         .setErr(err)
         .setExecutionExceptionHandler((e, line, parsed) -> exitCode(e, line.getErr()));
@@ -63,7 +64,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "missing command (evaluate, generate)");
+    throw new CommandLine.ParameterException(new CommandLine(this), "missing command (evaluate, generate, functions)");
   }
 
   /** Exit code of a finished run: 3 when the ERROR rows exceed {@code --max-error-rate}. */
