@@ -1,5 +1,7 @@
 package xlspark.spark.strategy;
 
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import scala.Tuple2;
@@ -12,6 +14,9 @@ import xlspark.spark.UsageException;
  * anything, since a task per row of a million rows would swamp the scheduler.
  */
 public final class GroupTaskStrategy implements EvaluationStrategy {
+  /** The name of the stage whose tasks are the groups, as the Spark UI and listeners show it. */
+  public static final String STAGE_NAME = "xlspark tasks: one task per group";
+
   @Override
   public StrategyKind kind() {
     return StrategyKind.TASKS;
@@ -35,13 +40,20 @@ public final class GroupTaskStrategy implements EvaluationStrategy {
     int tasks = (int) Math.max(1, groups.count());
     RowEvaluator evaluator = in.evaluator();
     int rowIndexPos = evaluator.outputSchema().size() - 1;
-    JavaRDD<Row> evaluated = in.input().rdd()
+    var grouped = in.input().rdd()
         .mapToPair(r -> new Tuple2<>(groups.of(r), r))
-        .partitionBy(new GroupPartitioner(tasks))
-        .values()
-        .mapPartitions(evaluator::evaluatePartition);
+        .partitionBy(new GroupPartitioner(tasks));
+    SparkContext sc = in.spark().sparkContext();
+    sc.setCallSite(STAGE_NAME);
+    JavaPairRDD<Long, Row> evaluated;
+    try {
+      evaluated = grouped.values()
+          .mapPartitions(evaluator::evaluatePartition)
+          .mapToPair(r -> new Tuple2<>(r.getLong(rowIndexPos), r));
+    } finally {
+      sc.clearCallSite();
+    }
     JavaRDD<Row> ordered = evaluated
-        .mapToPair(r -> new Tuple2<>(r.getLong(rowIndexPos), r))
         .repartitionAndSortWithinPartitions(new RowRangePartitioner(in.slots(), in.input().count()))
         .values();
     return new Evaluated(in.spark().createDataFrame(ordered, evaluator.outputSchema()), StrategyKind.TASKS,

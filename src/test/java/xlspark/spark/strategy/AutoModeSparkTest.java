@@ -1,0 +1,61 @@
+package xlspark.spark.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xlspark.spark.EvaluationJob;
+import xlspark.spark.JobConfig;
+import xlspark.spark.JobResult;
+import xlspark.spark.SharedSpark;
+import xlspark.spark.Tables;
+
+/** Auto mode decides from the cost per row, not from the row count. */
+class AutoModeSparkTest {
+  static final int ROWS = 600;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void equalSizeInputsWithDifferentCostPerRowGetDifferentModes() throws IOException {
+    List<List<String>> cheap = new ArrayList<>(List.of(List.of("expression")));
+    List<List<String>> heavy = new ArrayList<>(List.of(List.of("expression")));
+    Random r = new Random(1);
+    for (int i = 0; i < ROWS; i++) {
+      cheap.add(List.of("=1+" + i));
+      heavy.add(List.of(longDistinctExpression(r)));
+    }
+    JobResult cheapRun = run(Tables.csv(dir.resolve("cheap.csv"), cheap));
+    JobResult heavyRun = run(Tables.csv(dir.resolve("heavy.csv"), heavy));
+    assertEquals(StrategyKind.SERIAL, cheapRun.used(), cheapRun.reason());
+    assertEquals(StrategyKind.POOL, heavyRun.used(), heavyRun.reason());
+    assertEquals(ROWS, heavyRun.rows());
+  }
+
+  /** 120 terms with operators and nesting drawn at random: a new template (parse and compile) per row. */
+  static String longDistinctExpression(Random r) {
+    StringBuilder b = new StringBuilder("=ROUND(");
+    String[] ops = {"+", "-", "*", "+", "-"};
+    for (int i = 0; i < 120; i++) {
+      if (i > 0) {
+        b.append(ops[r.nextInt(ops.length)]);
+      }
+      b.append(r.nextInt(4) == 0 ? "SUM(" + r.nextInt(9) + "," + r.nextInt(9) + ")" : String.valueOf(r.nextInt(9) + 1));
+    }
+    return b.append(",2)").toString();
+  }
+
+  private JobResult run(Path input) {
+    JobConfig config = JobConfig.builder(input.toString()).output(dir.resolve(input.getFileName() + ".out").toString())
+        .autoSerialMillis(300).build();
+    JobResult result = EvaluationJob.run(SharedSpark.session(), config);
+    System.out.println(result.summaryLine() + " / " + result.reason());
+    return result;
+  }
+}
