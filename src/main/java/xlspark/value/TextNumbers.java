@@ -93,6 +93,9 @@ public final class TextNumbers {
     }
     d = parseGrouped(s);
     if (Double.isNaN(d) && scale == 1) {
+      d = mixedFraction(s);
+    }
+    if (Double.isNaN(d) && scale == 1) {
       d = DateText.parse(s);
     }
     if (Double.isNaN(d)) {
@@ -100,6 +103,35 @@ public final class TextNumbers {
     }
     d *= scale;
     return negative ? -d : d;
+  }
+
+  /** A whole number and a fraction, "1 1/2" (1.5), as Excel reads a typed fraction; NaN otherwise. */
+  private static double mixedFraction(String s) {
+    int space = s.indexOf(' ');
+    int slash = s.indexOf('/');
+    if (space < 1 || slash < space || s.length() > 40) {
+      return Double.NaN;
+    }
+    String whole = s.substring(0, space);
+    String num = s.substring(space, slash).trim();
+    String den = s.substring(slash + 1);
+    if (!digits(whole) || !digits(num) || !digits(den)) {
+      return Double.NaN;
+    }
+    double d = Double.parseDouble(den);
+    return d == 0 ? Double.NaN : Double.parseDouble(whole) + Double.parseDouble(num) / d;
+  }
+
+  private static boolean digits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A number that may have thousands separators in the right places ("1,000.5"). */

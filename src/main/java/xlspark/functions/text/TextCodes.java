@@ -1,7 +1,7 @@
 package xlspark.functions.text;
 
 import static xlspark.functions.text.TextFunctions.valueError;
-import static xlspark.functions.text.TextFunctions.whole;
+import static xlspark.functions.text.TextFunctions.count;
 
 import xlspark.functions.Args;
 import xlspark.value.ExcelError;
@@ -27,7 +27,7 @@ final class TextCodes {
 
   /** CHAR(1..255); other numbers are #VALUE!. */
   static Value charFn(Args a) {
-    long n = whole(a.num(0));
+    long n = count(a.num(0));
     if (n < 1 || n > 255) {
       return valueError("CHAR needs a number from 1 to 255");
     }
@@ -55,7 +55,7 @@ final class TextCodes {
 
   /** UNICHAR: 0 and numbers beyond U+10FFFF are #VALUE!; surrogate halves are #N/A. */
   static Value unichar(Args a) {
-    long n = whole(a.num(0));
+    long n = count(a.num(0));
     if (n < 1 || n > Character.MAX_CODE_POINT) {
       return valueError("UNICHAR needs a code point from 1 to 1114111");
     }

@@ -104,9 +104,14 @@ public final class TextFunctions {
         .optionalArg(NUMBER).optionalArg(ANY).errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build();
   }
 
-  /** A count argument as Excel reads it: truncated toward zero (saturating for huge values). */
+  /** A number argument truncated toward zero (saturating for huge values). */
   static long whole(double d) {
     return (long) d;
+  }
+
+  /** A count or position argument: truncated, but any negative number (even -0.5) stays negative. */
+  static long count(double d) {
+    return d < 0 ? -1 : (long) d;
   }
 
   static Value valueError(String why) {
@@ -190,7 +195,7 @@ public final class TextFunctions {
   /** LEFT: one character by default; a negative count is #VALUE!. */
   static Value left(Args a) {
     String s = a.text(0);
-    long n = a.has(1) ? whole(a.num(1)) : 1;
+    long n = a.has(1) ? count(a.num(1)) : 1;
     if (n < 0) {
       return valueError("LEFT needs a count of 0 or more");
     }
@@ -199,7 +204,7 @@ public final class TextFunctions {
 
   static Value right(Args a) {
     String s = a.text(0);
-    long n = a.has(1) ? whole(a.num(1)) : 1;
+    long n = a.has(1) ? count(a.num(1)) : 1;
     if (n < 0) {
       return valueError("RIGHT needs a count of 0 or more");
     }
@@ -209,8 +214,8 @@ public final class TextFunctions {
   /** MID: the start is 1-based and must be at least 1; past the end gives "". */
   static Value mid(Args a) {
     String s = a.text(0);
-    long start = whole(a.num(1));
-    long n = whole(a.num(2));
+    long start = count(a.num(1));
+    long n = count(a.num(2));
     if (start < 1 || n < 0) {
       return valueError("MID needs a start of 1 or more and a count of 0 or more");
     }
@@ -224,7 +229,7 @@ public final class TextFunctions {
   /** REPT checks the result length before building it, so REPT("x",1E9) costs nothing. */
   static Value rept(Args a) {
     String s = a.text(0);
-    long n = whole(a.num(1));
+    long n = count(a.num(1));
     if (n < 0) {
       return valueError("REPT needs a count of 0 or more");
     }

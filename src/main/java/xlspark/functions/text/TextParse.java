@@ -15,15 +15,15 @@ final class TextParse {
   }
 
   /**
-   * VALUE reads numbers, percentages, currency, thousands separators, dates and times written as text.
+   * VALUE reads text as arithmetic does: numbers, percentages, currency, thousands separators, fractions,
+   * dates and times.
    * Non-text values are returned as they are (a blank is 0), as the spreadsheets of the conformance corpus
    * agree: {@code VALUE(TRUE)} is TRUE.
    */
   static Value value(Args a) {
     Value v = a.get(0);
-    if (v instanceof Text t) {
-      double d = TextNumbers.parse(t.s());
-      return Double.isNaN(d) ? valueError("VALUE cannot read \"" + t.s() + "\" as a number") : Coerce.number(d);
+    if (v instanceof Text) {
+      return Coerce.toNumber(v);
     }
     return v instanceof Blank ? Value.ZERO : v;
   }

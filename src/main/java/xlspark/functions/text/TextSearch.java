@@ -1,7 +1,7 @@
 package xlspark.functions.text;
 
 import static xlspark.functions.text.TextFunctions.valueError;
-import static xlspark.functions.text.TextFunctions.whole;
+import static xlspark.functions.text.TextFunctions.count;
 
 import xlspark.functions.Args;
 import xlspark.functions.EvalContext;
@@ -19,7 +19,10 @@ final class TextSearch {
     return position(a, false);
   }
 
-  /** SEARCH: case-insensitive; {@code ?} is one character, {@code *} any run, {@code ~} escapes. */
+  /**
+   * SEARCH: case-insensitive; {@code ?} is one character, {@code *} any run, and {@code ~} makes the next
+   * character literal (a final {@code ~} is itself literal).
+   */
   static Value search(Args a) {
     return position(a, true);
   }
@@ -31,7 +34,7 @@ final class TextSearch {
   private static Value position(Args a, boolean search) {
     String needle = a.text(0);
     String hay = a.text(1);
-    long start = a.has(2) ? whole(a.num(2)) : 1;
+    long start = a.has(2) ? count(a.num(2)) : 1;
     if (start < 1 || start > hay.length()) {
       return valueError("start " + start + " is outside the text");
     }
@@ -52,7 +55,7 @@ final class TextSearch {
     String old = a.text(1);
     String rep = a.text(2);
     if (a.has(3)) {
-      long k = whole(a.num(3));
+      long k = count(a.num(3));
       if (k < 1) {
         return valueError("SUBSTITUTE needs an instance of 1 or more");
       }
@@ -84,8 +87,8 @@ final class TextSearch {
   /** REPLACE: start below 1 or a negative count is #VALUE!; a start past the end appends. */
   static Value replace(Args a) {
     String s = a.text(0);
-    long start = whole(a.num(1));
-    long n = whole(a.num(2));
+    long start = count(a.num(1));
+    long n = count(a.num(2));
     if (start < 1 || n < 0) {
       return valueError("REPLACE needs a start of 1 or more and a count of 0 or more");
     }
@@ -149,7 +152,7 @@ final class TextSearch {
       int n = 0;
       for (int i = 0; i < pattern.length(); i++) {
         char c = pattern.charAt(i);
-        if (c == '~' && i + 1 < pattern.length() && isSpecial(pattern.charAt(i + 1))) {
+        if (c == '~' && i + 1 < pattern.length()) {
           out[n++] = fold(pattern.charAt(++i));
         } else if (c == '?') {
           out[n++] = ANY_ONE;
@@ -165,10 +168,6 @@ final class TextSearch {
         out[n++] = ANY_RUN;
       }
       return java.util.Arrays.copyOf(out, n);
-    }
-
-    private static boolean isSpecial(char c) {
-      return c == '?' || c == '*' || c == '~';
     }
 
     /** Whether tokens {@code p} match all of {@code s[si..]}: greedy with backtracking to the last run. */
