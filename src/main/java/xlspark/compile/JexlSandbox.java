@@ -9,6 +9,7 @@ import org.apache.commons.jexl3.JexlFeatures;
 import org.apache.commons.jexl3.JexlScript;
 import org.apache.commons.jexl3.introspection.JexlPermissions;
 import xlspark.functions.FunctionRegistry;
+import xlspark.value.Value;
 
 /**
  * The JEXL engine formulas run in. Features: expressions only (no script statements, loops, side effects,
@@ -75,10 +76,17 @@ public final class JexlSandbox {
   /**
    * Runs a compiled script with its slot values; no other variable is in scope. Slots travel in a context
    * rather than as script parameters because JEXL builds a frame per call for parameters, which costs more
-   * than the formula itself.
+   * than the formula itself. Anything but an Excel value as the result (a raw JEXL number, string, boolean
+   * or null, which only text that bypassed the translator could produce) is refused, so no non-Excel value
+   * ever leaves the sandbox.
    */
-  public Object run(JexlScript script, Object[] slots) {
-    return script.execute(new SlotContext(slots));
+  public Value run(JexlScript script, Object[] slots) {
+    Object r = script.execute(new SlotContext(slots));
+    if (r instanceof Value v) {
+      return v;
+    }
+    throw new IllegalStateException("script produced " + (r == null ? "null" : "a " + r.getClass().getSimpleName())
+        + ", not an Excel value");
   }
 
   JexlEngine engine() {

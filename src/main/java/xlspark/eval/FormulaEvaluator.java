@@ -100,11 +100,7 @@ public final class FormulaEvaluator {
     try {
       Object[] args = template.bind(lexed.literals(), name -> lookup(vars, name));
       FunctionNamespace.setContext(ctx);
-      Object r = compiler.sandbox().run(template.script(), args);
-      if (r instanceof Value v) {
-        return v;
-      }
-      return Value.err(ExcelError.ERROR, "formula did not produce an Excel value");
+      return compiler.sandbox().run(template.script(), args);
     } catch (JexlException e) {
       Throwable cause = rootCause(e);
       if (cause instanceof EvalTimeoutException t) {
