@@ -1,0 +1,156 @@
+package xlspark.functions.math;
+
+import static xlspark.functions.ArgKind.ANY;
+import static xlspark.functions.ArgKind.NUMBER;
+
+import java.util.List;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.LongBinaryOperator;
+import xlspark.functions.Args;
+import xlspark.functions.FunctionSpec;
+import xlspark.value.Coerce;
+import xlspark.value.ExcelError;
+import xlspark.value.Value;
+import xlspark.value.Value.Err;
+import xlspark.value.Value.Num;
+
+/** Engineering functions that belong with math here: bitwise operations, DELTA, GESTEP, ERF and ERFC. */
+final class Engineering {
+  /** Bitwise functions take integers from 0 to 2^48 - 1. */
+  private static final double BIT_LIMIT = 281_474_976_710_656d;
+  private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
+  private Engineering() {
+  }
+
+  static List<FunctionSpec> specs() {
+    return List.of(
+        bitwise("BITAND", (x, y) -> x & y),
+        bitwise("BITOR", (x, y) -> x | y),
+        bitwise("BITXOR", (x, y) -> x ^ y),
+        FunctionSpec.builder("BITLSHIFT", a -> shift(a.num(0), a.num(1))).args(NUMBER, NUMBER).build(),
+        FunctionSpec.builder("BITRSHIFT", a -> shift(a.num(0), -a.num(1))).args(NUMBER, NUMBER).build(),
+        compare("DELTA", (x, y) -> x == y ? 1 : 0),
+        compare("GESTEP", (x, y) -> x >= y ? 1 : 0),
+        FunctionSpec.builder("ERF", Engineering::erfBetween).arg(ANY).optionalArg(ANY).build(),
+        oneNumber("ERF.PRECISE", Engineering::erf),
+        oneNumber("ERFC", Engineering::erfc),
+        oneNumber("ERFC.PRECISE", Engineering::erfc));
+  }
+
+  private static boolean isBitOperand(double x) {
+    return x >= 0 && x < BIT_LIMIT && x == Math.floor(x);
+  }
+
+  private static FunctionSpec bitwise(String name, LongBinaryOperator op) {
+    return FunctionSpec.builder(name, a -> {
+      double x = a.num(0);
+      double y = a.num(1);
+      if (!isBitOperand(x) || !isBitOperand(y)) {
+        return Value.err(ExcelError.NUM, "bitwise operands must be integers from 0 to 2^48-1");
+      }
+      return Value.num(op.applyAsLong((long) x, (long) y));
+    }).args(NUMBER, NUMBER).build();
+  }
+
+  /** BITLSHIFT/BITRSHIFT: shifts of up to 53 places either way; the result must stay below 2^48. */
+  private static Value shift(double x, double places) {
+    double s = places < 0 ? Math.ceil(places) : Math.floor(places);
+    if (!isBitOperand(x) || Math.abs(s) > 53) {
+      return Value.err(ExcelError.NUM, "BITLSHIFT/BITRSHIFT arguments out of range");
+    }
+    double r = s >= 0 ? x * Math.pow(2, s) : Math.floor(x / Math.pow(2, -s));
+    return r >= BIT_LIMIT ? Value.err(ExcelError.NUM, "result exceeds 2^48-1") : Value.num(r);
+  }
+
+  /** DELTA(number1, [number2=0]) and GESTEP(number, [step=0]); logical values are #VALUE!. */
+  private static FunctionSpec compare(String name, DoubleBinaryOperator f) {
+    return FunctionSpec.builder(name, a -> {
+      Value x = Radix.engineeringNumber(a.get(0));
+      Value y = a.has(1) ? Radix.engineeringNumber(a.get(1)) : Value.ZERO;
+      if (x instanceof Err) {
+        return x;
+      }
+      if (y instanceof Err) {
+        return y;
+      }
+      return Value.num(f.applyAsDouble(((Num) x).v(), ((Num) y).v()));
+    }).arg(ANY).optionalArg(ANY).build();
+  }
+
+  private static FunctionSpec oneNumber(String name, java.util.function.DoubleUnaryOperator f) {
+    return FunctionSpec.builder(name, a -> {
+      Value x = Radix.engineeringNumber(a.get(0));
+      return x instanceof Num n ? Coerce.number(f.applyAsDouble(n.v())) : x;
+    }).arg(ANY).build();
+  }
+
+  /** ERF(lower, [upper]): erf(lower), or erf(upper) - erf(lower) with both bounds. */
+  private static Value erfBetween(Args a) {
+    Value lo = Radix.engineeringNumber(a.get(0));
+    if (lo instanceof Err) {
+      return lo;
+    }
+    double l = ((Num) lo).v();
+    if (!a.has(1)) {
+      return Coerce.number(erf(l));
+    }
+    Value hi = Radix.engineeringNumber(a.get(1));
+    if (hi instanceof Err) {
+      return hi;
+    }
+    return Coerce.number(erf(((Num) hi).v()) - erf(l));
+  }
+
+  /** The error function to about 1e-15: a positive series below 2.5, 1 - erfc beyond. */
+  static double erf(double x) {
+    double a = Math.abs(x);
+    double r = a < 2.5 ? erfSeries(a) : 1 - erfcFraction(a);
+    return x < 0 ? -r : r;
+  }
+
+  /** The complementary error function, accurate in the far tail (a continued fraction from 2.5 on). */
+  static double erfc(double x) {
+    if (x < 0) {
+      return 2 - erfc(-x);
+    }
+    return x < 2.5 ? 1 - erfSeries(x) : erfcFraction(x);
+  }
+
+  /** erf(x) = 2x/sqrt(pi) e^(-x^2) sum (2x^2)^n / (1*3*...*(2n+1)): every term positive. */
+  private static double erfSeries(double x) {
+    double x2 = 2 * x * x;
+    double term = 1;
+    double sum = 1;
+    for (int n = 1; n < 200 && term > sum * 1e-17; n++) {
+      term *= x2 / (2 * n + 1);
+      sum += term;
+    }
+    return TWO_OVER_SQRT_PI * x * Math.exp(-x * x) * sum;
+  }
+
+  /** erfc(x) = e^(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), by the modified Lentz method. */
+  private static double erfcFraction(double x) {
+    if (x > 27) {
+      return 0;
+    }
+    double tiny = 1e-300;
+    double f = x;
+    double c = x;
+    double d = 0;
+    for (int n = 1; n < 500; n++) {
+      double an = n / 2.0;
+      d = x + an * d;
+      d = d == 0 ? tiny : d;
+      c = x + an / c;
+      c = c == 0 ? tiny : c;
+      d = 1 / d;
+      double delta = c * d;
+      f *= delta;
+      if (Math.abs(delta - 1) < 1e-16) {
+        break;
+      }
+    }
+    return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+  }
+}
