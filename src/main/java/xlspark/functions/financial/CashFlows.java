@@ -1,0 +1,233 @@
+package xlspark.functions.financial;
+
+import xlspark.functions.Args;
+import xlspark.functions.NumberList;
+import xlspark.value.Coerce;
+import xlspark.value.ExcelError;
+import xlspark.value.TextNumbers;
+import xlspark.value.Value;
+import xlspark.value.Value.Arr;
+import xlspark.value.Value.Blank;
+import xlspark.value.Value.Err;
+import xlspark.value.Value.Num;
+import xlspark.value.Value.Text;
+
+/** Series of cash flows: NPV, IRR, MIRR, XNPV, XIRR and FVSCHEDULE. */
+final class CashFlows {
+  private static final double DAYS_PER_YEAR = 365;
+
+  private CashFlows() {
+  }
+
+  /** NPV(rate, values...): flows at the end of periods 1, 2, ...; values are gathered as SUM does. */
+  static Value npv(Args a) {
+    double r = a.num(0);
+    NumberList l = a.numbers(1);
+    if (l.error() != null) {
+      return l.error();
+    }
+    if (r == -1) {
+      return Value.err(ExcelError.DIV0);
+    }
+    double sum = 0;
+    double discount = 1;
+    for (int i = 0; i < l.size(); i++) {
+      discount /= 1 + r;
+      sum += l.get(i) * discount;
+    }
+    return Coerce.number(sum);
+  }
+
+  /** The numbers of an array argument (text, logical values and blanks inside it are skipped), or an error. */
+  private static Object flows(Value v) {
+    Value[] cells = v instanceof Arr arr ? arr.cells() : new Value[] {Coerce.toNumber(v)};
+    double[] out = new double[cells.length];
+    int n = 0;
+    for (Value c : cells) {
+      if (c instanceof Num num) {
+        out[n++] = num.v();
+      } else if (c instanceof Err) {
+        return c;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  private static boolean hasBothSigns(double[] values) {
+    boolean pos = false;
+    boolean neg = false;
+    for (double v : values) {
+      pos |= v > 0;
+      neg |= v < 0;
+    }
+    return pos && neg;
+  }
+
+  /** IRR(values, guess): the rate at which the NPV of the flows (the first at period 0) is zero. */
+  static Value irr(Args a) {
+    Object f = flows(a.get(0));
+    if (f instanceof Value err) {
+      return err;
+    }
+    double[] v = (double[]) f;
+    if (!hasBothSigns(v)) {
+      return Value.err(ExcelError.NUM, "IRR needs a positive and a negative cash flow");
+    }
+    double guess = a.given(1) ? a.num(1) : 0.1;
+    double r = RootFinder.solve(x -> {
+      double sum = 0;
+      double discount = 1;
+      for (double c : v) {
+        sum += c * discount;
+        discount /= 1 + x;
+      }
+      return sum;
+    }, x -> {
+      double sum = 0;
+      double discount = 1 / (1 + x);
+      for (int i = 1; i < v.length; i++) {
+        discount /= 1 + x;
+        sum -= i * v[i] * discount;
+      }
+      return sum;
+    }, guess, a.ctx());
+    return Double.isNaN(r) ? Value.err(ExcelError.NUM, "IRR did not converge") : Value.num(r);
+  }
+
+  /**
+   * MIRR(values, finance_rate, reinvest_rate): negative flows discounted at the finance rate, positive ones
+   * compounded at the reinvestment rate; #DIV/0! without both signs.
+   */
+  static Value mirr(Args a) {
+    Object f = flows(a.get(0));
+    if (f instanceof Value err) {
+      return err;
+    }
+    double[] v = (double[]) f;
+    double finance = 1 + a.num(1);
+    double reinvest = 1 + a.num(2);
+    if (!hasBothSigns(v)) {
+      return Value.err(ExcelError.DIV0, "MIRR needs a positive and a negative cash flow");
+    }
+    double pos = 0;
+    double neg = 0;
+    double powReinvest = 1;
+    double powFinance = 1;
+    for (double c : v) {
+      if (c > 0) {
+        pos += c * powReinvest;
+      } else if (c < 0) {
+        neg += c * powFinance;
+      }
+      powReinvest /= reinvest;
+      powFinance /= finance;
+    }
+    int n = v.length;
+    double ratio = -pos / neg * Math.pow(reinvest, n - 1);
+    return Coerce.number(Math.pow(ratio, 1.0 / (n - 1)) - 1);
+  }
+
+  /**
+   * The flows and their dates for XNPV/XIRR: same count (else #NUM!), numbers only (else #VALUE!), dates
+   * truncated and none before the first (else #NUM!). Returns {values, years since the first date} or an error.
+   */
+  private static Object dated(Value values, Value dates) {
+    Value[] vs = values instanceof Arr arr ? arr.cells() : new Value[] {values};
+    Value[] ds = dates instanceof Arr arr ? arr.cells() : new Value[] {dates};
+    if (vs.length != ds.length) {
+      return Value.err(ExcelError.NUM, "values and dates differ in count");
+    }
+    double[] v = new double[vs.length];
+    double[] t = new double[ds.length];
+    for (int i = 0; i < vs.length; i++) {
+      if (vs[i] instanceof Err) {
+        return vs[i];
+      }
+      if (ds[i] instanceof Err) {
+        return ds[i];
+      }
+      double x = number(vs[i]);
+      double d = number(ds[i]);
+      if (Double.isNaN(x) || Double.isNaN(d)) {
+        return Value.err(ExcelError.VALUE, "values and dates must be numbers");
+      }
+      v[i] = x;
+      t[i] = Math.floor(d);
+      if (t[i] < 0 || t[i] < t[0]) {
+        return Value.err(ExcelError.NUM, "a date precedes the first date");
+      }
+    }
+    double first = t[0];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = (t[i] - first) / DAYS_PER_YEAR;
+    }
+    return new double[][] {v, t};
+  }
+
+  /** A cell as a number: numbers, and date or number text; NaN for anything else. */
+  private static double number(Value c) {
+    if (c instanceof Num n) {
+      return n.v();
+    }
+    return c instanceof Text s ? TextNumbers.parse(s.s()) : Double.NaN;
+  }
+
+  static double xnpv(double r, double[] v, double[] t) {
+    double sum = 0;
+    for (int i = 0; i < v.length; i++) {
+      sum += v[i] / Math.pow(1 + r, t[i]);
+    }
+    return sum;
+  }
+
+  static Value xnpv(Args a) {
+    double r = a.num(0);
+    Object d = dated(a.get(1), a.get(2));
+    if (d instanceof Value err) {
+      return err;
+    }
+    if (r <= -1) {
+      return Value.err(ExcelError.NUM);
+    }
+    double[][] vt = (double[][]) d;
+    return Coerce.number(xnpv(r, vt[0], vt[1]));
+  }
+
+  static Value xirr(Args a) {
+    Object d = dated(a.get(0), a.get(1));
+    if (d instanceof Value err) {
+      return err;
+    }
+    double[] v = ((double[][]) d)[0];
+    double[] t = ((double[][]) d)[1];
+    if (!hasBothSigns(v)) {
+      return Value.err(ExcelError.NUM, "XIRR needs a positive and a negative cash flow");
+    }
+    double guess = a.given(2) ? a.num(2) : 0.1;
+    double r = RootFinder.solve(x -> xnpv(x, v, t), x -> {
+      double sum = 0;
+      for (int i = 0; i < v.length; i++) {
+        sum -= t[i] * v[i] / Math.pow(1 + x, t[i] + 1);
+      }
+      return sum;
+    }, guess, a.ctx());
+    return Double.isNaN(r) ? Value.err(ExcelError.NUM, "XIRR did not converge") : Value.num(r);
+  }
+
+  /** FVSCHEDULE(principal, schedule): principal compounded at each rate; blanks are 0, other non-numbers #VALUE!. */
+  static Value fvSchedule(Args a) {
+    double fv = a.num(0);
+    Value s = a.get(1);
+    Value[] cells = s instanceof Arr arr ? arr.cells() : new Value[] {Coerce.toNumber(s)};
+    for (Value c : cells) {
+      if (c instanceof Num n) {
+        fv *= 1 + n.v();
+      } else if (c instanceof Err) {
+        return c;
+      } else if (!(c instanceof Blank)) {
+        return Value.err(ExcelError.VALUE, "schedule must hold numbers");
+      }
+    }
+    return Coerce.number(fv);
+  }
+}

@@ -1,0 +1,173 @@
+package xlspark.functions.financial;
+
+import xlspark.functions.Args;
+import xlspark.functions.EvalContext;
+import xlspark.value.Coerce;
+import xlspark.value.ExcelError;
+import xlspark.value.Value;
+
+/** Depreciation of an asset: SLN, SYD, DB, DDB and VDB. */
+final class Depreciation {
+  private Depreciation() {
+  }
+
+  static Value sln(Args a) {
+    double life = a.num(2);
+    return life == 0 ? Value.err(ExcelError.DIV0) : Coerce.number((a.num(0) - a.num(1)) / life);
+  }
+
+  /** SYD: sum-of-years' digits. */
+  static Value syd(Args a) {
+    double cost = a.num(0);
+    double salvage = a.num(1);
+    double life = a.num(2);
+    double per = a.num(3);
+    if (life <= 0 || per <= 0 || per > life) {
+      return Value.err(ExcelError.NUM);
+    }
+    return Coerce.number((cost - salvage) * (life - per + 1) * 2 / (life * (life + 1)));
+  }
+
+  /**
+   * DB: fixed-declining balance at the rate 1 - (salvage/cost)^(1/life) rounded to three decimals; the first
+   * year counts {@code month} months and, when it is short, a period life+1 takes the remaining months.
+   */
+  static Value db(Args a) {
+    double cost = a.num(0);
+    double salvage = a.num(1);
+    double life = a.num(2);
+    double period = a.num(3);
+    double month = a.has(4) ? a.num(4) : 12;
+    if (month < 1 || month > 12 || salvage < 0 || salvage > cost || cost <= 0 || life <= 0 || period <= 0
+        || period > life + 1) {
+      return Value.err(ExcelError.NUM);
+    }
+    double rate = Math.floor((1 - Math.pow(salvage / cost, 1 / life)) * 1000 + 0.5) / 1000;
+    double first = cost * rate * month / 12;
+    if (Math.floor(period) == 1) {
+      return Coerce.number(first);
+    }
+    double total = first;
+    double dep = 0;
+    long last = (long) Math.floor(Math.min(life, period));
+    EvalContext ctx = a.ctx();
+    for (long i = 2; i <= last; i++) {
+      ctx.checkDeadline();
+      dep = (cost - total) * rate;
+      total += dep;
+    }
+    if (period > life) {
+      dep = (cost - total) * rate * (12 - month) / 12;
+    }
+    return Coerce.number(dep);
+  }
+
+  /** DDB: declining balance at factor/life per period, never below the salvage value. */
+  static Value ddb(Args a) {
+    double cost = a.num(0);
+    double salvage = a.num(1);
+    double life = a.num(2);
+    double period = a.num(3);
+    double factor = a.has(4) ? a.num(4) : 2;
+    if (cost < 0 || salvage < 0 || factor <= 0 || salvage > cost || life <= 0 || period < 1 || period > life) {
+      return Value.err(ExcelError.NUM);
+    }
+    return Coerce.number(ddb(cost, salvage, life, period, factor));
+  }
+
+  static double ddb(double cost, double salvage, double life, double period, double factor) {
+    double rate = factor / life;
+    double before;
+    if (rate >= 1) {
+      rate = 1;
+      before = period == 1 ? cost : 0;
+    } else {
+      before = cost * Math.pow(1 - rate, period - 1);
+    }
+    double after = cost * Math.pow(1 - rate, period);
+    double dep = after < salvage ? before - salvage : before - after;
+    return Math.max(dep, 0);
+  }
+
+  /**
+   * VDB(cost, salvage, life, start, end, factor, no_switch): declining-balance depreciation between two
+   * (possibly fractional) periods, switching to straight line when that is larger unless no_switch.
+   */
+  static Value vdb(Args a) {
+    double cost = a.num(0);
+    double salvage = a.num(1);
+    double life = a.num(2);
+    double start = a.num(3);
+    double end = a.num(4);
+    double factor = a.given(5) ? a.num(5) : 2;
+    boolean noSwitch = a.has(6) && a.bool(6);
+    if (start < 0 || end < start || end > life || cost < 0 || salvage < 0 || salvage > cost || factor <= 0
+        || life <= 0) {
+      return Value.err(ExcelError.NUM);
+    }
+    EvalContext ctx = a.ctx();
+    double intStart = Math.floor(start);
+    double intEnd = Math.ceil(end);
+    if (noSwitch) {
+      double sum = 0;
+      for (double i = intStart + 1; i <= intEnd; i++) {
+        ctx.checkDeadline();
+        double term = ddb(cost, salvage, life, i, factor);
+        if (i == intStart + 1) {
+          term *= Math.min(end, intStart + 1) - start;
+        } else if (i == intEnd) {
+          term *= end + 1 - intEnd;
+        }
+        sum += term;
+      }
+      return Coerce.number(sum);
+    }
+    double part = 0;
+    if (start != intStart) {
+      double value = cost - interVdb(cost, salvage, life, life, intStart, factor, ctx);
+      part += (start - intStart) * interVdb(value, salvage, life, life - intStart, 1, factor, ctx);
+    }
+    if (end != intEnd) {
+      double before = intEnd - 1;
+      double value = cost - interVdb(cost, salvage, life, life, before, factor, ctx);
+      part += (intEnd - end) * interVdb(value, salvage, life, life - before, 1, factor, ctx);
+    }
+    double remaining = cost - interVdb(cost, salvage, life, life, intStart, factor, ctx);
+    return Coerce.number(interVdb(remaining, salvage, life, life - intStart, intEnd - intStart, factor, ctx) - part);
+  }
+
+  /**
+   * Depreciation over the first {@code period} periods of an asset worth {@code cost} with {@code life1}
+   * periods left: double-declining until straight line over the remaining life gives more.
+   */
+  private static double interVdb(double cost, double salvage, double life, double life1, double period,
+                                 double factor, EvalContext ctx) {
+    double sum = 0;
+    double intEnd = Math.ceil(period);
+    double depreciable = cost - salvage;
+    boolean straight = false;
+    double sln = 0;
+    for (double i = 1; i <= intEnd; i++) {
+      ctx.checkDeadline();
+      double term;
+      if (straight) {
+        term = sln;
+      } else {
+        double ddb = ddb(cost, salvage, life, i, factor);
+        sln = depreciable / (life1 - (i - 1));
+        if (sln > ddb) {
+          term = sln;
+          straight = true;
+        } else {
+          term = ddb;
+          depreciable -= ddb;
+        }
+      }
+      if (i == intEnd) {
+        term *= period + 1 - intEnd;
+      }
+      sum += term;
+    }
+    return sum;
+  }
+}
