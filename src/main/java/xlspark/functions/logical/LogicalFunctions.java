@@ -72,7 +72,8 @@ public final class LogicalFunctions {
   /** IFS(condition, value, ...): the value of the first TRUE condition; none is #N/A. */
   static Value ifs(Args a) {
     if (a.size() % 2 != 0) {
-      return Value.err(ExcelError.NA, "IFS needs condition/value pairs");
+      // Excel refuses such a formula when it is typed; here it is an engine error, not a data error
+      return Value.err(ExcelError.ERROR, "IFS needs condition/value pairs");
     }
     for (int i = 0; i < a.size(); i += 2) {
       Value c = Coerce.toBool(a.get(i));

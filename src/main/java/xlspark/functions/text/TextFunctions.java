@@ -163,7 +163,8 @@ public final class TextFunctions {
     while (end > start && s.charAt(end - 1) == ' ') {
       end--;
     }
-    if (s.indexOf("  ", start) < 0 || s.indexOf("  ", start) >= end) {
+    int run = s.indexOf("  ", start);
+    if (run < 0 || run >= end) {
       return s.substring(start, end);
     }
     StringBuilder sb = new StringBuilder(end - start);
