@@ -22,6 +22,8 @@ import xlspark.spark.JobResult;
 import xlspark.spark.UsageException;
 import xlspark.spark.io.DataFormat;
 import xlspark.spark.strategy.StrategyKind;
+import xlspark.spark.timing.TimingListener;
+import xlspark.spark.timing.TimingReport;
 
 /** {@code xlspark evaluate}: maps the options to a {@link JobConfig} and runs {@link EvaluationJob}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -141,7 +143,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     JobConfig config = toConfig();
     SparkSession spark = sessions.open("xlspark evaluate", config.taskSlots(), err);
     printSessionInfo(spark, out);
-    JobResult result = EvaluationJob.run(spark, config);
+    TimingListener.Run timing = TimingListener.attach(spark.sparkContext()).begin(spark.sparkContext());
+    JobResult result;
+    try {
+      result = EvaluationJob.run(spark, config);
+    } finally {
+      timing.end();
+    }
+    TimingReport report = new TimingReport(TimingReport.Header.of(spark), result, timing.end());
     if (result.used() != config.mode()) {
       out.println("xlspark: auto mode chose " + result.used().cliName() + ": " + result.reason());
     }
@@ -151,13 +160,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     for (String p : result.problems()) {
       out.println("  " + p);
     }
+    out.print(report.text());
     out.println(result.summaryLine());
     if (config.timingsFile() != null) {
       Path file = Path.of(config.timingsFile());
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      Files.writeString(file, result.toJson() + "\n", StandardCharsets.UTF_8);
+      Files.writeString(file, report.json() + "\n", StandardCharsets.UTF_8);
     }
     int code = Main.exitCode(result, config);
     if (code == Main.TOO_MANY_ERRORS) {
@@ -166,7 +176,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     out.flush();
     if (config.uiHoldSeconds() > 0) {
-      out.println("xlspark: holding the Spark UI for " + config.uiHoldSeconds() + " s");
+      out.println("xlspark: holding the Spark UI for " + config.uiHoldSeconds() + " s"
+          + (spark.sparkContext().uiWebUrl().isDefined() ? " at " + spark.sparkContext().uiWebUrl().get()
+          : " (the UI is off)"));
       out.flush();
       Thread.sleep(config.uiHoldSeconds() * 1000L);
     }

@@ -1,0 +1,45 @@
+package xlspark.spark.timing;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The Spark jobs and completed stages of one run, in order of job id and stage completion.
+ *
+ * @param complete false when the listener bus did not drain in time, so late stages may be missing
+ */
+public record RunTimings(List<JobTiming> jobs, List<StageTiming> stages, boolean complete) implements Serializable {
+  public static final RunTimings NONE = new RunTimings(List.of(), List.of(), true);
+
+  public RunTimings {
+    jobs = List.copyOf(jobs);
+    stages = List.copyOf(stages);
+  }
+
+  /** Total tasks over all completed stages. */
+  public long tasks() {
+    return stages.stream().mapToLong(StageTiming::tasks).sum();
+  }
+
+  /**
+   * Driver wall time covered by at least one running job: the union of the jobs' intervals, so jobs running
+   * at the same time count once. The rest of a run's wall time is driver-side work outside Spark jobs.
+   */
+  public long jobWallMillis() {
+    List<JobTiming> sorted = jobs.stream().filter(j -> j.completedAt() > 0)
+        .sorted((a, b) -> Long.compare(a.submittedAt(), b.submittedAt())).toList();
+    long total = 0;
+    long start = -1;
+    long end = -1;
+    for (JobTiming j : sorted) {
+      if (j.submittedAt() > end) {
+        total += end - start;
+        start = j.submittedAt();
+        end = j.completedAt();
+      } else {
+        end = Math.max(end, j.completedAt());
+      }
+    }
+    return total + end - start;
+  }
+}
