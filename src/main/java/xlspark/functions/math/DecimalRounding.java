@@ -120,13 +120,24 @@ public final class DecimalRounding {
     return Math.pow(10, e);
   }
 
-  /** {@code round(a * 10^s)} as a long; {@code a * 10^s} is below 10^15 by the choice of s. */
+  /**
+   * {@code round(a * 10^s)} as a long; {@code a * 10^s} is below 10^15 by the choice of s. When the
+   * rounded product lands exactly on .5, the exact residual (by fma) says which side the true product is.
+   */
   private static long scaled(double a, int s) {
     double v;
     if (s >= 0 && s < POW10.length) {
       v = a * POW10[s];
+      if (v - Math.floor(v) == 0.5) {
+        double residual = Math.fma(a, POW10[s], -v);
+        return residual < 0 ? (long) Math.floor(v) : (long) Math.ceil(v);
+      }
     } else if (s < 0 && -s < POW10.length) {
       v = a / POW10[-s];
+      if (v - Math.floor(v) == 0.5) {
+        double residual = -Math.fma(v, POW10[-s], -a);
+        return residual < 0 ? (long) Math.floor(v) : (long) Math.ceil(v);
+      }
     } else if (s > 0) {
       v = a * POW10[POW10.length - 1] * Math.pow(10, s - (POW10.length - 1));
     } else {
