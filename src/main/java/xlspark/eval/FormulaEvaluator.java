@@ -173,6 +173,7 @@ public final class FormulaEvaluator {
       case NUM -> "number out of range";
       case NA -> "value not available";
       case ERROR -> "formula rejected";
+      case CALC -> "empty result";
     };
   }
 

@@ -91,17 +91,27 @@ public final class Args {
    * inside arrays only numbers count. Errors anywhere are returned.
    */
   public NumberList numbers(int from) {
-    return collect(from, false);
+    return collect(from, values.length, false);
+  }
+
+  /** As {@link #numbers(int)}, over arguments {@code from} (inclusive) to {@code to} (exclusive) only. */
+  public NumberList numbers(int from, int to) {
+    return collect(from, Math.min(to, values.length), false);
   }
 
   /** As {@link #numbers}, but inside arrays text counts as 0 and booleans as 1/0 (AVERAGEA, MAXA...). */
   public NumberList numbersA(int from) {
-    return collect(from, true);
+    return collect(from, values.length, true);
   }
 
-  private NumberList collect(int from, boolean aStyle) {
+  /** As {@link #numbersA(int)}, over arguments {@code from} (inclusive) to {@code to} (exclusive) only. */
+  public NumberList numbersA(int from, int to) {
+    return collect(from, Math.min(to, values.length), true);
+  }
+
+  private NumberList collect(int from, int to, boolean aStyle) {
     NumberList out = new NumberList();
-    for (int i = from; i < values.length; i++) {
+    for (int i = from; i < to; i++) {
       Value v = values[i];
       if (v instanceof Arr a) {
         for (Value c : a.cells()) {

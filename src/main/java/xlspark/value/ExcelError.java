@@ -17,7 +17,9 @@ public enum ExcelError {
   /** A value that is not available, e.g. a failed lookup. */
   NA("#N/A"),
   /** A spreadsheet engine's own failure: syntax error, limit hit, time-out (not an Excel code). */
-  ERROR("#ERROR!");
+  ERROR("#ERROR!"),
+  /** A calculation with no result, e.g. FILTER that keeps nothing or an empty array (Excel 365). */
+  CALC("#CALC!");
 
   private final String text;
 
@@ -30,9 +32,9 @@ public enum ExcelError {
     return text;
   }
 
-  /** Excel's ERROR.TYPE number (1..7); 8 for the engine marker. */
+  /** Excel's ERROR.TYPE number (1..7, 14 for #CALC!); 8 for the engine marker. */
   public int typeNumber() {
-    return ordinal() + 1;
+    return this == CALC ? 14 : ordinal() + 1;
   }
 
   /** Looks up an error by its text, case-insensitively; null when it is not one. */

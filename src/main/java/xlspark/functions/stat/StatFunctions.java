@@ -1,14 +1,179 @@
 package xlspark.functions.stat;
 
-import java.util.List;
-import xlspark.functions.FunctionSpec;
+import static xlspark.functions.ArgKind.ARRAY;
+import static xlspark.functions.ErrorPolicy.INSPECTS_ERRORS;
+import static xlspark.functions.stat.Aggregate.over;
 
-/** Stat functions. */
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import xlspark.functions.Args;
+import xlspark.functions.FunctionSpec;
+import xlspark.functions.NumberList;
+import xlspark.value.Coerce;
+import xlspark.value.ExcelError;
+import xlspark.value.TextNumbers;
+import xlspark.value.Value;
+import xlspark.value.Value.Arr;
+import xlspark.value.Value.Blank;
+import xlspark.value.Value.Bool;
+import xlspark.value.Value.Num;
+import xlspark.value.Value.Text;
+
+/**
+ * Statistical functions. This class holds the counting and central-tendency aggregates and gathers the
+ * specs of the package's other classes (order statistics, moments, paired data, distributions).
+ */
 public final class StatFunctions {
   private StatFunctions() {
   }
 
   public static List<FunctionSpec> specs() {
-    return List.of();
+    List<FunctionSpec> all = new ArrayList<>(List.of(
+        FunctionSpec.builder("COUNT", StatFunctions::count).arg(ARRAY).repeating(ARRAY)
+            .errorPolicy(INSPECTS_ERRORS).build(),
+        FunctionSpec.builder("COUNTA", StatFunctions::countA).arg(ARRAY).repeating(ARRAY)
+            .errorPolicy(INSPECTS_ERRORS).build(),
+        over("AVERAGE", false, StatFunctions::average),
+        over("AVERAGEA", true, StatFunctions::average),
+        over("MAX", false, StatFunctions::max),
+        over("MAXA", true, StatFunctions::max),
+        over("MIN", false, StatFunctions::min),
+        over("MINA", true, StatFunctions::min),
+        over("MEDIAN", false, StatFunctions::median),
+        over("MODE", false, StatFunctions::mode),
+        over("MODE.SNGL", false, StatFunctions::mode),
+        over("MODE.MULT", false, StatFunctions::modeMult)));
+    all.addAll(OrderStatistics.specs());
+    all.addAll(Moments.specs());
+    all.addAll(PairedData.specs());
+    all.addAll(Distributions.specs());
+    all.addAll(SamplingDistributions.specs());
+    all.addAll(DiscreteDistributions.specs());
+    all.addAll(StatTests.specs());
+    return List.copyOf(all);
+  }
+
+  /**
+   * COUNT: numbers anywhere; directly given booleans, numeric text and empty arguments count too; errors
+   * and other text do not (and are not errors).
+   */
+  static Value count(Args a) {
+    long n = 0;
+    for (int i = 0; i < a.size(); i++) {
+      Value v = a.get(i);
+      if (v instanceof Arr arr) {
+        for (Value c : arr.cells()) {
+          if (c instanceof Num) {
+            n++;
+          }
+        }
+        a.ctx().checkDeadline();
+      } else if (v instanceof Num || v instanceof Bool || v == Value.MISSING) {
+        n++;
+      } else if (v instanceof Text t && !Double.isNaN(TextNumbers.parse(t.s()))) {
+        n++;
+      }
+    }
+    return Value.num(n);
+  }
+
+  /** COUNTA: every value that is not a blank cell, errors included; an empty argument counts. */
+  static Value countA(Args a) {
+    long n = 0;
+    for (int i = 0; i < a.size(); i++) {
+      Value v = a.get(i);
+      if (v instanceof Arr arr) {
+        for (Value c : arr.cells()) {
+          if (!(c instanceof Blank)) {
+            n++;
+          }
+        }
+        a.ctx().checkDeadline();
+      } else if (!(v instanceof Blank) || v == Value.MISSING) {
+        n++;
+      }
+    }
+    return Value.num(n);
+  }
+
+  static Value average(NumberList l) {
+    return l.size() == 0 ? Value.err(ExcelError.DIV0, "no numbers to average") : Coerce.number(l.sum() / l.size());
+  }
+
+  /** MAX of no numbers is 0. */
+  static Value max(NumberList l) {
+    if (l.size() == 0) {
+      return Value.ZERO;
+    }
+    double m = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < l.size(); i++) {
+      m = Math.max(m, l.get(i));
+    }
+    return Coerce.number(m);
+  }
+
+  /** MIN of no numbers is 0. */
+  static Value min(NumberList l) {
+    if (l.size() == 0) {
+      return Value.ZERO;
+    }
+    double m = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < l.size(); i++) {
+      m = Math.min(m, l.get(i));
+    }
+    return Coerce.number(m);
+  }
+
+  static Value median(NumberList l) {
+    if (l.size() == 0) {
+      return Value.err(ExcelError.NUM, "no numbers");
+    }
+    double[] x = l.toArray();
+    Arrays.sort(x);
+    int n = x.length;
+    return Coerce.number(n % 2 == 1 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2);
+  }
+
+  /** MODE: the most frequent number, the first in argument order among ties; #N/A when none repeats. */
+  static Value mode(NumberList l) {
+    List<Double> modes = modes(l);
+    return modes.isEmpty() ? Value.err(ExcelError.NA, "no value repeats") : Value.num(modes.get(0));
+  }
+
+  /** MODE.MULT: every most frequent number, in order of first appearance, as a column. */
+  static Value modeMult(NumberList l) {
+    List<Double> modes = modes(l);
+    if (modes.isEmpty()) {
+      return Value.err(ExcelError.NA, "no value repeats");
+    }
+    Value[] out = new Value[modes.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Value.num(modes.get(i));
+    }
+    return new Arr(out.length, 1, out);
+  }
+
+  private static List<Double> modes(NumberList l) {
+    Map<Double, int[]> counts = new HashMap<>();
+    int best = 1;
+    for (int i = 0; i < l.size(); i++) {
+      int[] c = counts.computeIfAbsent(l.get(i) + 0.0, k -> new int[1]);
+      best = Math.max(best, ++c[0]);
+    }
+    List<Double> out = new ArrayList<>();
+    if (best < 2) {
+      return out;
+    }
+    for (int i = 0; i < l.size(); i++) {
+      int[] c = counts.get(l.get(i) + 0.0);
+      if (c[0] == best) {
+        out.add(l.get(i));
+        c[0] = -1;
+      }
+    }
+    return out;
   }
 }

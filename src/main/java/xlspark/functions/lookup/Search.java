@@ -1,0 +1,158 @@
+package xlspark.functions.lookup;
+
+import xlspark.functions.EvalContext;
+import xlspark.functions.criteria.Wildcard;
+import xlspark.value.Ops;
+import xlspark.value.Value;
+import xlspark.value.Value.Arr;
+import xlspark.value.Value.Bool;
+import xlspark.value.Value.Num;
+import xlspark.value.Value.Text;
+
+/**
+ * The searches behind MATCH, XMATCH and the LOOKUP family over one line of cells. A cell matches a value
+ * only when both are numbers, both text (ignoring case) or both booleans; blanks and errors never match.
+ * Sorted searches are binary, as in Excel, and only look at cells of the value's type.
+ */
+final class Search {
+  private Search() {
+  }
+
+  /** The value to look for: an empty argument is 0. */
+  static Value key(Value v) {
+    return v == Value.MISSING ? Value.ZERO : v;
+  }
+
+  /** The cells of a single row or column, or null for a two-dimensional array. */
+  static Value[] vector(Arr a) {
+    return a.rows() == 1 || a.cols() == 1 ? a.cells() : null;
+  }
+
+  static Value[] row(Arr a, int r) {
+    Value[] out = new Value[a.cols()];
+    System.arraycopy(a.cells(), r * a.cols(), out, 0, a.cols());
+    return out;
+  }
+
+  static Value[] column(Arr a, int c) {
+    Value[] out = new Value[a.rows()];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = a.get(r, c);
+    }
+    return out;
+  }
+
+  private static int typeOf(Value v) {
+    if (v instanceof Num) {
+      return 0;
+    }
+    if (v instanceof Text) {
+      return 1;
+    }
+    if (v instanceof Bool) {
+      return 2;
+    }
+    return -1;
+  }
+
+  static boolean sameType(Value cell, Value v) {
+    int t = typeOf(cell);
+    return t >= 0 && t == typeOf(v);
+  }
+
+  static boolean equal(Value cell, Value v) {
+    return sameType(cell, v) && Ops.compare(cell, v) == 0;
+  }
+
+  /**
+   * The first (or, with {@code reverse}, last) cell equal to v, -1 if none; with {@code wildcards} a text
+   * value containing {@code * ? ~} is a pattern.
+   */
+  static int exact(Value[] cells, Value v, boolean wildcards, boolean reverse, EvalContext ctx) {
+    Wildcard w = wildcards && v instanceof Text t && Wildcard.isPattern(t.s()) ? Wildcard.compile(t.s()) : null;
+    int n = cells.length;
+    for (int k = 0; k < n; k++) {
+      int i = reverse ? n - 1 - k : k;
+      Value c = cells[i];
+      if (w != null ? c instanceof Text ct && w.matches(ct.s()) : equal(c, v)) {
+        return i;
+      }
+      if ((k & 1023) == 1023) {
+        ctx.checkDeadline();
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Binary search of a sorted line: the last cell not after v in the sort order (ascending: the largest
+   * value ≤ v; descending: the smallest value ≥ v), -1 if none. Cells of another type are stepped over.
+   */
+  static int sorted(Value[] cells, Value v, boolean ascending) {
+    int lo = 0;
+    int hi = cells.length - 1;
+    int best = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int m = mid;
+      while (m >= lo && !sameType(cells[m], v)) {
+        m--;
+      }
+      if (m < lo) {
+        m = mid + 1;
+        while (m <= hi && !sameType(cells[m], v)) {
+          m++;
+        }
+        if (m > hi) {
+          break;
+        }
+      }
+      int c = Ops.compare(cells[m], v);
+      if (ascending ? c <= 0 : c >= 0) {
+        best = m;
+        lo = m + 1;
+      } else {
+        hi = m - 1;
+      }
+    }
+    return best;
+  }
+
+  /** The first cell after index i of v's type, -1 if none. */
+  static int nextSameType(Value[] cells, Value v, int i) {
+    for (int k = i + 1; k < cells.length; k++) {
+      if (sameType(cells[k], v)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Linear search for an exact match, else the nearest smaller (or larger) value of v's type; among equal
+   * candidates the first in search order wins.
+   */
+  static int nearest(Value[] cells, Value v, boolean larger, boolean reverse, EvalContext ctx) {
+    int best = -1;
+    int n = cells.length;
+    for (int k = 0; k < n; k++) {
+      int i = reverse ? n - 1 - k : k;
+      Value c = cells[i];
+      if (!sameType(c, v)) {
+        continue;
+      }
+      int cmp = Ops.compare(c, v);
+      if (cmp == 0) {
+        return i;
+      }
+      if ((larger ? cmp > 0 : cmp < 0) && (best < 0 || (larger ? Ops.compare(c, cells[best]) < 0
+          : Ops.compare(c, cells[best]) > 0))) {
+        best = i;
+      }
+      if ((k & 1023) == 1023) {
+        ctx.checkDeadline();
+      }
+    }
+    return best;
+  }
+}
