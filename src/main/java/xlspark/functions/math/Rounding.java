@@ -18,10 +18,10 @@ final class Rounding {
 
   static List<FunctionSpec> specs() {
     return List.of(
-        digits("ROUND", Mode.HALF_UP, false),
-        digits("ROUNDUP", Mode.UP, false),
-        digits("ROUNDDOWN", Mode.DOWN, false),
-        digits("TRUNC", Mode.DOWN, true),
+        digits("ROUND", Mode.HALF_UP),
+        digits("ROUNDUP", Mode.UP),
+        digits("ROUNDDOWN", Mode.DOWN),
+        digits("TRUNC", Mode.DOWN),
         FunctionSpec.unary("INT", DecimalRounding::floor15),
         FunctionSpec.unary("EVEN", x -> awayToParity(x, 0)),
         FunctionSpec.unary("ODD", x -> awayToParity(x, 1)),
@@ -35,11 +35,13 @@ final class Rounding {
         precise("FLOOR.PRECISE", Math::floor));
   }
 
-  /** NAME(number, num_digits): num_digits is truncated toward zero; TRUNC's is optional (0). */
-  private static FunctionSpec digits(String name, Mode mode, boolean optionalDigits) {
-    FunctionSpec.Builder b = FunctionSpec.builder(name, a -> Coerce.number(
-        DecimalRounding.round(a.num(0), digitsArg(a.num(1, 0)), mode))).arg(NUMBER);
-    return (optionalDigits ? b.optionalArg(NUMBER) : b.arg(NUMBER)).build();
+  /**
+   * NAME(number, [num_digits=0]): num_digits is truncated toward zero. Excel requires num_digits except
+   * for TRUNC; the conformance corpus (with LibreOffice and Gnumeric) accepts ROUND(x), so it is optional.
+   */
+  private static FunctionSpec digits(String name, Mode mode) {
+    return FunctionSpec.builder(name, a -> Coerce.number(
+        DecimalRounding.round(a.num(0), digitsArg(a.num(1, 0)), mode))).arg(NUMBER).optionalArg(NUMBER).build();
   }
 
   static int digitsArg(double d) {
