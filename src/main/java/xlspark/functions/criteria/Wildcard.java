@@ -73,9 +73,23 @@ public final class Wildcard {
    * (SEARCH's rule), or -1.
    */
   public int find(String text, int from) {
+    return find(text, from, null);
+  }
+
+  /**
+   * As {@link #find(String, int)}, checking the deadline of {@code ctx} (when not null) between start
+   * positions. A leading {@code *} matches at {@code from} or nowhere.
+   */
+  public int find(String text, int from, xlspark.functions.EvalContext ctx) {
     for (int i = from; i <= text.length(); i++) {
+      if (ctx != null) {
+        ctx.checkDeadline();
+      }
       if (matchFrom(text, i, false) >= 0) {
         return i;
+      }
+      if (kinds.length > 0 && kinds[0] == ANY) {
+        return -1;
       }
     }
     return -1;

@@ -5,6 +5,7 @@ import static xlspark.functions.text.TextFunctions.count;
 
 import xlspark.functions.Args;
 import xlspark.functions.EvalContext;
+import xlspark.functions.criteria.Wildcard;
 import xlspark.value.Coerce;
 import xlspark.value.Value;
 import xlspark.value.Value.Text;
@@ -20,8 +21,8 @@ final class TextSearch {
   }
 
   /**
-   * SEARCH: case-insensitive; {@code ?} is one character, {@code *} any run, and {@code ~} makes the next
-   * character literal (a final {@code ~} is itself literal).
+   * SEARCH: case-insensitive, with the wildcards of {@link Wildcard} ({@code ?} one character, {@code *} any
+   * run, {@code ~} escapes).
    */
   static Value search(Args a) {
     return position(a, true);
@@ -39,7 +40,7 @@ final class TextSearch {
       return valueError("start " + start + " is outside the text");
     }
     int from = (int) start - 1;
-    int at = search ? Wildcard.search(needle, hay, from, a.ctx()) : hay.indexOf(needle, from);
+    int at = search ? searchIndex(needle, hay, from, a.ctx()) : hay.indexOf(needle, from);
     if (at < 0) {
       return valueError("\"" + needle + "\" not found");
     }
@@ -97,106 +98,25 @@ final class TextSearch {
     return Coerce.text(s.substring(0, from) + a.text(3) + s.substring(to));
   }
 
-  /** Excel's wildcard patterns, matched case-insensitively without regular expressions. */
-  static final class Wildcard {
-    private static final int ANY_ONE = -1;
-    private static final int ANY_RUN = -2;
+  /** Folds a character for case-insensitive comparison. */
+  static char fold(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
+  }
 
-    private Wildcard() {
+  /** Folds text character by character, so positions stay the same. */
+  static String fold(String s) {
+    char[] c = s.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      c[i] = fold(c[i]);
     }
+    return new String(c);
+  }
 
-    /** Folds a character for case-insensitive comparison. */
-    static char fold(char c) {
-      return Character.toLowerCase(Character.toUpperCase(c));
+  /** SEARCH's scan: the first index at or after {@code from} where the pattern matches, or -1. */
+  private static int searchIndex(String pattern, String text, int from, EvalContext ctx) {
+    if (!Wildcard.isPattern(pattern)) {
+      return fold(text).indexOf(fold(pattern), from);
     }
-
-    static String fold(String s) {
-      char[] c = s.toCharArray();
-      for (int i = 0; i < c.length; i++) {
-        c[i] = fold(c[i]);
-      }
-      return new String(c);
-    }
-
-    /** Index of the first position at or after {@code from} where the pattern matches, or -1. */
-    static int search(String pattern, String text, int from, EvalContext ctx) {
-      int[] p = compile(pattern);
-      String t = fold(text);
-      if (p == null) {
-        return t.indexOf(fold(pattern), from);
-      }
-      char[] s = t.toCharArray();
-      boolean leadingRun = p.length > 0 && p[0] == ANY_RUN;
-      for (int i = from; i <= s.length; i++) {
-        ctx.checkDeadline();
-        if (prefixMatches(s, i, p, ctx)) {
-          return i;
-        }
-        if (leadingRun) {
-          // a match further on would also be a match here, through the leading '*'
-          return -1;
-        }
-      }
-      return -1;
-    }
-
-    /**
-     * Pattern tokens: folded characters, {@link #ANY_ONE} and {@link #ANY_RUN}; a trailing {@link #ANY_RUN}
-     * is added so that the pattern matches a prefix. Null when the pattern has no wildcard at all.
-     */
-    private static int[] compile(String pattern) {
-      if (pattern.indexOf('?') < 0 && pattern.indexOf('*') < 0 && pattern.indexOf('~') < 0) {
-        return null;
-      }
-      int[] out = new int[pattern.length() + 1];
-      int n = 0;
-      for (int i = 0; i < pattern.length(); i++) {
-        char c = pattern.charAt(i);
-        if (c == '~' && i + 1 < pattern.length()) {
-          out[n++] = fold(pattern.charAt(++i));
-        } else if (c == '?') {
-          out[n++] = ANY_ONE;
-        } else if (c == '*') {
-          if (n == 0 || out[n - 1] != ANY_RUN) {
-            out[n++] = ANY_RUN;
-          }
-        } else {
-          out[n++] = fold(c);
-        }
-      }
-      if (n == 0 || out[n - 1] != ANY_RUN) {
-        out[n++] = ANY_RUN;
-      }
-      return java.util.Arrays.copyOf(out, n);
-    }
-
-    /** Whether tokens {@code p} match all of {@code s[si..]}: greedy with backtracking to the last run. */
-    private static boolean prefixMatches(char[] s, int si, int[] p, EvalContext ctx) {
-      int pi = 0;
-      int star = -1;
-      int mark = 0;
-      while (si < s.length) {
-        if (pi < p.length && (p[pi] == ANY_ONE || p[pi] == s[si])) {
-          pi++;
-          si++;
-        } else if (pi < p.length && p[pi] == ANY_RUN) {
-          if (pi == p.length - 1) {
-            return true;
-          }
-          star = pi++;
-          mark = si;
-        } else if (star >= 0) {
-          pi = star + 1;
-          si = ++mark;
-          ctx.checkDeadline();
-        } else {
-          return false;
-        }
-      }
-      while (pi < p.length && p[pi] == ANY_RUN) {
-        pi++;
-      }
-      return pi == p.length;
-    }
+    return Wildcard.compile(pattern).find(text, from, ctx);
   }
 }

@@ -54,10 +54,10 @@ final class TextSplit {
     if (n == 0 || (!s.isEmpty() && Math.abs(n) > s.length())) {
       return valueError("instance_num must be non-zero and at most the text's length");
     }
-    String hay = insensitive ? TextSearch.Wildcard.fold(s) : s;
+    String hay = insensitive ? TextSearch.fold(s) : s;
     if (insensitive) {
       for (int i = 0; i < delims.length; i++) {
-        delims[i] = TextSearch.Wildcard.fold(delims[i]);
+        delims[i] = TextSearch.fold(delims[i]);
       }
     }
     Match m = n > 0 ? forward(hay, delims, n, matchEnd) : backward(hay, delims, -n, matchEnd);
@@ -185,10 +185,10 @@ final class TextSplit {
     String hay = s;
     String[] ds = delims;
     if (insensitive) {
-      hay = TextSearch.Wildcard.fold(s);
+      hay = TextSearch.fold(s);
       ds = new String[delims.length];
       for (int i = 0; i < ds.length; i++) {
-        ds[i] = TextSearch.Wildcard.fold(delims[i]);
+        ds[i] = TextSearch.fold(delims[i]);
       }
     }
     int pos = 0;
