@@ -48,6 +48,21 @@ class EvaluateCommandSparkTest {
     assertFalse(rows.get(8).get("message").isBlank());
   }
 
+  @Test
+  void sampleXlsxGivesTheSameResultsAsTheCsv() throws IOException {
+    Path fromCsv = dir.resolve("csv.csv");
+    Path fromXlsx = dir.resolve("xlsx.csv");
+    assertEquals(0, CliRun.of("evaluate", "--input", sample(), "--output", fromCsv.toString(), "--single-file")
+        .exitCode());
+    CliRun run = CliRun.of("evaluate", "--input", Tables.project().resolve("data/sample.xlsx").toString(),
+        "--output", fromXlsx.toString(), "--single-file", "--output-format", "csv");
+    assertEquals(0, run.exitCode(), run::toString);
+    List<Map<String, String>> a = Tables.readCsv(fromCsv);
+    List<Map<String, String>> b = Tables.readCsv(fromXlsx);
+    assertEquals(a.stream().map(r -> r.get("type") + " " + r.get("value")).toList(),
+        b.stream().map(r -> r.get("type") + " " + r.get("value")).toList());
+  }
+
   static void assertResult(Map<String, String> row, String type, String value) {
     assertEquals(type, row.get("type"), row::toString);
     assertEquals(value, row.get("value"), row::toString);
