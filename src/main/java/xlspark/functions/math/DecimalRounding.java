@@ -20,6 +20,7 @@ public final class DecimalRounding {
   private static final double[] POW10 = new double[23];
   private static final long[] LPOW10 = new long[19];
   private static final long DIGITS_16 = 1_000_000_000_000_000L;
+  private static final double LOG10_2 = Math.log10(2);
 
   static {
     double d = 1;
@@ -99,12 +100,13 @@ public final class DecimalRounding {
     return Math.ceil(sig15(x));
   }
 
-  /** {@code floor(log10(a))} for a positive finite {@code a}, exact at powers of ten. */
+  /** {@code floor(log10(a))} for a positive finite {@code a}, exact at powers of ten; no log10 call. */
   static int exponent10(double a) {
-    int e = (int) Math.floor(Math.log10(a));
-    if (a >= pow10(e + 1)) {
+    int e = (int) Math.floor(Math.getExponent(a) * LOG10_2);
+    while (a >= pow10(e + 1)) {
       e++;
-    } else if (a < pow10(e)) {
+    }
+    while (a < pow10(e)) {
       e--;
     }
     return e;

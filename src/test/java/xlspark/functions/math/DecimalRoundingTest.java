@@ -40,6 +40,15 @@ class DecimalRoundingTest {
   }
 
   @Test
+  void exponentIsExactAtPowersOfTen() {
+    for (int k = -307; k <= 307; k++) {
+      double p = Double.parseDouble("1e" + k);
+      assertEquals(k, DecimalRounding.exponent10(p), "1e" + k);
+      assertEquals(k - 1, DecimalRounding.exponent10(Math.nextDown(p)), "just below 1e" + k);
+    }
+  }
+
+  @Test
   void agreesWithBigDecimalOnRandomNumbers() {
     SplittableRandom r = new SplittableRandom(7);
     for (int i = 0; i < 200_000; i++) {
