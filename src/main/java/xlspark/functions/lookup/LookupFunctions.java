@@ -43,6 +43,7 @@ public final class LookupFunctions {
         FunctionSpec.builder("COLUMNS", a -> Value.num(a.array(0).cols())).arg(ARRAY).build()));
     all.addAll(ArrayShapes.specs());
     all.addAll(ArrayOrder.specs());
+    all.addAll(ReferenceText.specs());
     return List.copyOf(all);
   }
 

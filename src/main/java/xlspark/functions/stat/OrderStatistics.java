@@ -43,9 +43,9 @@ final class OrderStatistics {
     return x;
   }
 
-  /** LARGE/SMALL: k is rounded up; k of 0 or less, or above the count, is #NUM!. */
+  /** LARGE/SMALL: k is rounded up; k below 1 or above the count is #NUM!. */
   static Value kth(double[] x, double k, boolean largest) {
-    if (k <= 0 || Math.ceil(k) > x.length) {
+    if (k < 1 || Math.ceil(k) > x.length) {
       return Value.err(ExcelError.NUM, "k is out of range");
     }
     int i = (int) Math.ceil(k) - 1;

@@ -53,6 +53,7 @@ public final class StatFunctions {
     all.addAll(SamplingDistributions.specs());
     all.addAll(DiscreteDistributions.specs());
     all.addAll(StatTests.specs());
+    all.addAll(LinearModels.specs());
     return List.copyOf(all);
   }
 
