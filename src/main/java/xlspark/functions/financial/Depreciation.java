@@ -47,19 +47,13 @@ final class Depreciation {
     if (Math.floor(period) == 1) {
       return Coerce.number(first);
     }
-    double total = first;
-    double dep = 0;
-    long last = (long) Math.floor(Math.min(life, period));
-    EvalContext ctx = a.ctx();
-    for (long i = 2; i <= last; i++) {
-      ctx.checkDeadline();
-      dep = (cost - total) * rate;
-      total += dep;
-    }
+    // After the first year the book value shrinks by the factor (1 - rate) each year.
+    double last = Math.floor(Math.min(life, period));
+    double bookValue = (cost - first) * Math.pow(1 - rate, last - 2);
     if (period > life) {
-      dep = (cost - total) * rate * (12 - month) / 12;
+      return Coerce.number(bookValue * (1 - rate) * rate * (12 - month) / 12);
     }
-    return Coerce.number(dep);
+    return Coerce.number(bookValue * rate);
   }
 
   /** DDB: declining balance at factor/life per period, never below the salvage value. */

@@ -132,7 +132,12 @@ final class FormatSection {
       return -1;
     }
     FormatToken next = t.get(bar + 1);
-    return next.is(Kind.DIGIT) || next.is(Kind.LITERAL) && Character.isDigit(next.text().charAt(0)) ? bar : -1;
+    return next.is(Kind.DIGIT) || isDigitLiteral(next) ? bar : -1;
+  }
+
+  /** A single literal digit, as in the fixed denominator of {@code ?/8}. */
+  static boolean isDigitLiteral(FormatToken t) {
+    return t.is(Kind.LITERAL) && t.text().length() == 1 && Character.isDigit(t.text().charAt(0));
   }
 
   private void layoutFraction(List<FormatToken> t) {
@@ -142,8 +147,7 @@ final class FormatSection {
     }
     numeratorStart = i;
     StringBuilder den = new StringBuilder();
-    for (int j = slash + 1; j < t.size() && t.get(j).is(Kind.LITERAL) && t.get(j).text().length() == 1
-        && Character.isDigit(t.get(j).text().charAt(0)); j++) {
+    for (int j = slash + 1; j < t.size() && isDigitLiteral(t.get(j)); j++) {
       den.append(t.get(j).text());
     }
     fixedDenominator = den.length() == 0 || den.length() > 9 ? 0 : Integer.parseInt(den.toString());

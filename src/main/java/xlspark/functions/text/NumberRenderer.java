@@ -125,8 +125,8 @@ final class NumberRenderer {
       num = 0;
     }
     int denEnd = s.slash + 1;
-    while (denEnd < t.length && (t[denEnd].is(Kind.DIGIT) || s.fixedDenominator > 0 && t[denEnd].is(Kind.LITERAL)
-        && Character.isDigit(t[denEnd].text().charAt(0)))) {
+    while (denEnd < t.length && (t[denEnd].is(Kind.DIGIT)
+        || s.fixedDenominator > 0 && FormatSection.isDigitLiteral(t[denEnd]))) {
       denEnd++;
     }
     String wholeDigits = whole == 0 ? "" : DecimalDigits.of(whole).integerPart();
