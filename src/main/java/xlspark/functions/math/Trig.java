@@ -12,7 +12,7 @@ import xlspark.value.Value;
 
 /** Trigonometric and hyperbolic functions, DEGREES and RADIANS. */
 final class Trig {
-  /** Excel refuses the circular functions of arguments of 2^27 and more (#NUM!). */
+  /** Excel refuses SIN, COS, TAN and the reciprocal functions of arguments of 2^27 and more (#NUM!). */
   private static final double CIRCULAR_LIMIT = 134_217_728;
 
   private Trig() {
@@ -23,12 +23,12 @@ final class Trig {
         circular("SIN", Math::sin),
         circular("COS", Math::cos),
         circular("TAN", Math::tan),
-        reciprocal("COT", Math::tan, true),
-        reciprocal("CSC", Math::sin, true),
-        reciprocal("SEC", Math::cos, true),
-        reciprocal("COTH", Math::tanh, false),
-        reciprocal("CSCH", Math::sinh, false),
-        FunctionSpec.unary("SECH", x -> 1 / Math.cosh(x)),
+        reciprocal("COT", Math::tan),
+        reciprocal("CSC", Math::sin),
+        reciprocal("SEC", Math::cos),
+        reciprocal("COTH", Math::tanh),
+        reciprocal("CSCH", Math::sinh),
+        reciprocal("SECH", Math::cosh),
         FunctionSpec.unary("ASIN", Math::asin),
         FunctionSpec.unary("ACOS", Math::acos),
         FunctionSpec.unary("ATAN", Math::atan),
@@ -49,11 +49,11 @@ final class Trig {
     return FunctionSpec.unary(name, x -> Math.abs(x) >= CIRCULAR_LIMIT ? Double.NaN : f.applyAsDouble(x));
   }
 
-  /** COT, CSC, SEC (circular: 2^27 limit) and COTH, CSCH: 1/f(x), #DIV/0! where f(x) is 0. */
-  private static FunctionSpec reciprocal(String name, DoubleUnaryOperator f, boolean isCircular) {
+  /** COT, CSC, SEC, COTH, CSCH, SECH: 1/f(x), #DIV/0! where f(x) is 0; Excel caps all six at 2^27 too. */
+  private static FunctionSpec reciprocal(String name, DoubleUnaryOperator f) {
     return FunctionSpec.builder(name, a -> {
       double x = a.num(0);
-      if (isCircular && Math.abs(x) >= CIRCULAR_LIMIT) {
+      if (Math.abs(x) >= CIRCULAR_LIMIT) {
         return Value.err(ExcelError.NUM);
       }
       double d = f.applyAsDouble(x);
