@@ -48,6 +48,16 @@ public final class EngineOptionsMixin {
       description = "URL prefix WEBSERVICE may fetch (repeatable). Default: none, WEBSERVICE is off.")
   List<String> allowUrls = new ArrayList<>();
 
+  @Option(names = "--max-array-cells", paramLabel = "N",
+      description = "Cap on the cells of one array value (constants, operator and function results); larger is "
+          + "#NUM!. Default: " + EngineOptions.DEFAULT_MAX_ARRAY_CELLS + ".")
+  int maxArrayCells = EngineOptions.DEFAULT_MAX_ARRAY_CELLS;
+
+  @Option(names = "--max-iterations", paramLabel = "N",
+      description = "Cap on the iterations of one function call (IRR, RATE...); more is #NUM!. Default: "
+          + EngineOptions.DEFAULT_MAX_ITERATIONS + ".")
+  int maxIterations = EngineOptions.DEFAULT_MAX_ITERATIONS;
+
   EngineOptions toEngineOptions() {
     ZoneId zone;
     try {
@@ -63,12 +73,15 @@ public final class EngineOptionsMixin {
       constants.put(k.toUpperCase(Locale.ROOT), CellTyping.fromText(v));
     });
     constants.values().removeIf(v -> v == null);
+    if (maxArrayCells < 1 || maxIterations < 1) {
+      throw new UsageException("--max-array-cells and --max-iterations must be at least 1");
+    }
     if (templateCache < 1) {
       throw new UsageException("--template-cache must be at least 1");
     }
     return new EngineOptions(parseNow(now, zone), zone, seed, templateCache,
         expressionTimeout == null ? EngineOptions.DEFAULT_TIMEOUT_MILLIS : parseMillis(expressionTimeout),
-        allowUrls, constants);
+        allowUrls, constants, maxArrayCells, maxIterations);
   }
 
   static Instant parseNow(String text, ZoneId zone) {

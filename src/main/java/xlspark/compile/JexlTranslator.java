@@ -45,6 +45,32 @@ public final class JexlTranslator {
         Set.copyOf(em.unknown), em.isVolatile);
   }
 
+  /**
+   * JEXL precedence level of an operator that chains without parentheses, or null. Comparisons never do:
+   * JEXL's grammar takes one comparison per level, and its levels differ from Excel's single one.
+   */
+  private static String group(BinaryOp op) {
+    return switch (op) {
+      case ADD, SUB -> "additive";
+      case MUL, DIV -> "multiplicative";
+      case POW -> "power";
+      case CONCAT -> "concat";
+      case EQ, NE, LT, GT, LE, GE, RANGE -> null;
+    };
+  }
+
+  private static String jexlOperator(BinaryOp op) {
+    return switch (op) {
+      case ADD -> "+";
+      case SUB -> "-";
+      case MUL -> "*";
+      case DIV -> "/";
+      case POW -> "^";
+      case CONCAT -> "&";
+      case EQ, NE, LT, GT, LE, GE, RANGE -> throw new IllegalArgumentException(op.name());
+    };
+  }
+
   private final class Emitter implements ExprVisitor<String> {
     final List<Slot> slots = new ArrayList<>();
     final Map<Slot, String> names = new LinkedHashMap<>();
@@ -115,8 +141,20 @@ public final class JexlTranslator {
       return "(" + (u.negate() ? "-" : "+") + u.operand().accept(this) + ")";
     }
 
+    /** {@code x%%%} as {@code (x / 100 / 100 / 100)}: flat, for the reason given at {@link #chain}. */
     public String percent(Expr.Percent p) {
-      return "(" + p.operand().accept(this) + " / " + slot(new Slot.Const(Value.num(100))) + ")";
+      int n = 0;
+      Expr e = p;
+      while (e instanceof Expr.Percent q) {
+        n++;
+        e = q.operand();
+      }
+      StringBuilder sb = new StringBuilder("(").append(e.accept(this));
+      String hundred = slot(new Slot.Const(Value.num(100)));
+      for (int i = 0; i < n; i++) {
+        sb.append(" / ").append(hundred);
+      }
+      return sb.append(')').toString();
     }
 
     public String binary(Expr.Binary b) {
@@ -125,6 +163,9 @@ public final class JexlTranslator {
           failure = new FormulaSyntaxException("Cell ranges (':') need workbook mode", b.span());
         }
         return "s0";
+      }
+      if (group(b.op()) != null) {
+        return chain(b);
       }
       String l = b.left().accept(this);
       String r = b.right().accept(this);
@@ -143,6 +184,27 @@ public final class JexlTranslator {
         case GE -> "(" + l + " >= " + r + ")";
         case RANGE -> throw new IllegalStateException("handled above");
       };
+    }
+
+    /**
+     * A left-deep chain of operators of one JEXL precedence level ({@code 1+2-3+...}, {@code a&b&c}) as one
+     * flat JEXL expression: JEXL parses it in a loop and associates it to the left as Excel does, whereas one
+     * parenthesis per operator would nest as deep as the chain is long and overflow the stack of JEXL's
+     * parser after a few hundred operators. Walks the left spine iteratively for the same reason.
+     */
+    private String chain(Expr.Binary top) {
+      String level = group(top.op());
+      java.util.ArrayDeque<Expr.Binary> spine = new java.util.ArrayDeque<>();
+      Expr e = top;
+      while (e instanceof Expr.Binary b && level.equals(group(b.op()))) {
+        spine.push(b);
+        e = b.left();
+      }
+      StringBuilder sb = new StringBuilder("(").append(e.accept(this));
+      for (Expr.Binary b : spine) {
+        sb.append(' ').append(jexlOperator(b.op())).append(' ').append(b.right().accept(this));
+      }
+      return sb.append(')').toString();
     }
 
     public String array(Expr.ArrayLit a) {

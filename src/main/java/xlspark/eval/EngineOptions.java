@@ -16,6 +16,8 @@ import java.util.Map;
  * @param expressionTimeoutMillis time budget per expression; 0 disables it
  * @param allowedUrlPrefixes    URL prefixes WEBSERVICE may fetch; empty means WEBSERVICE is off
  * @param constants             named constants ({@code --var NAME=VALUE}), upper-case names
+ * @param maxArrayCells         cap on the cells of one array value (constants, operator and function results)
+ * @param maxIterations         cap on the iterations of one function call (IRR, RATE, goal seeking)
  */
 public record EngineOptions(
     Instant now,
@@ -24,10 +26,14 @@ public record EngineOptions(
     int templateCacheSize,
     long expressionTimeoutMillis,
     List<String> allowedUrlPrefixes,
-    Map<String, Object> constants) implements Serializable {
+    Map<String, Object> constants,
+    int maxArrayCells,
+    int maxIterations) implements Serializable {
 
   public static final int DEFAULT_TEMPLATE_CACHE = 10_000;
   public static final long DEFAULT_TIMEOUT_MILLIS = 5_000;
+  public static final int DEFAULT_MAX_ARRAY_CELLS = xlspark.value.Budget.DEFAULT_MAX_ARRAY_CELLS;
+  public static final int DEFAULT_MAX_ITERATIONS = xlspark.functions.EvalContext.DEFAULT_MAX_ITERATIONS;
 
   public EngineOptions {
     allowedUrlPrefixes = List.copyOf(allowedUrlPrefixes);
@@ -38,6 +44,16 @@ public record EngineOptions(
     if (expressionTimeoutMillis < 0) {
       throw new IllegalArgumentException("expression timeout must not be negative");
     }
+    if (maxArrayCells < 1 || maxIterations < 1) {
+      throw new IllegalArgumentException("array cell and iteration limits must be at least 1");
+    }
+  }
+
+  /** Options with the default limits on array cells and function iterations. */
+  public EngineOptions(Instant now, ZoneId timeZone, long seed, int templateCacheSize, long expressionTimeoutMillis,
+                       List<String> allowedUrlPrefixes, Map<String, Object> constants) {
+    this(now, timeZone, seed, templateCacheSize, expressionTimeoutMillis, allowedUrlPrefixes, constants,
+        DEFAULT_MAX_ARRAY_CELLS, DEFAULT_MAX_ITERATIONS);
   }
 
   /** Defaults: clock at the current instant, UTC, seed 0, no URLs, no constants. */
@@ -47,10 +63,27 @@ public record EngineOptions(
   }
 
   public EngineOptions withNow(Instant t) {
-    return new EngineOptions(t, timeZone, seed, templateCacheSize, expressionTimeoutMillis, allowedUrlPrefixes, constants);
+    return new EngineOptions(t, timeZone, seed, templateCacheSize, expressionTimeoutMillis, allowedUrlPrefixes,
+        constants, maxArrayCells, maxIterations);
   }
 
   public EngineOptions withSeed(long s) {
-    return new EngineOptions(now, timeZone, s, templateCacheSize, expressionTimeoutMillis, allowedUrlPrefixes, constants);
+    return new EngineOptions(now, timeZone, s, templateCacheSize, expressionTimeoutMillis, allowedUrlPrefixes,
+        constants, maxArrayCells, maxIterations);
+  }
+
+  public EngineOptions withTimeoutMillis(long ms) {
+    return new EngineOptions(now, timeZone, seed, templateCacheSize, ms, allowedUrlPrefixes, constants,
+        maxArrayCells, maxIterations);
+  }
+
+  public EngineOptions withAllowedUrlPrefixes(List<String> prefixes) {
+    return new EngineOptions(now, timeZone, seed, templateCacheSize, expressionTimeoutMillis, prefixes, constants,
+        maxArrayCells, maxIterations);
+  }
+
+  public EngineOptions withLimits(int arrayCells, int iterations) {
+    return new EngineOptions(now, timeZone, seed, templateCacheSize, expressionTimeoutMillis, allowedUrlPrefixes,
+        constants, arrayCells, iterations);
   }
 }

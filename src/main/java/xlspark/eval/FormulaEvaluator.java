@@ -11,8 +11,9 @@ import xlspark.formula.FormulaSyntaxException;
 import xlspark.formula.Lexed;
 import xlspark.formula.Lexer;
 import xlspark.functions.EvalContext;
-import xlspark.functions.EvalTimeoutException;
+import xlspark.value.Budget;
 import xlspark.value.DateSerial;
+import xlspark.value.DeadlineExceeded;
 import xlspark.value.ExcelError;
 import xlspark.value.NumberText;
 import xlspark.value.Value;
@@ -48,7 +49,7 @@ public final class FormulaEvaluator {
     LocalDateTime local = LocalDateTime.ofInstant(options.now(), options.timeZone());
     double nowSerial = DateSerial.of(local.toLocalDate()) + local.toLocalTime().toNanoOfDay() / 86_400e9;
     this.ctx = new EvalContext(nowSerial, options.seed(), options.expressionTimeoutMillis(),
-        options.allowedUrlPrefixes());
+        options.allowedUrlPrefixes(), options.maxIterations(), options.maxArrayCells());
   }
 
   /** Evaluates one formula; {@code rowId} seeds the volatile functions of this row. */
@@ -83,6 +84,12 @@ public final class FormulaEvaluator {
       } catch (FormulaSyntaxException e) {
         compileNanos += System.nanoTime() - t1;
         return syntaxError(e);
+      } catch (StackOverflowError e) {
+        compileNanos += System.nanoTime() - t1;
+        return Value.err(ExcelError.ERROR, "formula too deeply nested to compile");
+      } catch (RuntimeException e) {
+        compileNanos += System.nanoTime() - t1;
+        return Value.err(ExcelError.ERROR, "formula could not be compiled: " + describe(e));
       }
       long t2 = System.nanoTime();
       compileNanos += t2 - t1;
@@ -97,22 +104,32 @@ public final class FormulaEvaluator {
 
   private Value run(Template template, Lexed lexed, VariableSource vars, long rowId) {
     ctx.beginRow(rowId);
+    Budget budget = Budget.current();
+    budget.start(ctx.deadlineNanos(), ctx.timeoutMillis(), ctx.maxArrayCells());
     try {
       Object[] args = template.bind(lexed.literals(), name -> lookup(vars, name));
       FunctionNamespace.setContext(ctx);
       return compiler.sandbox().run(template.script(), args);
     } catch (JexlException e) {
       Throwable cause = rootCause(e);
-      if (cause instanceof EvalTimeoutException t) {
+      if (cause instanceof DeadlineExceeded t) {
         return Value.err(ExcelError.ERROR, "time-out: " + t.getMessage());
       }
+      if (cause instanceof StackOverflowError) {
+        return Value.err(ExcelError.ERROR, "formula too deeply nested to evaluate");
+      }
       return Value.err(ExcelError.ERROR, "evaluation failed: " + describe(cause));
-    } catch (EvalTimeoutException e) {
+    } catch (DeadlineExceeded e) {
       return Value.err(ExcelError.ERROR, "time-out: " + e.getMessage());
     } catch (StackOverflowError e) {
       return Value.err(ExcelError.ERROR, "formula too deeply nested to evaluate");
+    } catch (OutOfMemoryError e) {
+      // Sizes are bounded (text, arrays), so this is one row's oversized allocation failing, not a full heap.
+      return Value.err(ExcelError.ERROR, "formula needs more memory than allowed");
     } catch (RuntimeException e) {
       return Value.err(ExcelError.ERROR, "evaluation failed: " + describe(e));
+    } finally {
+      budget.end();
     }
   }
 

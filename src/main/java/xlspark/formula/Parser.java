@@ -62,8 +62,13 @@ public final class Parser {
     return tokens.get(pos).kind() == k;
   }
 
+  /**
+   * Comparisons and percents do not chain flat in the emitted JEXL when mixed, so each one counts as a level
+   * of nesting: a thousand of them would otherwise overflow the stack of JEXL's parser.
+   */
   private Expr comparison() throws FormulaSyntaxException {
     enter();
+    int chained = 0;
     Expr left = concat();
     while (true) {
       BinaryOp op = switch (peek().kind()) {
@@ -76,10 +81,13 @@ public final class Parser {
         default -> null;
       };
       if (op == null) {
+        depth -= chained;
         leave();
         return left;
       }
       next();
+      enter();
+      chained++;
       Expr right = concat();
       left = new Expr.Binary(op, left, right, left.span().to(right.span()));
     }
@@ -127,10 +135,14 @@ public final class Parser {
 
   private Expr percent() throws FormulaSyntaxException {
     Expr e = unary();
+    int chained = 0;
     while (at(TokenKind.PERCENT)) {
+      enter();
+      chained++;
       Token t = next();
       e = new Expr.Percent(e, e.span().to(t.span()));
     }
+    depth -= chained;
     return e;
   }
 

@@ -12,7 +12,7 @@ public final class EvalContext {
   /** Cap on iterations inside one function call (IRR, RATE, goal-seeking loops). */
   public static final int DEFAULT_MAX_ITERATIONS = 1_000;
   /** Cap on cells in one array value (constants and results). */
-  public static final int DEFAULT_MAX_ARRAY_CELLS = 1_000_000;
+  public static final int DEFAULT_MAX_ARRAY_CELLS = xlspark.value.Budget.DEFAULT_MAX_ARRAY_CELLS;
 
   private final double nowSerial;
   private final long seed;
@@ -76,6 +76,24 @@ public final class EvalContext {
     if (System.nanoTime() > deadline) {
       throw new EvalTimeoutException("expression exceeded its time budget of " + timeoutNanos / 1_000_000 + " ms");
     }
+  }
+
+  /** The row's deadline on the {@link System#nanoTime()} clock ({@code Long.MAX_VALUE} when unlimited). */
+  public long deadlineNanos() {
+    return deadline;
+  }
+
+  /** The time budget of one expression in milliseconds; 0 means none. */
+  public long timeoutMillis() {
+    return timeoutNanos / 1_000_000;
+  }
+
+  /** Milliseconds left before the row's deadline (at least 1; {@code Long.MAX_VALUE} when unlimited). */
+  public long remainingMillis() {
+    if (deadline == Long.MAX_VALUE) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
   }
 
   public int maxIterations() {

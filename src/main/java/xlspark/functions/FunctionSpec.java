@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import xlspark.value.Budget;
 import xlspark.value.Coerce;
 import xlspark.value.Value;
 import xlspark.value.Value.Arr;
@@ -122,13 +123,21 @@ public final class FunctionSpec {
     }
     Value[] out = new Value[rows * cols];
     Value[] cell = new Value[args.length];
+    Budget budget = Budget.current();
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
+        ctx.checkDeadline();
         for (int i = 0; i < args.length; i++) {
           cell[i] = args[i] instanceof Arr a && kind(i).isScalar() ? a.broadcastGet(r, c) : args[i];
         }
         Value v = callScalar(cell.clone(), ctx);
-        out[r * cols + c] = v instanceof Arr a ? a.cells()[0] : v;
+        if (v instanceof Arr a) {
+          v = a.cells()[0];
+        }
+        if (v instanceof Text t && !budget.spendArrayText(t.s().length())) {
+          return Budget.tooMuchText();
+        }
+        out[r * cols + c] = v;
       }
     }
     return new Arr(rows, cols, out);
@@ -153,7 +162,7 @@ public final class FunctionSpec {
     if (firstError != null && errorPolicy == ErrorPolicy.PROPAGATE) {
       return firstError;
     }
-    return normalize(body.apply(new Args(args, ctx, empty)));
+    return normalize(body.apply(new Args(args, ctx, empty)), ctx);
   }
 
   private static Value coerce(ArgKind kind, Value v) {
@@ -165,7 +174,10 @@ public final class FunctionSpec {
     };
   }
 
-  private static Value normalize(Value v) {
+  private static Value normalize(Value v, EvalContext ctx) {
+    if (v instanceof Arr a && a.size() > ctx.maxArrayCells()) {
+      return Value.err(xlspark.value.ExcelError.NUM, "array result larger than " + ctx.maxArrayCells() + " cells");
+    }
     if (v instanceof Num n && (Double.isNaN(n.v()) || Double.isInfinite(n.v()))) {
       return Value.err(xlspark.value.ExcelError.NUM);
     }

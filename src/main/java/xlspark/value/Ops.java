@@ -25,15 +25,37 @@ public final class Ops {
     return scalar(op, a, b);
   }
 
+  /**
+   * Broadcasts an operator over arrays. The result is bounded by the thread's {@link Budget} (a row times a
+   * column can be huge: #NUM! instead), big results check the deadline every {@link Budget#CHECK_EVERY}
+   * cells, and concatenation counts the text it puts into arrays; small numeric arrays never touch the budget.
+   */
   private static Value lift(Op op, Value a, Value b) {
     int rows = Math.max(a instanceof Arr x ? x.rows() : 1, b instanceof Arr y ? y.rows() : 1);
     int cols = Math.max(a instanceof Arr x ? x.cols() : 1, b instanceof Arr y ? y.cols() : 1);
+    long cells = (long) rows * cols;
+    Budget budget = cells >= Budget.CHECK_EVERY || op == Op.CONCAT ? Budget.current() : null;
+    if (budget != null) {
+      Value tooLarge = budget.tooLarge(rows, cols);
+      if (tooLarge != null) {
+        return tooLarge;
+      }
+    }
     Value[] out = new Value[rows * cols];
+    int sinceCheck = 0;
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
+        if (budget != null && ++sinceCheck == Budget.CHECK_EVERY) {
+          sinceCheck = 0;
+          budget.check();
+        }
         Value l = a instanceof Arr x ? x.broadcastGet(r, c) : a;
         Value rr = b instanceof Arr y ? y.broadcastGet(r, c) : b;
-        out[r * cols + c] = scalar(op, l, rr);
+        Value v = scalar(op, l, rr);
+        if (op == Op.CONCAT && v instanceof Text t && !budget.spendArrayText(t.s().length())) {
+          return Budget.tooMuchText();
+        }
+        out[r * cols + c] = v;
       }
     }
     return new Arr(rows, cols, out);
@@ -222,7 +244,11 @@ public final class Ops {
 
   private static Value map(Arr a, java.util.function.UnaryOperator<Value> f) {
     Value[] out = new Value[a.size()];
+    Budget budget = out.length >= Budget.CHECK_EVERY ? Budget.current() : null;
     for (int i = 0; i < out.length; i++) {
+      if (budget != null && (i & (Budget.CHECK_EVERY - 1)) == 0) {
+        budget.check();
+      }
       out[i] = f.apply(a.cells()[i]);
     }
     return new Arr(a.rows(), a.cols(), out);
