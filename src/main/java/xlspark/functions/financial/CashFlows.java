@@ -4,13 +4,11 @@ import xlspark.functions.Args;
 import xlspark.functions.NumberList;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
-import xlspark.value.TextNumbers;
 import xlspark.value.Value;
 import xlspark.value.Value.Arr;
 import xlspark.value.Value.Blank;
 import xlspark.value.Value.Err;
 import xlspark.value.Value.Num;
-import xlspark.value.Value.Text;
 
 /** Series of cash flows: NPV, IRR, MIRR, XNPV, XIRR and FVSCHEDULE. */
 final class CashFlows {
@@ -128,7 +126,7 @@ final class CashFlows {
   }
 
   /**
-   * The flows and their dates for XNPV/XIRR: same count (else #NUM!), numbers only (else #VALUE!), dates
+   * The flows and their dates for XNPV/XIRR: same count (else #NUM!), numbers only (text is #VALUE!), dates
    * truncated and none before the first (else #NUM!). Returns {values, years since the first date} or an error.
    */
   private static Object dated(Value values, Value dates) {
@@ -164,12 +162,8 @@ final class CashFlows {
     return new double[][] {v, t};
   }
 
-  /** A cell as a number: numbers, and date or number text; NaN for anything else. */
   private static double number(Value c) {
-    if (c instanceof Num n) {
-      return n.v();
-    }
-    return c instanceof Text s ? TextNumbers.parse(s.s()) : Double.NaN;
+    return c instanceof Num n ? n.v() : Double.NaN;
   }
 
   static double xnpv(double r, double[] v, double[] t) {
@@ -220,10 +214,13 @@ final class CashFlows {
     Value s = a.get(1);
     Value[] cells = s instanceof Arr arr ? arr.cells() : new Value[] {Coerce.toNumber(s)};
     for (Value c : cells) {
+      if (c instanceof Err) {
+        return c;
+      }
+    }
+    for (Value c : cells) {
       if (c instanceof Num n) {
         fv *= 1 + n.v();
-      } else if (c instanceof Err) {
-        return c;
       } else if (!(c instanceof Blank)) {
         return Value.err(ExcelError.VALUE, "schedule must hold numbers");
       }

@@ -35,20 +35,23 @@ final class Depreciation {
   static Value db(Args a) {
     double cost = a.num(0);
     double salvage = a.num(1);
-    double life = a.num(2);
-    double period = a.num(3);
-    double month = a.has(4) ? a.num(4) : 12;
-    if (month < 1 || month > 12 || salvage < 0 || salvage > cost || cost <= 0 || life <= 0 || period <= 0
-        || period > life + 1) {
+    double life = Math.floor(a.num(2));
+    double period = Math.floor(a.num(3));
+    double month = a.has(4) ? Math.floor(a.num(4)) : 12;
+    if (month < 1 || month > 12 || salvage < 0 || cost < 0 || life <= 0 || period <= 0
+        || period > (month == 12 ? life : life + 1)) {
       return Value.err(ExcelError.NUM);
+    }
+    if (salvage >= cost) {
+      return Value.ZERO;
     }
     double rate = Math.floor((1 - Math.pow(salvage / cost, 1 / life)) * 1000 + 0.5) / 1000;
     double first = cost * rate * month / 12;
-    if (Math.floor(period) == 1) {
+    if (period == 1) {
       return Coerce.number(first);
     }
     // After the first year the book value shrinks by the factor (1 - rate) each year.
-    double last = Math.floor(Math.min(life, period));
+    double last = Math.min(life, period);
     double bookValue = (cost - first) * Math.pow(1 - rate, last - 2);
     if (period > life) {
       return Coerce.number(bookValue * (1 - rate) * rate * (12 - month) / 12);

@@ -58,6 +58,9 @@ final class TimeValue {
   }
 
   static Value pv(Args a) {
+    if (a.num(0) == -1) {
+      return Value.err(a.num(1) == 0 ? ExcelError.NUM : ExcelError.DIV0);
+    }
     return Coerce.number(pv(a.num(0), a.num(1), a.num(2), a.num(3, 0), type(a, 4)));
   }
 
@@ -69,7 +72,7 @@ final class TimeValue {
     double fv = a.num(3, 0);
     int type = type(a, 4);
     if (r == 0) {
-      return pmt == 0 ? Value.err(ExcelError.NUM) : Coerce.number(-(pv + fv) / pmt);
+      return pmt == 0 ? Value.err(ExcelError.DIV0) : Coerce.number(-(pv + fv) / pmt);
     }
     double p = pmt * (1 + r * type);
     return Coerce.number(Math.log((p - fv * r) / (p + pv * r)) / Math.log1p(r));
@@ -207,7 +210,7 @@ final class TimeValue {
     double n = a.num(0);
     double pv = a.num(1);
     double fv = a.num(2);
-    if (n <= 0 || pv == 0) {
+    if (n <= 0 || pv == 0 || pv < 0 && fv > 0 || pv > 0 && fv < 0) {
       return Value.err(ExcelError.NUM);
     }
     return Coerce.number(Math.pow(fv / pv, 1 / n) - 1);
