@@ -7,8 +7,6 @@ import static xlspark.functions.lookup.ArrayShapes.calc;
 import static xlspark.functions.lookup.ArrayShapes.shaped;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

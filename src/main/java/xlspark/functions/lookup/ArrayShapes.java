@@ -8,6 +8,7 @@ import static xlspark.functions.ErrorPolicy.INSPECTS_ERRORS;
 import static xlspark.functions.lookup.LookupFunctions.intArg;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
@@ -129,7 +130,7 @@ final class ArrayShapes {
     int rows = horizontal ? across : (int) along;
     int cols = horizontal ? (int) along : across;
     Value[] out = new Value[rows * cols];
-    java.util.Arrays.fill(out, Value.err(ExcelError.NA));
+    Arrays.fill(out, Value.err(ExcelError.NA));
     int offset = 0;
     for (int i = 0; i < a.size(); i++) {
       Arr x = a.array(i);
@@ -232,7 +233,7 @@ final class ArrayShapes {
     int w = (int) Math.min(count, v.length);
     int lines = (v.length + w - 1) / w;
     Value[] out = new Value[lines * w];
-    java.util.Arrays.fill(out, pad(a, 2));
+    Arrays.fill(out, pad(a, 2));
     for (int i = 0; i < v.length; i++) {
       int line = i / w;
       int pos = i % w;
@@ -260,7 +261,7 @@ final class ArrayShapes {
     int nr = (int) rows;
     int nc = (int) cols;
     Value[] out = new Value[nr * nc];
-    java.util.Arrays.fill(out, pad(a, 3));
+    Arrays.fill(out, pad(a, 3));
     for (int r = 0; r < x.rows(); r++) {
       System.arraycopy(x.cells(), r * x.cols(), out, r * nc, x.cols());
     }

@@ -22,20 +22,18 @@ final class DiscreteDistributions {
   }
 
   static List<FunctionSpec> specs() {
-    return List.of(
-        dist("BINOM.DIST", DiscreteDistributions::binomDist),
-        dist("BINOMDIST", DiscreteDistributions::binomDist),
-        FunctionSpec.builder("BINOM.DIST.RANGE", DiscreteDistributions::binomRange).args(NUMBER, NUMBER, NUMBER)
-            .optionalArg(NUMBER).build(),
-        Aggregate.ternary("BINOM.INV", DiscreteDistributions::binomInverse),
-        Aggregate.ternary("CRITBINOM", DiscreteDistributions::binomInverse),
-        dist("POISSON.DIST", DiscreteDistributions::poissonDist),
-        dist("POISSON", DiscreteDistributions::poissonDist),
-        dist("NEGBINOM.DIST", DiscreteDistributions::negBinomDist),
-        Aggregate.ternary("NEGBINOMDIST", (f, s, p) -> negBinomDist(f, s, p, false)),
-        FunctionSpec.builder("HYPGEOM.DIST", a -> hypGeom(a, a.bool(4)))
-            .args(NUMBER, NUMBER, NUMBER, NUMBER, BOOLEAN).build(),
-        FunctionSpec.builder("HYPGEOMDIST", a -> hypGeom(a, false)).args(NUMBER, NUMBER, NUMBER, NUMBER).build());
+    return new SpecList()
+        .add(n -> dist(n, DiscreteDistributions::binomDist), "BINOM.DIST", "BINOMDIST")
+        .add(FunctionSpec.builder("BINOM.DIST.RANGE", DiscreteDistributions::binomRange)
+            .args(NUMBER, NUMBER, NUMBER).optionalArg(NUMBER).build())
+        .add(n -> Aggregate.ternary(n, DiscreteDistributions::binomInverse), "BINOM.INV", "CRITBINOM")
+        .add(n -> dist(n, DiscreteDistributions::poissonDist), "POISSON.DIST", "POISSON")
+        .add(dist("NEGBINOM.DIST", DiscreteDistributions::negBinomDist))
+        .add(Aggregate.ternary("NEGBINOMDIST", (f, s, p) -> negBinomDist(f, s, p, false)))
+        .add(FunctionSpec.builder("HYPGEOM.DIST", a -> hypGeom(a, a.bool(4)))
+            .args(NUMBER, NUMBER, NUMBER, NUMBER, BOOLEAN).build())
+        .add(FunctionSpec.builder("HYPGEOMDIST", a -> hypGeom(a, false)).args(NUMBER, NUMBER, NUMBER, NUMBER).build())
+        .build();
   }
 
   /** k ln q, taken as 0 when k is 0 (so 0^0 is 1). */

@@ -12,6 +12,7 @@ import java.util.List;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
 import xlspark.value.Coerce;
+import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
 /**
@@ -24,46 +25,34 @@ final class Distributions {
   }
 
   static List<FunctionSpec> specs() {
-    return List.of(
-        dist("NORM.DIST", Distributions::normDist),
-        dist("NORMDIST", Distributions::normDist),
-        dist("NORM.S.DIST", (z, cum) -> cum ? normCdf(z) : normPdf(z)),
-        FunctionSpec.unary("NORMSDIST", SpecialFunctions::normCdf),
-        ternary("NORM.INV", Distributions::normInverse),
-        ternary("NORMINV", Distributions::normInverse),
-        FunctionSpec.unary("NORM.S.INV", SpecialFunctions::normInv),
-        FunctionSpec.unary("NORMSINV", SpecialFunctions::normInv),
-        dist("LOGNORM.DIST", Distributions::logNormDist),
-        ternary("LOGNORMDIST", (x, m, sd) -> logNormDist(x, m, sd, true)),
-        ternary("LOGNORM.INV", Distributions::logNormInverse),
-        ternary("LOGINV", Distributions::logNormInverse),
-        dist("EXPON.DIST", Distributions::exponDist),
-        dist("EXPONDIST", Distributions::exponDist),
-        dist("WEIBULL.DIST", Distributions::weibullDist),
-        dist("WEIBULL", Distributions::weibullDist),
-        dist("GAMMA.DIST", Distributions::gammaDist),
-        dist("GAMMADIST", Distributions::gammaDist),
-        FunctionSpec.builder("GAMMA.INV", a -> Coerce.number(gammaInverse(a, a.num(0), a.num(1), a.num(2))))
-            .args(NUMBER, NUMBER, NUMBER).build(),
-        FunctionSpec.builder("GAMMAINV", a -> Coerce.number(gammaInverse(a, a.num(0), a.num(1), a.num(2))))
-            .args(NUMBER, NUMBER, NUMBER).build(),
-        FunctionSpec.unary("GAMMA", SpecialFunctions::gamma),
-        FunctionSpec.unary("GAMMALN", SpecialFunctions::lnGamma),
-        FunctionSpec.unary("GAMMALN.PRECISE", SpecialFunctions::lnGamma),
-        FunctionSpec.builder("BETA.DIST", a -> beta(a, true)).args(NUMBER, NUMBER, NUMBER, BOOLEAN)
-            .optionalArg(NUMBER).optionalArg(NUMBER).build(),
-        FunctionSpec.builder("BETADIST", a -> beta(a, false)).args(NUMBER, NUMBER, NUMBER)
-            .optionalArg(NUMBER).optionalArg(NUMBER).build(),
-        FunctionSpec.builder("BETA.INV", Distributions::betaInverse).args(NUMBER, NUMBER, NUMBER)
-            .optionalArg(NUMBER).optionalArg(NUMBER).build(),
-        FunctionSpec.builder("BETAINV", Distributions::betaInverse).args(NUMBER, NUMBER, NUMBER)
-            .optionalArg(NUMBER).optionalArg(NUMBER).build(),
-        FunctionSpec.unary("PHI", SpecialFunctions::normPdf),
-        FunctionSpec.unary("GAUSS", z -> normCdf(z) - 0.5),
-        FunctionSpec.unary("FISHER", x -> Math.abs(x) >= 1 ? Double.NaN : 0.5 * Math.log1p(2 * x / (1 - x))),
-        FunctionSpec.unary("FISHERINV", y -> Math.tanh(y)),
-        ternary("CONFIDENCE", Distributions::confidenceNorm),
-        ternary("CONFIDENCE.NORM", Distributions::confidenceNorm));
+    return new SpecList()
+        .add(n -> dist(n, Distributions::normDist), "NORM.DIST", "NORMDIST")
+        .add(dist("NORM.S.DIST", (z, cum) -> cum ? normCdf(z) : normPdf(z)))
+        .add(FunctionSpec.unary("NORMSDIST", SpecialFunctions::normCdf))
+        .add(n -> ternary(n, Distributions::normInverse), "NORM.INV", "NORMINV")
+        .add(n -> FunctionSpec.unary(n, SpecialFunctions::normInv), "NORM.S.INV", "NORMSINV")
+        .add(dist("LOGNORM.DIST", Distributions::logNormDist))
+        .add(ternary("LOGNORMDIST", (x, m, sd) -> logNormDist(x, m, sd, true)))
+        .add(n -> ternary(n, Distributions::logNormInverse), "LOGNORM.INV", "LOGINV")
+        .add(n -> dist(n, Distributions::exponDist), "EXPON.DIST", "EXPONDIST")
+        .add(n -> dist(n, Distributions::weibullDist), "WEIBULL.DIST", "WEIBULL")
+        .add(n -> dist(n, Distributions::gammaDist), "GAMMA.DIST", "GAMMADIST")
+        .add(n -> FunctionSpec.builder(n, a -> Coerce.number(gammaInverse(a, a.num(0), a.num(1), a.num(2))))
+            .args(NUMBER, NUMBER, NUMBER).build(), "GAMMA.INV", "GAMMAINV")
+        .add(FunctionSpec.unary("GAMMA", SpecialFunctions::gamma))
+        .add(n -> FunctionSpec.unary(n, SpecialFunctions::lnGamma), "GAMMALN", "GAMMALN.PRECISE")
+        .add(FunctionSpec.builder("BETA.DIST", a -> beta(a, true)).args(NUMBER, NUMBER, NUMBER, BOOLEAN)
+            .optionalArg(NUMBER).optionalArg(NUMBER).build())
+        .add(FunctionSpec.builder("BETADIST", a -> beta(a, false)).args(NUMBER, NUMBER, NUMBER)
+            .optionalArg(NUMBER).optionalArg(NUMBER).build())
+        .add(n -> FunctionSpec.builder(n, Distributions::betaInverse).args(NUMBER, NUMBER, NUMBER)
+            .optionalArg(NUMBER).optionalArg(NUMBER).build(), "BETA.INV", "BETAINV")
+        .add(FunctionSpec.unary("PHI", SpecialFunctions::normPdf))
+        .add(FunctionSpec.unary("GAUSS", z -> normCdf(z) - 0.5))
+        .add(FunctionSpec.unary("FISHER", x -> Math.abs(x) >= 1 ? Double.NaN : 0.5 * Math.log1p(2 * x / (1 - x))))
+        .add(FunctionSpec.unary("FISHERINV", Math::tanh))
+        .add(n -> ternary(n, Distributions::confidenceNorm), "CONFIDENCE", "CONFIDENCE.NORM")
+        .build();
   }
 
   static double normDist(double x, double mean, double sd, boolean cumulative) {
@@ -129,7 +118,7 @@ final class Distributions {
     if (p == 0) {
       return 0;
     }
-    return beta * SpecialFunctions.invertUp(x -> SpecialFunctions.gammaP(alpha, x), p, 0, alpha,
+    return beta * RootFinder.invertUp(x -> SpecialFunctions.gammaP(alpha, x), p, 0, alpha,
         a.ctx().maxIterations());
   }
 
@@ -143,7 +132,7 @@ final class Distributions {
     double beta = a.num(2);
     boolean cumulative = !flag || a.bool(3);
     if (alpha <= 0 || beta <= 0 || x < lo || x > hi || lo >= hi) {
-      return Value.err(xlspark.value.ExcelError.NUM);
+      return Value.err(ExcelError.NUM);
     }
     double t = (x - lo) / (hi - lo);
     double u = (hi - x) / (hi - lo);
@@ -162,9 +151,9 @@ final class Distributions {
     double lo = a.num(3, 0);
     double hi = a.num(4, 1);
     if (p <= 0 || p > 1 || alpha <= 0 || beta <= 0 || lo >= hi) {
-      return Value.err(xlspark.value.ExcelError.NUM);
+      return Value.err(ExcelError.NUM);
     }
-    double t = p == 1 ? 1 : SpecialFunctions.solve(x -> SpecialFunctions.betaI(x, 1 - x, alpha, beta) - p, 0, 1,
+    double t = p == 1 ? 1 : RootFinder.solve(x -> SpecialFunctions.betaI(x, 1 - x, alpha, beta) - p, 0, 1,
         a.ctx().maxIterations());
     return Coerce.number(lo + t * (hi - lo));
   }

@@ -3,6 +3,7 @@ package xlspark.functions.stat;
 import static xlspark.functions.ArgKind.ARRAY;
 import static xlspark.functions.ArgKind.BOOLEAN;
 
+import java.util.Arrays;
 import java.util.List;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
@@ -124,7 +125,7 @@ final class LinearModels {
     int cols = d.k() + 1;
     Value na = Value.err(ExcelError.NA);
     Value[] out = new Value[(stats ? 5 : 1) * cols];
-    java.util.Arrays.fill(out, na);
+    Arrays.fill(out, na);
     for (int j = 0; j < cols; j++) {
       int c = j == d.k() ? 0 : d.k() - j;
       double coef = fit.coef()[c];

@@ -15,27 +15,24 @@ final class Moments {
   }
 
   static List<FunctionSpec> specs() {
-    return List.of(
-        variance("VAR", false, true, false),
-        variance("VAR.S", false, true, false),
-        variance("VARA", true, true, false),
-        variance("VARP", false, false, false),
-        variance("VAR.P", false, false, false),
-        variance("VARPA", true, false, false),
-        variance("STDEV", false, true, true),
-        variance("STDEV.S", false, true, true),
-        variance("STDEVA", true, true, true),
-        variance("STDEVP", false, false, true),
-        variance("STDEV.P", false, false, true),
-        variance("STDEVPA", true, false, true),
-        over("AVEDEV", false, Moments::aveDev),
-        over("DEVSQ", false, Moments::devSq),
-        over("GEOMEAN", false, Moments::geoMean),
-        over("HARMEAN", false, Moments::harMean),
-        over("KURT", false, Moments::kurt),
-        over("SKEW", false, l -> skew(l, true)),
-        over("SKEW.P", false, l -> skew(l, false)),
-        Aggregate.ternary("STANDARDIZE", Moments::standardize));
+    return new SpecList()
+        .add(n -> variance(n, false, true, false), "VAR", "VAR.S")
+        .add(variance("VARA", true, true, false))
+        .add(n -> variance(n, false, false, false), "VARP", "VAR.P")
+        .add(variance("VARPA", true, false, false))
+        .add(n -> variance(n, false, true, true), "STDEV", "STDEV.S")
+        .add(variance("STDEVA", true, true, true))
+        .add(n -> variance(n, false, false, true), "STDEVP", "STDEV.P")
+        .add(variance("STDEVPA", true, false, true))
+        .add(over("AVEDEV", false, Moments::aveDev))
+        .add(over("DEVSQ", false, Moments::devSq))
+        .add(over("GEOMEAN", false, Moments::geoMean))
+        .add(over("HARMEAN", false, Moments::harMean))
+        .add(over("KURT", false, Moments::kurt))
+        .add(over("SKEW", false, l -> skew(l, true)))
+        .add(over("SKEW.P", false, l -> skew(l, false)))
+        .add(Aggregate.ternary("STANDARDIZE", Moments::standardize))
+        .build();
   }
 
   /**

@@ -20,22 +20,19 @@ final class OrderStatistics {
   }
 
   static List<FunctionSpec> specs() {
-    return List.of(
-        arrayAnd("LARGE", (x, k) -> kth(x, k, true)),
-        arrayAnd("SMALL", (x, k) -> kth(x, k, false)),
-        rank("RANK", false),
-        rank("RANK.EQ", false),
-        rank("RANK.AVG", true),
-        arrayAnd("PERCENTILE", OrderStatistics::percentileInc),
-        arrayAnd("PERCENTILE.INC", OrderStatistics::percentileInc),
-        arrayAnd("PERCENTILE.EXC", OrderStatistics::percentileExc),
-        arrayAnd("QUARTILE", OrderStatistics::quartileInc),
-        arrayAnd("QUARTILE.INC", OrderStatistics::quartileInc),
-        arrayAnd("QUARTILE.EXC", OrderStatistics::quartileExc),
-        percentRank("PERCENTRANK", true),
-        percentRank("PERCENTRANK.INC", true),
-        percentRank("PERCENTRANK.EXC", false),
-        arrayAnd("TRIMMEAN", OrderStatistics::trimMean));
+    return new SpecList()
+        .add(arrayAnd("LARGE", (x, k) -> kth(x, k, true)))
+        .add(arrayAnd("SMALL", (x, k) -> kth(x, k, false)))
+        .add(n -> rank(n, false), "RANK", "RANK.EQ")
+        .add(rank("RANK.AVG", true))
+        .add(n -> arrayAnd(n, OrderStatistics::percentileInc), "PERCENTILE", "PERCENTILE.INC")
+        .add(arrayAnd("PERCENTILE.EXC", OrderStatistics::percentileExc))
+        .add(n -> arrayAnd(n, OrderStatistics::quartileInc), "QUARTILE", "QUARTILE.INC")
+        .add(arrayAnd("QUARTILE.EXC", OrderStatistics::quartileExc))
+        .add(n -> percentRank(n, true), "PERCENTRANK", "PERCENTRANK.INC")
+        .add(percentRank("PERCENTRANK.EXC", false))
+        .add(arrayAnd("TRIMMEAN", OrderStatistics::trimMean))
+        .build();
   }
 
   private static double[] sorted(double[] x) {

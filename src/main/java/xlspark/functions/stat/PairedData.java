@@ -32,18 +32,17 @@ final class PairedData {
   }
 
   static List<FunctionSpec> specs() {
-    return List.of(
-        paired("CORREL", false, PairedData::correl),
-        paired("PEARSON", false, PairedData::correl),
-        paired("RSQ", true, s -> square(correl(s))),
-        paired("COVAR", false, s -> covariance(s, false)),
-        paired("COVARIANCE.P", false, s -> covariance(s, false)),
-        paired("COVARIANCE.S", false, s -> covariance(s, true)),
-        paired("SLOPE", true, PairedData::slope),
-        paired("INTERCEPT", true, PairedData::intercept),
-        paired("STEYX", true, PairedData::steyx),
-        FunctionSpec.builder("FORECAST", PairedData::forecast).args(NUMBER, ARRAY, ARRAY).build(),
-        FunctionSpec.builder("FORECAST.LINEAR", PairedData::forecast).args(NUMBER, ARRAY, ARRAY).build());
+    return new SpecList()
+        .add(n -> paired(n, false, PairedData::correl), "CORREL", "PEARSON")
+        .add(paired("RSQ", true, s -> square(correl(s))))
+        .add(n -> paired(n, false, s -> covariance(s, false)), "COVAR", "COVARIANCE.P")
+        .add(paired("COVARIANCE.S", false, s -> covariance(s, true)))
+        .add(paired("SLOPE", true, PairedData::slope))
+        .add(paired("INTERCEPT", true, PairedData::intercept))
+        .add(paired("STEYX", true, PairedData::steyx))
+        .add(n -> FunctionSpec.builder(n, PairedData::forecast).args(NUMBER, ARRAY, ARRAY).build(), "FORECAST",
+            "FORECAST.LINEAR")
+        .build();
   }
 
   /** {@code NAME(array1, array2)}; with {@code yFirst} the arguments are (known_y's, known_x's). */

@@ -37,28 +37,24 @@ final class SamplingDistributions {
   }
 
   static List<FunctionSpec> specs() {
-    return List.of(
-        dist("T.DIST", SamplingDistributions::tDist),
-        FunctionSpec.binary("T.DIST.2T", (x, df) -> x < 0 ? Double.NaN : 2 * tTail(x, df(df))),
-        FunctionSpec.binary("T.DIST.RT", (x, df) -> tCdf(-x, df(df))),
-        Aggregate.ternary("TDIST", SamplingDistributions::tDistLegacy),
-        inverse("T.INV", 2, a -> tInverse(a, a.num(0), a.num(1))),
-        inverse("T.INV.2T", 2, a -> tInverse2(a, a.num(0), a.num(1))),
-        inverse("TINV", 2, a -> tInverse2(a, a.num(0), a.num(1))),
-        FunctionSpec.builder("CONFIDENCE.T", SamplingDistributions::confidenceT).args(NUMBER, NUMBER, NUMBER)
-            .build(),
-        dist("CHISQ.DIST", SamplingDistributions::chiDist),
-        FunctionSpec.binary("CHISQ.DIST.RT", SamplingDistributions::chiRight),
-        FunctionSpec.binary("CHIDIST", SamplingDistributions::chiRight),
-        inverse("CHISQ.INV", 2, a -> chiInverse(a, a.num(0), a.num(1), false)),
-        inverse("CHISQ.INV.RT", 2, a -> chiInverse(a, a.num(0), a.num(1), true)),
-        inverse("CHIINV", 2, a -> chiInverse(a, a.num(0), a.num(1), true)),
-        dist("F.DIST", SamplingDistributions::fDist),
-        Aggregate.ternary("F.DIST.RT", SamplingDistributions::fRight),
-        Aggregate.ternary("FDIST", SamplingDistributions::fRight),
-        inverse("F.INV", 3, a -> fInverse(a, false)),
-        inverse("F.INV.RT", 3, a -> fInverse(a, true)),
-        inverse("FINV", 3, a -> fInverse(a, true)));
+    return new SpecList()
+        .add(dist("T.DIST", SamplingDistributions::tDist))
+        .add(FunctionSpec.binary("T.DIST.2T", (x, df) -> x < 0 ? Double.NaN : 2 * tTail(x, df(df))))
+        .add(FunctionSpec.binary("T.DIST.RT", (x, df) -> tCdf(-x, df(df))))
+        .add(Aggregate.ternary("TDIST", SamplingDistributions::tDistLegacy))
+        .add(inverse("T.INV", 2, a -> tInverse(a, a.num(0), a.num(1))))
+        .add(n -> inverse(n, 2, a -> tInverse2(a, a.num(0), a.num(1))), "T.INV.2T", "TINV")
+        .add(FunctionSpec.builder("CONFIDENCE.T", SamplingDistributions::confidenceT).args(NUMBER, NUMBER, NUMBER)
+            .build())
+        .add(dist("CHISQ.DIST", SamplingDistributions::chiDist))
+        .add(n -> FunctionSpec.binary(n, SamplingDistributions::chiRight), "CHISQ.DIST.RT", "CHIDIST")
+        .add(inverse("CHISQ.INV", 2, a -> chiInverse(a, a.num(0), a.num(1), false)))
+        .add(n -> inverse(n, 2, a -> chiInverse(a, a.num(0), a.num(1), true)), "CHISQ.INV.RT", "CHIINV")
+        .add(dist("F.DIST", SamplingDistributions::fDist))
+        .add(n -> Aggregate.ternary(n, SamplingDistributions::fRight), "F.DIST.RT", "FDIST")
+        .add(inverse("F.INV", 3, a -> fInverse(a, false)))
+        .add(n -> inverse(n, 3, a -> fInverse(a, true)), "F.INV.RT", "FINV")
+        .build();
   }
 
   /** Truncated degrees of freedom, NaN when below 1 or above 10^10. */
@@ -103,7 +99,7 @@ final class SamplingDistributions {
     if (q >= 0.5) {
       return 0;
     }
-    return SpecialFunctions.invertUp(t -> -tTail(t, df), -q, 0, 1, a.ctx().maxIterations());
+    return RootFinder.invertUp(t -> -tTail(t, df), -q, 0, 1, a.ctx().maxIterations());
   }
 
   /** T.INV: the left-tailed inverse, 0 &lt; p &lt; 1. */
@@ -168,7 +164,7 @@ final class SamplingDistributions {
     }
     DoubleUnaryOperator f = right ? x -> -SpecialFunctions.gammaQ(k / 2, x / 2)
         : x -> SpecialFunctions.gammaP(k / 2, x / 2);
-    return SpecialFunctions.invertUp(f, right ? -p : p, 0, k, a.ctx().maxIterations());
+    return RootFinder.invertUp(f, right ? -p : p, 0, k, a.ctx().maxIterations());
   }
 
   static double fCdf(double x, double d1, double d2) {
@@ -214,6 +210,6 @@ final class SamplingDistributions {
       return 0;
     }
     DoubleUnaryOperator f = right ? x -> -fSf(x, d1, d2) : x -> fCdf(x, d1, d2);
-    return SpecialFunctions.invertUp(f, right ? -p : p, 0, 1, a.ctx().maxIterations());
+    return RootFinder.invertUp(f, right ? -p : p, 0, 1, a.ctx().maxIterations());
   }
 }

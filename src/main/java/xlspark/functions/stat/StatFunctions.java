@@ -31,30 +31,29 @@ public final class StatFunctions {
   }
 
   public static List<FunctionSpec> specs() {
-    List<FunctionSpec> all = new ArrayList<>(List.of(
-        FunctionSpec.builder("COUNT", StatFunctions::count).arg(ARRAY).repeating(ARRAY)
-            .errorPolicy(INSPECTS_ERRORS).build(),
-        FunctionSpec.builder("COUNTA", StatFunctions::countA).arg(ARRAY).repeating(ARRAY)
-            .errorPolicy(INSPECTS_ERRORS).build(),
-        over("AVERAGE", false, StatFunctions::average),
-        over("AVERAGEA", true, StatFunctions::average),
-        over("MAX", false, StatFunctions::max),
-        over("MAXA", true, StatFunctions::max),
-        over("MIN", false, StatFunctions::min),
-        over("MINA", true, StatFunctions::min),
-        over("MEDIAN", false, StatFunctions::median),
-        over("MODE", false, StatFunctions::mode),
-        over("MODE.SNGL", false, StatFunctions::mode),
-        over("MODE.MULT", false, StatFunctions::modeMult)));
-    all.addAll(OrderStatistics.specs());
-    all.addAll(Moments.specs());
-    all.addAll(PairedData.specs());
-    all.addAll(Distributions.specs());
-    all.addAll(SamplingDistributions.specs());
-    all.addAll(DiscreteDistributions.specs());
-    all.addAll(StatTests.specs());
-    all.addAll(LinearModels.specs());
-    return List.copyOf(all);
+    return new SpecList()
+        .add(FunctionSpec.builder("COUNT", StatFunctions::count).arg(ARRAY).repeating(ARRAY)
+            .errorPolicy(INSPECTS_ERRORS).build())
+        .add(FunctionSpec.builder("COUNTA", StatFunctions::countA).arg(ARRAY).repeating(ARRAY)
+            .errorPolicy(INSPECTS_ERRORS).build())
+        .add(over("AVERAGE", false, StatFunctions::average))
+        .add(over("AVERAGEA", true, StatFunctions::average))
+        .add(over("MAX", false, StatFunctions::max))
+        .add(over("MAXA", true, StatFunctions::max))
+        .add(over("MIN", false, StatFunctions::min))
+        .add(over("MINA", true, StatFunctions::min))
+        .add(over("MEDIAN", false, StatFunctions::median))
+        .add(n -> over(n, false, StatFunctions::mode), "MODE", "MODE.SNGL")
+        .add(over("MODE.MULT", false, StatFunctions::modeMult))
+        .addAll(OrderStatistics.specs())
+        .addAll(Moments.specs())
+        .addAll(PairedData.specs())
+        .addAll(Distributions.specs())
+        .addAll(SamplingDistributions.specs())
+        .addAll(DiscreteDistributions.specs())
+        .addAll(StatTests.specs())
+        .addAll(LinearModels.specs())
+        .build();
   }
 
   /**

@@ -21,17 +21,16 @@ final class StatTests {
   }
 
   static List<FunctionSpec> specs() {
-    return List.of(
-        FunctionSpec.builder("Z.TEST", StatTests::zTest).args(ARRAY, NUMBER).optionalArg(NUMBER).build(),
-        FunctionSpec.builder("ZTEST", StatTests::zTest).args(ARRAY, NUMBER).optionalArg(NUMBER).build(),
-        FunctionSpec.builder("T.TEST", StatTests::tTest).args(ARRAY, ARRAY, NUMBER, NUMBER).build(),
-        FunctionSpec.builder("TTEST", StatTests::tTest).args(ARRAY, ARRAY, NUMBER, NUMBER).build(),
-        FunctionSpec.builder("CHISQ.TEST", StatTests::chiTest).args(ARRAY, ARRAY).build(),
-        FunctionSpec.builder("CHITEST", StatTests::chiTest).args(ARRAY, ARRAY).build(),
-        FunctionSpec.builder("F.TEST", StatTests::fTest).args(ARRAY, ARRAY).build(),
-        FunctionSpec.builder("FTEST", StatTests::fTest).args(ARRAY, ARRAY).build(),
-        FunctionSpec.builder("PROB", StatTests::prob).args(ARRAY, ARRAY, NUMBER).optionalArg(NUMBER).build(),
-        FunctionSpec.builder("FREQUENCY", StatTests::frequency).args(ARRAY, ARRAY).build());
+    return new SpecList()
+        .add(n -> FunctionSpec.builder(n, StatTests::zTest).args(ARRAY, NUMBER).optionalArg(NUMBER).build(), "Z.TEST",
+            "ZTEST")
+        .add(n -> FunctionSpec.builder(n, StatTests::tTest).args(ARRAY, ARRAY, NUMBER, NUMBER).build(), "T.TEST",
+            "TTEST")
+        .add(n -> FunctionSpec.builder(n, StatTests::chiTest).args(ARRAY, ARRAY).build(), "CHISQ.TEST", "CHITEST")
+        .add(n -> FunctionSpec.builder(n, StatTests::fTest).args(ARRAY, ARRAY).build(), "F.TEST", "FTEST")
+        .add(FunctionSpec.builder("PROB", StatTests::prob).args(ARRAY, ARRAY, NUMBER).optionalArg(NUMBER).build())
+        .add(FunctionSpec.builder("FREQUENCY", StatTests::frequency).args(ARRAY, ARRAY).build())
+        .build();
   }
 
   private static double variance(double[] x) {
