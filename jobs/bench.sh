@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The Pool-vs-Process study on Spark: generates W1..W5 and W1g (fixed seed), runs every mode on each as its
+# own `jobs/xlspark evaluate` process, timed from process start to exit (output written, session stopped),
+# and prints a markdown table + draws an SVG chart, both saved under bench/results/ with the core count.
+#   jobs/bench.sh                 # everything (about 5-10 minutes on 2 idle cores)
+#   BENCH_WORKLOADS="W2 W5" jobs/bench.sh
+# Settings: BENCH_SEED (42), BENCH_TASK_SLOTS (task slots of W5's tasks and auto runs, 64),
+# BENCH_DELAY_MS (the slow server's answer delay, 50), BENCH_MODES ("serial pool tasks auto").
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SEED="${BENCH_SEED:-42}"
+SLOTS="${BENCH_TASK_SLOTS:-64}"
+DELAY="${BENCH_DELAY_MS:-50}"
+WORKLOADS="${BENCH_WORKLOADS:-W1 W1g W2 W3 W4 W5}"
+MODES="${BENCH_MODES:-serial pool tasks auto}"
+WORK="$ROOT/bench/work"
+RESULTS="$ROOT/bench/results"
+CORES="$(nproc)"
+mkdir -p "$WORK" "$RESULTS"
+export XLSPARK_LOG_FILE="$WORK/driver.log"
+
+bench_start=$(date +%s)
+# Build once up front (jobs/xlspark would otherwise build inside the first timed run).
+jobs/xlspark --version >/dev/null
+CP="$ROOT/target/classes:$(cat "$ROOT/target/classpath.txt")"
+
+SERVER_PID=""
+cleanup() { if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi; }
+trap cleanup EXIT
+
+# W5's server: 127.0.0.1, any free port, answers after $DELAY ms.
+java -cp "$ROOT/target/classes" xlspark.bench.SlowHttpServer 0 "$DELAY" >"$WORK/server.out" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 100); do grep -q listening "$WORK/server.out" 2>/dev/null && break; sleep 0.1; done
+PORT="$(sed -n 's#.*http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$WORK/server.out")"
+[[ -n "$PORT" ]] || { echo "bench: the slow HTTP server did not start" >&2; cat "$WORK/server.out" >&2; exit 1; }
+URL="http://127.0.0.1:$PORT/slow"
+echo "bench: slow HTTP server on $URL (answers after $DELAY ms)" >&2
+
+# Workloads: generated once per seed (W5 every time: its URL names the server's port).
+for w in $WORKLOADS; do
+  file="$WORK/$w-s$SEED.csv"
+  if [[ "$w" == W5 || ! -s "$file" ]]; then
+    java -Xmx3g -cp "$CP" xlspark.cli.Main generate --workload "$w" --seed "$SEED" --url "$URL" --output "$file" >&2
+  fi
+done
+
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+TSV="$WORK/results.tsv"
+printf 'workload\trows\tmode\tseconds\texit\tused\treason\tjob_seconds\tnote\n' >"$TSV"
+for w in $WORKLOADS; do
+  file="$WORK/$w-s$SEED.csv"
+  rows=$(($(wc -l <"$file") - 1))
+  for m in $MODES; do
+    extra=()
+    if [[ "$w" == W5 ]]; then
+      extra+=(--allow-url "http://127.0.0.1:$PORT/")
+      [[ "$m" == tasks || "$m" == auto ]] && extra+=(--task-slots "$SLOTS")
+    fi
+    json="$WORK/$w-$m.json"
+    log="$WORK/$w-$m.log"
+    rm -f "$json"
+    start=$(date +%s%N)
+    set +e
+    jobs/xlspark evaluate --input "$file" --output "$WORK/out-$w-$m" --overwrite --mode "$m" \
+      --seed "$SEED" --now 2024-01-01T00:00:00Z --timings "$json" "${extra[@]}" >"$log" 2>&1
+    rc=$?
+    set -e
+    end=$(date +%s%N)
+    secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+    used="" reason="" job="" note=""
+    if [[ -s "$json" ]]; then
+      used="$(sed -n 's/.*"usedMode":"\([a-z]*\)".*/\1/p' "$json")"
+      reason="$(sed -n 's/.*"reason":"\([^"]*\)".*/\1/p' "$json")"
+      job="$(sed -n 's/.*"wallSeconds":\([0-9.eE+-]*\).*/\1/p' "$json")"
+    fi
+    if [[ $rc -ne 0 ]]; then
+      note="$(grep -m1 '^xlspark: ' "$log" | grep -v '^xlspark: Spark ' || true)"
+      note="${note:-$(tail -n 1 "$log")}"
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$w" "$rows" "$m" "$secs" "$rc" "$used" "$reason" "$job" \
+      "${note//$'\t'/ }" >>"$TSV"
+    printf 'bench: %-4s %-6s exit %d  %8.2f s  %s\n' "$w" "$m" "$rc" "$secs" "${used:+used $used}" >&2
+  done
+done
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+java -cp "$ROOT/target/classes" xlspark.bench.BenchReport "$TSV" "$RESULTS/bench-${CORES}cores" \
+  "cores=$CORES" "seed=$SEED" "taskSlots=$SLOTS" "delayMs=$DELAY" "loadBefore=$LOAD_BEFORE" \
+  "loadAfter=$LOAD_AFTER" "jvm=$(java -version 2>&1 | head -n 1)" "date=$(date -u +%Y-%m-%dT%H:%MZ)" \
+  "benchSeconds=$(($(date +%s) - bench_start))"
