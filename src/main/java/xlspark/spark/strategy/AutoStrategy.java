@@ -34,11 +34,22 @@ public final class AutoStrategy implements EvaluationStrategy {
 
   private record Choice(StrategyKind kind, String reason, GroupIndex groups) {}
 
-  /** The sample's cost per row. */
-  record Sample(int rows, double wallNanosPerRow, double cpuNanosPerRow) {
+  /**
+   * The sample's cost per row.
+   *
+   * @param cpuShare the CPU share a busy thread can expect on this machine now (cores / load, at most 1): on a
+   *                 saturated machine, time off the CPU is queueing for a core, not waiting
+   */
+  record Sample(int rows, double wallNanosPerRow, double cpuNanosPerRow, double cpuShare) {
     boolean waits() {
-      return wallNanosPerRow > 1_000_000 && wallNanosPerRow > 3 * cpuNanosPerRow;
+      return wallNanosPerRow > 1_000_000 && cpuNanosPerRow < wallNanosPerRow * cpuShare / 3;
     }
+  }
+
+  static double cpuShare() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    int cores = Runtime.getRuntime().availableProcessors();
+    return load <= cores ? 1.0 : cores / load;
   }
 
   private Choice choose(EvaluationInput in) {
@@ -72,7 +83,7 @@ public final class AutoStrategy implements EvaluationStrategy {
   /** Times the sample on the driver; the first row (class loading, JIT) is not counted. */
   static Sample sample(List<Row> rows, RowEvaluator evaluator) {
     if (rows.isEmpty()) {
-      return new Sample(0, 0, 0);
+      return new Sample(0, 0, 0, 1);
     }
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     boolean cpu = mx.isCurrentThreadCpuTimeSupported();
@@ -82,7 +93,7 @@ public final class AutoStrategy implements EvaluationStrategy {
     run.evaluate(rows.get(0));
     if (rows.size() == 1) {
       long wall = System.nanoTime() - w0;
-      return new Sample(1, wall, cpu ? mx.getCurrentThreadCpuTime() - c0 : wall);
+      return new Sample(1, wall, cpu ? mx.getCurrentThreadCpuTime() - c0 : wall, cpuShare());
     }
     long start = System.nanoTime();
     long cpuStart = cpu ? mx.getCurrentThreadCpuTime() : 0;
@@ -93,7 +104,7 @@ public final class AutoStrategy implements EvaluationStrategy {
     }
     long wall = System.nanoTime() - start;
     long cpuTime = cpu ? mx.getCurrentThreadCpuTime() - cpuStart : wall;
-    return new Sample(timed, (double) wall / timed, (double) cpuTime / timed);
+    return new Sample(timed, (double) wall / timed, (double) cpuTime / timed, cpuShare());
   }
 
   private static String nanos(double ns) {

@@ -38,6 +38,15 @@ class AutoModeSparkTest {
     assertEquals(ROWS, heavyRun.rows());
   }
 
+  @Test
+  void offCpuTimeIsWaitingOnlyWhenTheMachineHasCoresToSpare() {
+    double ms = 1_000_000;
+    assertEquals(true, new AutoStrategy.Sample(10, 50 * ms, 1 * ms, 1.0).waits(), "a web call on an idle machine");
+    assertEquals(false, new AutoStrategy.Sample(10, 12 * ms, 1.6 * ms, 0.1).waits(), "CPU work queueing for a core");
+    assertEquals(true, new AutoStrategy.Sample(10, 50 * ms, 0.5 * ms, 0.1).waits(), "a web call on a busy machine");
+    assertEquals(false, new AutoStrategy.Sample(10, 0.5 * ms, 0.01 * ms, 1.0).waits(), "too short to matter");
+  }
+
   /** 120 terms with operators and nesting drawn at random: a new template (parse and compile) per row. */
   static String longDistinctExpression(Random r) {
     StringBuilder b = new StringBuilder("=ROUND(");
@@ -53,7 +62,7 @@ class AutoModeSparkTest {
 
   private JobResult run(Path input) {
     JobConfig config = JobConfig.builder(input.toString()).output(dir.resolve(input.getFileName() + ".out").toString())
-        .autoSerialMillis(300).build();
+        .autoSerialMillis(600).build();
     JobResult result = EvaluationJob.run(SharedSpark.session(), config);
     System.out.println(result.summaryLine() + " / " + result.reason());
     return result;
