@@ -108,18 +108,20 @@ final class DayCounts {
       case "YM":
         return Value.num(Math.floorMod(months, 12));
       case "YD":
-        return Value.num(yearDays(d1, d2, s, monthDayBefore));
+        return Value.num(yearDays(d1, d2, e, monthDayBefore));
       default:
         return Value.err(ExcelError.NUM, "DATEDIF unit must be Y, M, D, MD, YM or YD");
     }
   }
 
   /**
-   * "YD": Excel moves the end's month and day into the start's year (the next year when they come earlier),
-   * so for 1988-06-22 .. 2012-05-11 it counts to 1989-05-11: 323 days, not the 324 of 2011-06-22 .. 2012-05-11.
+   * "YD": the days from the start's month and day placed in the end's year up to the end, plus 365 when that
+   * is negative. Excel counts with the end year's calendar, so 1988-06-22 .. 2012-05-11 is 132 - 174 + 365 =
+   * 323 days, not the 324 calendar days from 2011-06-22.
    */
-  private static double yearDays(int[] d1, int[] d2, double s, boolean monthDayBefore) {
-    return Serials.serial(d1[0] + (monthDayBefore ? 1 : 0), d2[1], d2[2]) - s;
+  private static double yearDays(int[] d1, int[] d2, double e, boolean monthDayBefore) {
+    double days = e - Serials.serial(d2[0], d1[1], d1[2]);
+    return monthDayBefore ? days + 365 : days;
   }
 
   /** YEARFRAC(start, end, basis): 0 US 30/360, 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360. */
