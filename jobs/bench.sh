@@ -4,6 +4,7 @@
 # and prints a markdown table + draws an SVG chart, both saved under bench/results/ with the core count.
 #   jobs/bench.sh                 # everything (about 5-10 minutes on 2 idle cores)
 #   BENCH_WORKLOADS="W2 W5" jobs/bench.sh
+# With BENCH_WORKLOADS, only those are re-run; the table keeps the other workloads' last results.
 # Settings: BENCH_SEED (42), BENCH_TASK_SLOTS (task slots of W5's tasks and auto runs, 64),
 # BENCH_DELAY_MS (the slow server's answer delay, 50), BENCH_MODES ("serial pool tasks auto").
 set -euo pipefail
@@ -47,8 +48,16 @@ for w in $WORKLOADS; do
 done
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+# results.tsv keeps the rows of workloads not re-run now (BENCH_WORKLOADS), so a subset can be redone.
 TSV="$WORK/results.tsv"
-printf 'workload\trows\tmode\tseconds\texit\tused\treason\tjob_seconds\tnote\n' >"$TSV"
+HEADER=$'workload\trows\tmode\tseconds\texit\tused\treason\tjob_seconds\tnote'
+if [[ -s "$TSV" && "$(head -n 1 "$TSV")" == "$HEADER" ]]; then
+  awk -F'\t' -v redo=" $WORKLOADS " 'NR > 1 && index(redo, " " $1 " ") == 0' "$TSV" >"$TSV.keep"
+else
+  : >"$TSV.keep"
+fi
+{ echo "$HEADER"; cat "$TSV.keep"; } >"$TSV"
+rm -f "$TSV.keep"
 for w in $WORKLOADS; do
   file="$WORK/$w-s$SEED.csv"
   rows=$(($(wc -l <"$file") - 1))
@@ -86,6 +95,7 @@ for w in $WORKLOADS; do
 done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+cp "$TSV" "$RESULTS/bench-${CORES}cores.tsv"
 java -cp "$ROOT/target/classes" xlspark.bench.BenchReport "$TSV" "$RESULTS/bench-${CORES}cores" \
   "cores=$CORES" "seed=$SEED" "taskSlots=$SLOTS" "delayMs=$DELAY" "loadBefore=$LOAD_BEFORE" \
   "loadAfter=$LOAD_AFTER" "jvm=$(java -version 2>&1 | head -n 1)" "date=$(date -u +%Y-%m-%dT%H:%MZ)" \

@@ -54,6 +54,7 @@ public final class BenchReport {
         w.add(r.workload());
       }
     }
+    w.sort((a, b) -> Integer.compare(order(a), order(b)));
     return w;
   }
 
@@ -144,6 +145,14 @@ public final class BenchReport {
   private static void target(StringBuilder b, String name, double ratio, double limit) {
     if (!Double.isNaN(ratio)) {
       b.append(String.format(Locale.ROOT, "| %s | %.2f× | %s |%n", name, ratio, ratio <= limit ? "yes" : "no"));
+    }
+  }
+
+  private static int order(String workload) {
+    try {
+      return Workload.parse(workload).ordinal();
+    } catch (IllegalArgumentException e) {
+      return Integer.MAX_VALUE;
     }
   }
 

@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public enum Workload {
   W1("1,000,000 distinct small mixed expressions", 1_000_000, 0),
-  W1G("W1 in 16 groups (a group column)", 1_000_000, 16),
+  W1G("W1 with a group column of 16 groups", 1_000_000, 16),
   W2("100 small expressions", 100, 0),
   W3("100 expressions, each a call with 250 arguments", 100, 0),
   W4("100,000 expressions with 250 arguments", 100_000, 0),
