@@ -24,22 +24,38 @@ final class Workdays {
   private Workdays() {
   }
 
+  /** The weekend mask and the sorted working-day holidays of a call, or the error that prevents them. */
+  private record Calendar(boolean[] weekend, double[] holidays, Value error) {
+    static Calendar failed(Value error) {
+      return new Calendar(null, null, error);
+    }
+  }
+
+  private static Calendar calendar(Args a, boolean intl) {
+    Object weekend = weekend(a, intl);
+    if (weekend instanceof Value err) {
+      return Calendar.failed(err);
+    }
+    boolean[] mask = (boolean[]) weekend;
+    Object hol = holidays(a, intl ? 3 : 2, mask);
+    if (hol instanceof Value err) {
+      return Calendar.failed(err);
+    }
+    return new Calendar(mask, (double[]) hol, null);
+  }
+
   static Value networkDays(Args a, boolean intl) {
     double start = Serials.day(a.num(0));
     double end = Serials.day(a.num(1));
     if (Double.isNaN(start) || Double.isNaN(end)) {
       return Value.err(ExcelError.NUM);
     }
-    Object weekend = weekend(a, intl);
-    if (weekend instanceof Value err) {
-      return err;
+    Calendar cal = calendar(a, intl);
+    if (cal.error() != null) {
+      return cal.error();
     }
-    boolean[] mask = (boolean[]) weekend;
-    Object hol = holidays(a, intl ? 3 : 2, mask);
-    if (hol instanceof Value err) {
-      return err;
-    }
-    double[] holidays = (double[]) hol;
+    boolean[] mask = cal.weekend();
+    double[] holidays = cal.holidays();
     double lo = Math.min(start, end);
     double hi = Math.max(start, end);
     double count = workdaysBetween(lo, hi, mask) - holidaysIn(holidays, lo, hi);
@@ -54,11 +70,11 @@ final class Workdays {
     }
     double days = a.num(1);
     days = days < 0 ? Math.ceil(days) : Math.floor(days);
-    Object weekend = weekend(a, intl);
-    if (weekend instanceof Value err) {
-      return err;
+    Calendar cal = calendar(a, intl);
+    if (cal.error() != null) {
+      return cal.error();
     }
-    boolean[] mask = (boolean[]) weekend;
+    boolean[] mask = cal.weekend();
     int perWeek = 0;
     for (boolean w : mask) {
       perWeek += w ? 0 : 1;
@@ -66,14 +82,10 @@ final class Workdays {
     if (perWeek == 0) {
       return Value.err(ExcelError.VALUE, "the weekend covers every day");
     }
-    Object hol = holidays(a, intl ? 3 : 2, mask);
-    if (hol instanceof Value err) {
-      return err;
-    }
     if (Math.abs(days) > DateSerial.MAX_SERIAL) {
       return Value.err(ExcelError.NUM, "date out of range");
     }
-    double r = step(start, (long) days, mask, perWeek, (double[]) hol, a.ctx());
+    double r = step(start, (long) days, mask, perWeek, cal.holidays(), a.ctx());
     return Double.isNaN(r) ? Value.err(ExcelError.NUM, "date out of range") : Value.num(r);
   }
 

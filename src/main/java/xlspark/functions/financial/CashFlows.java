@@ -17,6 +17,13 @@ final class CashFlows {
   private CashFlows() {
   }
 
+  /** Cash flows gathered from the arguments (with their times in years for XNPV/XIRR), or an error. */
+  private record Flows(double[] values, double[] years, Value error) {
+    static Flows failed(Value error) {
+      return new Flows(null, null, error);
+    }
+  }
+
   /** NPV(rate, values...): flows at the end of periods 1, 2, ...; values are gathered as SUM does. */
   static Value npv(Args a) {
     double r = a.num(0);
@@ -37,7 +44,7 @@ final class CashFlows {
   }
 
   /** The numbers of an array argument (text, logical values and blanks inside it are skipped), or an error. */
-  private static Object flows(Value v) {
+  private static Flows flows(Value v) {
     Value[] cells = v instanceof Arr arr ? arr.cells() : new Value[] {Coerce.toNumber(v)};
     double[] out = new double[cells.length];
     int n = 0;
@@ -45,10 +52,10 @@ final class CashFlows {
       if (c instanceof Num num) {
         out[n++] = num.v();
       } else if (c instanceof Err) {
-        return c;
+        return Flows.failed(c);
       }
     }
-    return java.util.Arrays.copyOf(out, n);
+    return new Flows(java.util.Arrays.copyOf(out, n), null, null);
   }
 
   private static boolean hasBothSigns(double[] values) {
@@ -63,11 +70,11 @@ final class CashFlows {
 
   /** IRR(values, guess): the rate at which the NPV of the flows (the first at period 0) is zero. */
   static Value irr(Args a) {
-    Object f = flows(a.get(0));
-    if (f instanceof Value err) {
-      return err;
+    Flows f = flows(a.get(0));
+    if (f.error() != null) {
+      return f.error();
     }
-    double[] v = (double[]) f;
+    double[] v = f.values();
     if (!hasBothSigns(v)) {
       return Value.err(ExcelError.NUM, "IRR needs a positive and a negative cash flow");
     }
@@ -97,11 +104,11 @@ final class CashFlows {
    * compounded at the reinvestment rate; #DIV/0! without both signs.
    */
   static Value mirr(Args a) {
-    Object f = flows(a.get(0));
-    if (f instanceof Value err) {
-      return err;
+    Flows f = flows(a.get(0));
+    if (f.error() != null) {
+      return f.error();
     }
-    double[] v = (double[]) f;
+    double[] v = f.values();
     double finance = 1 + a.num(1);
     double reinvest = 1 + a.num(2);
     if (!hasBothSigns(v)) {
@@ -127,39 +134,36 @@ final class CashFlows {
 
   /**
    * The flows and their dates for XNPV/XIRR: same count (else #NUM!), numbers only (text is #VALUE!), dates
-   * truncated and none before the first (else #NUM!). Returns {values, years since the first date} or an error.
+   * truncated and none before the first (else #NUM!); times are in years of 365 days from the first date.
    */
-  private static Object dated(Value values, Value dates) {
+  private static Flows dated(Value values, Value dates) {
     Value[] vs = values instanceof Arr arr ? arr.cells() : new Value[] {values};
     Value[] ds = dates instanceof Arr arr ? arr.cells() : new Value[] {dates};
     if (vs.length != ds.length) {
-      return Value.err(ExcelError.NUM, "values and dates differ in count");
+      return Flows.failed(Value.err(ExcelError.NUM, "values and dates differ in count"));
     }
     double[] v = new double[vs.length];
     double[] t = new double[ds.length];
     for (int i = 0; i < vs.length; i++) {
-      if (vs[i] instanceof Err) {
-        return vs[i];
-      }
-      if (ds[i] instanceof Err) {
-        return ds[i];
+      if (vs[i] instanceof Err || ds[i] instanceof Err) {
+        return Flows.failed(vs[i] instanceof Err ? vs[i] : ds[i]);
       }
       double x = number(vs[i]);
       double d = number(ds[i]);
       if (Double.isNaN(x) || Double.isNaN(d)) {
-        return Value.err(ExcelError.VALUE, "values and dates must be numbers");
+        return Flows.failed(Value.err(ExcelError.VALUE, "values and dates must be numbers"));
       }
       v[i] = x;
       t[i] = Math.floor(d);
       if (t[i] < 0 || t[i] < t[0]) {
-        return Value.err(ExcelError.NUM, "a date precedes the first date");
+        return Flows.failed(Value.err(ExcelError.NUM, "a date precedes the first date"));
       }
     }
     double first = t[0];
     for (int i = 0; i < t.length; i++) {
       t[i] = (t[i] - first) / DAYS_PER_YEAR;
     }
-    return new double[][] {v, t};
+    return new Flows(v, t, null);
   }
 
   private static double number(Value c) {
@@ -176,24 +180,23 @@ final class CashFlows {
 
   static Value xnpv(Args a) {
     double r = a.num(0);
-    Object d = dated(a.get(1), a.get(2));
-    if (d instanceof Value err) {
-      return err;
+    Flows d = dated(a.get(1), a.get(2));
+    if (d.error() != null) {
+      return d.error();
     }
     if (r <= -1) {
       return Value.err(ExcelError.NUM);
     }
-    double[][] vt = (double[][]) d;
-    return Coerce.number(xnpv(r, vt[0], vt[1]));
+    return Coerce.number(xnpv(r, d.values(), d.years()));
   }
 
   static Value xirr(Args a) {
-    Object d = dated(a.get(0), a.get(1));
-    if (d instanceof Value err) {
-      return err;
+    Flows d = dated(a.get(0), a.get(1));
+    if (d.error() != null) {
+      return d.error();
     }
-    double[] v = ((double[][]) d)[0];
-    double[] t = ((double[][]) d)[1];
+    double[] v = d.values();
+    double[] t = d.years();
     if (!hasBothSigns(v)) {
       return Value.err(ExcelError.NUM, "XIRR needs a positive and a negative cash flow");
     }
