@@ -256,7 +256,8 @@ final class ArrayShapes {
       return Value.err(ExcelError.VALUE, "EXPAND cannot shrink an array");
     }
     if (rows * cols > a.ctx().maxArrayCells()) {
-      return tooLarge(a, (long) rows, (long) cols);
+      // Not tooLarge(a, (long) rows, (long) cols): the long product overflows for huge sizes (found by fuzzing).
+      return Value.err(ExcelError.NUM, "array result larger than " + a.ctx().maxArrayCells() + " cells");
     }
     int nr = (int) rows;
     int nc = (int) cols;

@@ -102,6 +102,10 @@ public final class DecimalRounding {
 
   /** {@code floor(log10(a))} for a positive finite {@code a}, exact at powers of ten; no log10 call. */
   static int exponent10(double a) {
+    if (Double.isInfinite(a)) {
+      // The loop below would count to Integer.MAX_VALUE (about a minute) and overflow: found by fuzzing.
+      return 308;
+    }
     int e = (int) Math.floor(Math.getExponent(a) * LOG10_2);
     while (a >= pow10(e + 1)) {
       e++;
