@@ -6,8 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 THIN="$(ls "$ROOT"/target/xlspark-*.jar 2>/dev/null | grep -v -- '-job\.jar$' | head -n 1 || true)"
 if [[ -z "$THIN" || ! -f "$ROOT/target/classpath.txt" ]]; then
-  echo "xlspark: building the jars (mvn -q -B -Dmaven.test.skip=true package)" >&2
-  (cd "$ROOT" && mvn -q -B -Dmaven.test.skip=true package >&2)
+  echo "xlspark: building the jars (mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true package)" >&2
+  (cd "$ROOT" && mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true package >&2)
   THIN="$(ls "$ROOT"/target/xlspark-*.jar | grep -v -- '-job\.jar$' | head -n 1)"
 fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"

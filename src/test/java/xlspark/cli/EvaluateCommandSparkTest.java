@@ -125,6 +125,15 @@ class EvaluateCommandSparkTest {
   }
 
   @Test
+  void unexpectedFailureExitsOneWithTheReason() throws IOException {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    CliRun run = CliRun.of("evaluate", "--input", sample(), "--output", file.resolve("out").toString());
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("xlspark: failed:") && run.err().contains("driver log"), run::toString);
+    assertEquals("x", Files.readString(file));
+  }
+
+  @Test
   void maxErrorRateExitsThreeAfterWriting() throws IOException {
     Path out = dir.resolve("out");
     CliRun strict = CliRun.of("evaluate", "--input", sample(), "--output", out.toString(), "--max-error-rate", "0.1");
