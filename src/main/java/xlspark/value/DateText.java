@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 public final class DateText {
   private static final Pattern TIME = Pattern.compile(
       "(\\d{1,4}):(\\d{1,2})(?::(\\d{1,2}(?:\\.\\d+)?))?\\s*(AM|PM|A|P)?", Pattern.CASE_INSENSITIVE);
+  /** An hour with AM/PM and no minutes ("6 PM"), which Excel also reads as a time. */
+  private static final Pattern HOUR_AMPM = Pattern.compile("\\b(\\d{1,2})()()\\s*(AM|PM|A|P)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern ISO = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
   private static final Pattern US = Pattern.compile("(\\d{1,2})[-/](\\d{1,2})[-/](\\d{2,4})");
   private static final Pattern DAY_MON_YEAR = Pattern.compile("(\\d{1,2})[- ]([A-Za-z]+)[- ,]+(\\d{2,4})");
@@ -28,7 +30,10 @@ public final class DateText {
     Matcher t = TIME.matcher(s);
     int timeStart = -1;
     double time = 0;
-    if (t.find() && t.end() == s.length()) {
+    if (!(t.find() && t.end() == s.length())) {
+      t = HOUR_AMPM.matcher(s);
+    }
+    if (t.find(0) && t.end() == s.length()) {
       time = time(t);
       if (Double.isNaN(time)) {
         return Double.NaN;
@@ -114,8 +119,8 @@ public final class DateText {
 
   private static double time(Matcher t) {
     int h = Integer.parseInt(t.group(1));
-    int mi = Integer.parseInt(t.group(2));
-    double sec = t.group(3) == null ? 0 : Double.parseDouble(t.group(3));
+    int mi = t.group(2).isEmpty() ? 0 : Integer.parseInt(t.group(2));
+    double sec = t.group(3) == null || t.group(3).isEmpty() ? 0 : Double.parseDouble(t.group(3));
     String ampm = t.group(4);
     if (mi > 59 || sec >= 60) {
       return Double.NaN;
