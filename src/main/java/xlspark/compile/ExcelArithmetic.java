@@ -18,6 +18,9 @@ public final class ExcelArithmetic extends JexlArithmetic {
   }
 
   private static Value v(Object o) {
+    if (o instanceof Value.Ref r) {
+      return FunctionNamespace.context().read(r, true);
+    }
     if (o instanceof Value val) {
       return val;
     }
@@ -88,23 +91,23 @@ public final class ExcelArithmetic extends JexlArithmetic {
   // so a comparison with an error operand yields the error, as in Excel.
 
   public Object equals(Value l, Value r) {
-    return Ops.apply(Op.EQ, l, r);
+    return Ops.apply(Op.EQ, v(l), v(r));
   }
 
   public Object lessThan(Value l, Value r) {
-    return Ops.apply(Op.LT, l, r);
+    return Ops.apply(Op.LT, v(l), v(r));
   }
 
   public Object lessThanOrEqual(Value l, Value r) {
-    return Ops.apply(Op.LE, l, r);
+    return Ops.apply(Op.LE, v(l), v(r));
   }
 
   public Object greaterThan(Value l, Value r) {
-    return Ops.apply(Op.GT, l, r);
+    return Ops.apply(Op.GT, v(l), v(r));
   }
 
   public Object greaterThanOrEqual(Value l, Value r) {
-    return Ops.apply(Op.GE, l, r);
+    return Ops.apply(Op.GE, v(l), v(r));
   }
 
   /** Refuses JEXL's truthiness of anything: Excel formulas never branch inside JEXL. */

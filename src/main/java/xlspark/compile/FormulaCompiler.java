@@ -52,7 +52,7 @@ public final class FormulaCompiler {
   /** Parses and compiles a lexed formula's shape and caches it. */
   public Template compile(Lexed lexed) throws FormulaSyntaxException {
     Expr ast = Parser.parse(lexed);
-    JexlTranslator.Translation t = translator.translate(ast);
+    JexlTranslator.Translation t = translator.translate(ast, lexed.workbook());
     JexlScript script;
     try {
       script = sandbox.compile(t.jexl());

@@ -10,6 +10,7 @@ import xlspark.formula.FormulaSyntaxException;
 import xlspark.formula.ast.BinaryOp;
 import xlspark.formula.ast.Expr;
 import xlspark.formula.ast.ExprVisitor;
+import xlspark.functions.ArgKind;
 import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
 import xlspark.value.ExcelError;
@@ -20,6 +21,9 @@ import xlspark.value.Value;
  * {@code s1}, ...) described by {@link Slot}s; Excel operators become JEXL operators that
  * {@link ExcelArithmetic} implements ({@code <>} as {@code !(a == b)}, {@code %} as {@code (a / 100)});
  * calls become {@code xl:NAME(...)} for registry functions only; unknown functions become a #NAME? constant.
+ * In workbook mode references, names and structured references become slots the workbook fills at bind
+ * time ({@link Slot.Ref}, {@link Slot.Name}, {@link Slot.Structured}), each marked with how it is used;
+ * in expression mode a single cell such as {@code A1} is the variable of that name and the rest is refused.
  */
 public final class JexlTranslator {
   private final FunctionRegistry registry;
@@ -36,7 +40,12 @@ public final class JexlTranslator {
   }
 
   public Translation translate(Expr root) throws FormulaSyntaxException {
-    Emitter em = new Emitter();
+    return translate(root, false);
+  }
+
+  /** Translates in workbook mode ({@code workbook}) or expression mode. */
+  public Translation translate(Expr root, boolean workbook) throws FormulaSyntaxException {
+    Emitter em = new Emitter(workbook);
     String jexl = root.accept(em);
     if (em.failure != null) {
       throw em.failure;
@@ -77,8 +86,40 @@ public final class JexlTranslator {
     final Set<String> variables = new LinkedHashSet<>();
     final Set<String> functions = new LinkedHashSet<>();
     final Set<String> unknown = new LinkedHashSet<>();
+    final boolean workbook;
     boolean isVolatile;
     FormulaSyntaxException failure;
+    /** How the expression being emitted is used (workbook mode: what its references become). */
+    Slot.Use use = Slot.Use.VALUE;
+
+    Emitter(boolean workbook) {
+      this.workbook = workbook;
+    }
+
+    private void fail(String message, Expr at) {
+      if (failure == null) {
+        failure = new FormulaSyntaxException(message, at.span());
+      }
+    }
+
+    /** Emits a child expression used as {@code u}. */
+    private String child(Expr e, Slot.Use u) {
+      Slot.Use saved = use;
+      use = u;
+      try {
+        return e.accept(this);
+      } finally {
+        use = saved;
+      }
+    }
+
+    /**
+     * An operand: one value, unless inside an array argument (SUMPRODUCT(A1:A3*B1:B3)), where the whole
+     * argument expression is evaluated over arrays, as Excel does for array-type parameters.
+     */
+    private String operand(Expr e) {
+      return child(e, use == Slot.Use.ARRAY ? Slot.Use.ARRAY : Slot.Use.VALUE);
+    }
 
     private String slot(Slot s) {
       return names.computeIfAbsent(s, k -> {
@@ -104,8 +145,35 @@ public final class JexlTranslator {
     }
 
     public String var(Expr.Var v) {
+      if (workbook) {
+        return slot(new Slot.Name(v.name(), use));
+      }
+      if (v.name().contains("!")) {
+        fail("Sheet references need workbook mode", v);
+      }
       variables.add(v.name());
       return slot(new Slot.Variable(v.name()));
+    }
+
+    public String ref(Expr.Ref r) {
+      if (workbook) {
+        return slot(new Slot.Ref(r.index(), use));
+      }
+      if (r.area().sheet() != null) {
+        fail("Sheet references need workbook mode", r);
+      } else if (r.text().contains(":")) {
+        fail("Cell ranges (':') need workbook mode", r);
+      }
+      variables.add(r.text());
+      return slot(new Slot.Variable(r.text()));
+    }
+
+    public String structured(Expr.Structured s) {
+      if (workbook) {
+        return slot(new Slot.Structured(s.text(), use));
+      }
+      fail("Structured references (Table1[Column]) need workbook mode", s);
+      return slot(new Slot.Const(Value.err(ExcelError.REF)));
     }
 
     public String missing(Expr.Missing m) {
@@ -132,13 +200,16 @@ public final class JexlTranslator {
         if (i > 0) {
           sb.append(", ");
         }
-        sb.append(c.args().get(i).accept(this));
+        ArgKind kind = spec.kind(i);
+        Expr arg = c.args().get(i);
+        sb.append(kind == ArgKind.REFERENCE ? child(arg, Slot.Use.REFERENCE)
+            : kind == ArgKind.ARRAY ? child(arg, Slot.Use.ARRAY) : operand(arg));
       }
       return sb.append(')').toString();
     }
 
     public String unary(Expr.Unary u) {
-      return "(" + (u.negate() ? "-" : "+") + u.operand().accept(this) + ")";
+      return "(" + (u.negate() ? "-" : "+") + operand(u.operand()) + ")";
     }
 
     /** {@code x%%%} as {@code (x / 100 / 100 / 100)}: flat, for the reason given at {@link #chain}. */
@@ -149,7 +220,7 @@ public final class JexlTranslator {
         n++;
         e = q.operand();
       }
-      StringBuilder sb = new StringBuilder("(").append(e.accept(this));
+      StringBuilder sb = new StringBuilder("(").append(operand(e));
       String hundred = slot(new Slot.Const(Value.num(100)));
       for (int i = 0; i < n; i++) {
         sb.append(" / ").append(hundred);
@@ -159,16 +230,15 @@ public final class JexlTranslator {
 
     public String binary(Expr.Binary b) {
       if (b.op() == BinaryOp.RANGE) {
-        if (failure == null) {
-          failure = new FormulaSyntaxException("Cell ranges (':') need workbook mode", b.span());
-        }
+        fail(workbook ? "The range operator ':' is supported between cell references only"
+            : "Cell ranges (':') need workbook mode", b);
         return "s0";
       }
       if (group(b.op()) != null) {
         return chain(b);
       }
-      String l = b.left().accept(this);
-      String r = b.right().accept(this);
+      String l = operand(b.left());
+      String r = operand(b.right());
       return switch (b.op()) {
         case ADD -> "(" + l + " + " + r + ")";
         case SUB -> "(" + l + " - " + r + ")";
@@ -200,9 +270,9 @@ public final class JexlTranslator {
         spine.push(b);
         e = b.left();
       }
-      StringBuilder sb = new StringBuilder("(").append(e.accept(this));
+      StringBuilder sb = new StringBuilder("(").append(operand(e));
       for (Expr.Binary b : spine) {
-        sb.append(' ').append(jexlOperator(b.op())).append(' ').append(b.right().accept(this));
+        sb.append(' ').append(jexlOperator(b.op())).append(' ').append(operand(b.right()));
       }
       return sb.append(')').toString();
     }

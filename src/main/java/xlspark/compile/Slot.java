@@ -17,6 +17,25 @@ public sealed interface Slot {
   record Variable(String name) implements Slot {
   }
 
+  /**
+   * How a reference is used where it appears: as one value (an area is implicitly intersected with the
+   * formula's row or column, as Excel does outside array formulas), as an array (aggregates, lookups), or
+   * as the reference itself (ROW, COLUMN, OFFSET).
+   */
+  enum Use { VALUE, ARRAY, REFERENCE }
+
+  /** Workbook mode: the formula's hoisted reference number {@code index}. */
+  record Ref(int index, Use use) implements Slot {
+  }
+
+  /** Workbook mode: a defined name (upper case, possibly {@code SHEET!NAME}). */
+  record Name(String name, Use use) implements Slot {
+  }
+
+  /** Workbook mode: a structured reference to a table, as written. */
+  record Structured(String text, Use use) implements Slot {
+  }
+
   /** An array constant whose cells are literals ({@link Literal}, negated or not) or constants. */
   record ArrayConst(int rows, int cols, List<Cell> cells) implements Slot {
   }

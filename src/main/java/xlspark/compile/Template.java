@@ -3,6 +3,7 @@ package xlspark.compile;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.jexl3.JexlScript;
+import xlspark.value.Area;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
@@ -18,6 +19,18 @@ public final class Template {
     Object UNKNOWN = new Object();
 
     Object lookup(String upperCaseName);
+  }
+
+  /** Workbook mode: what a formula's references, names and structured references stand for. */
+  public interface References {
+    /** The value of a hoisted reference, used as {@code use}. */
+    Value ref(Area area, Slot.Use use);
+
+    /** The value of a defined name (upper case, possibly {@code SHEET!NAME}). */
+    Value name(String upperName, Slot.Use use);
+
+    /** The value of a structured reference as written. */
+    Value structured(String text, Slot.Use use);
   }
 
   private final String shapeKey;
@@ -42,6 +55,11 @@ public final class Template {
 
   /** The parameter values for one formula of this shape. */
   public Object[] bind(Value[] literals, Variables vars) {
+    return bind(literals, null, vars, null);
+  }
+
+  /** The parameter values for one workbook formula: {@code refs} fills the reference slots from {@code areas}. */
+  public Object[] bind(Value[] literals, Area[] areas, Variables vars, References refs) {
     Object[] args = new Object[slots.length];
     for (int i = 0; i < slots.length; i++) {
       Slot s = slots[i];
@@ -54,6 +72,12 @@ public final class Template {
         args[i] = o == Variables.UNKNOWN
             ? Value.err(ExcelError.NAME, "unknown variable " + v.name())
             : Coerce.fromJava(o);
+      } else if (s instanceof Slot.Ref r) {
+        args[i] = refs.ref(areas[r.index()], r.use());
+      } else if (s instanceof Slot.Name n) {
+        args[i] = refs.name(n.name(), n.use());
+      } else if (s instanceof Slot.Structured st) {
+        args[i] = refs.structured(st.text(), st.use());
       } else {
         args[i] = array((Slot.ArrayConst) s, literals);
       }

@@ -11,6 +11,7 @@ import xlspark.formula.FormulaSyntaxException;
 import xlspark.formula.Lexed;
 import xlspark.formula.Lexer;
 import xlspark.functions.EvalContext;
+import xlspark.functions.WorkbookAccess;
 import xlspark.value.Budget;
 import xlspark.value.DateSerial;
 import xlspark.value.DeadlineExceeded;
@@ -97,17 +98,81 @@ public final class FormulaEvaluator {
     } else {
       hits++;
     }
-    Value v = run(template, lexed, vars, rowId);
+    Value v = run(template, lexed, vars, null, rowId);
     evalNanos += System.nanoTime() - t1;
     return v;
   }
 
-  private Value run(Template template, Lexed lexed, VariableSource vars, long rowId) {
+  /** A workbook formula compiled for its shape (references hoisted), or the reason it cannot run. */
+  public record Prepared(Lexed lexed, Template template, Value error) {
+  }
+
+  /** Lexes a workbook formula and finds or compiles its template; syntax errors are in the result. */
+  public Prepared prepareWorkbook(String formula) {
+    long t0 = System.nanoTime();
+    Lexed lexed;
+    Template template;
+    try {
+      lexed = Lexer.shapeWorkbook(formula);
+      template = compiler.cached(lexed);
+    } catch (FormulaSyntaxException e) {
+      parseNanos += System.nanoTime() - t0;
+      return new Prepared(null, null, syntaxError(e));
+    }
+    long t1 = System.nanoTime();
+    parseNanos += t1 - t0;
+    if (template != null) {
+      hits++;
+      return new Prepared(lexed, template, null);
+    }
+    misses++;
+    try {
+      lexed = Lexer.lexWorkbook(formula);
+      template = compiler.compile(lexed);
+      return new Prepared(lexed, template, null);
+    } catch (FormulaSyntaxException e) {
+      return new Prepared(null, null, syntaxError(e));
+    } catch (StackOverflowError e) {
+      return new Prepared(null, null, Value.err(ExcelError.ERROR, "formula too deeply nested to compile"));
+    } catch (RuntimeException e) {
+      return new Prepared(null, null, Value.err(ExcelError.ERROR, "formula could not be compiled: " + describe(e)));
+    } finally {
+      compileNanos += System.nanoTime() - t1;
+    }
+  }
+
+  /**
+   * Runs a prepared workbook formula: {@code refs} supplies its references, names and structured references,
+   * {@code workbook} what reference-taking functions see. The raw value: arrays and references as they are.
+   */
+  public Value evaluateWorkbook(Prepared p, Template.References refs, WorkbookAccess workbook, long rowId) {
+    formulas++;
+    if (p.error() != null) {
+      errors++;
+      return p.error();
+    }
+    long t0 = System.nanoTime();
+    WorkbookAccess saved = ctx.workbook();
+    ctx.setWorkbook(workbook);
+    try {
+      Value v = run(p.template(), p.lexed(), VariableSource.NONE, refs, rowId);
+      if (v.isError()) {
+        errors++;
+      }
+      return v;
+    } finally {
+      ctx.setWorkbook(saved);
+      evalNanos += System.nanoTime() - t0;
+    }
+  }
+
+  private Value run(Template template, Lexed lexed, VariableSource vars, Template.References refs, long rowId) {
     ctx.beginRow(rowId);
     Budget budget = Budget.current();
     budget.start(ctx.deadlineNanos(), ctx.timeoutMillis(), ctx.maxArrayCells());
     try {
-      Object[] args = template.bind(lexed.literals(), name -> lookup(vars, name));
+      Object[] args = refs == null ? template.bind(lexed.literals(), name -> lookup(vars, name))
+          : template.bind(lexed.literals(), lexed.refs(), name -> lookup(vars, name), refs);
       FunctionNamespace.setContext(ctx);
       return compiler.sandbox().run(template.script(), args);
     } catch (JexlException e) {

@@ -3,33 +3,56 @@ package xlspark.formula;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import xlspark.value.Area;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
-/** Hand-written lexer for Excel formulas; produces tokens, the shape key and the hoisted literals. */
+/**
+ * Hand-written lexer for Excel formulas; produces tokens, the shape key and the hoisted literals. References
+ * ({@code A1}, {@code Sheet2!A1:B3}, {@code A:A}) are REF tokens and structured references
+ * ({@code Table1[Amount]}) STRUCT tokens in both modes. In expression mode a reference's text is part of
+ * the shape key (a single cell is a column name there); in workbook mode its coordinates are hoisted like
+ * literals, so {@code =B2+C2} and {@code =B3+C3} share one shape, and the key starts with {@code W}.
+ */
 public final class Lexer {
   /** Excel's limit on the length of a formula. */
   public static final int MAX_FORMULA_LENGTH = 8_192;
   /** Excel's limit on a text constant inside a formula. */
   public static final int MAX_STRING_LITERAL = 255;
 
+  private static final Area[] NO_REFS = new Area[0];
+
   private final String src;
   private final boolean keepTokens;
+  private final boolean workbook;
   private int pos;
   private final List<Token> tokens;
   private Value[] literals = new Value[8];
   private int literalCount;
+  private final List<Area> refs = new ArrayList<>();
   private final StringBuilder key = new StringBuilder();
 
-  private Lexer(String src, boolean keepTokens) {
+  private Lexer(String src, boolean keepTokens, boolean workbook) {
     this.src = src;
     this.keepTokens = keepTokens;
+    this.workbook = workbook;
     this.tokens = keepTokens ? new ArrayList<>() : List.of();
   }
 
   /** Lexes a formula, with or without its leading '=', keeping its tokens for the parser. */
   public static Lexed lex(String formula) throws FormulaSyntaxException {
-    return lex(formula, true);
+    return lex(formula, true, false);
+  }
+
+  /** Lexes a workbook cell's formula: references hoisted out of the shape key. */
+  public static Lexed lexWorkbook(String formula) throws FormulaSyntaxException {
+    return lex(formula, true, true);
+  }
+
+  /** The fast path of {@link #lexWorkbook}: shape key, literals and references, no tokens. */
+  public static Lexed shapeWorkbook(String formula) throws FormulaSyntaxException {
+    return lex(formula, false, true);
   }
 
   /**
@@ -37,10 +60,10 @@ public final class Lexer {
    * fast path for formulas whose shape is already compiled; use {@link #lex} when parsing.
    */
   public static Lexed shape(String formula) throws FormulaSyntaxException {
-    return lex(formula, false);
+    return lex(formula, false, false);
   }
 
-  private static Lexed lex(String formula, boolean keepTokens) throws FormulaSyntaxException {
+  private static Lexed lex(String formula, boolean keepTokens, boolean workbook) throws FormulaSyntaxException {
     if (formula == null) {
       throw new FormulaSyntaxException("Empty formula", SourceSpan.NONE);
     }
@@ -48,9 +71,13 @@ public final class Lexer {
       throw new FormulaSyntaxException("Formula longer than " + MAX_FORMULA_LENGTH + " characters ("
           + formula.length() + ")", new SourceSpan(MAX_FORMULA_LENGTH, formula.length()));
     }
-    Lexer lx = new Lexer(formula, keepTokens);
+    Lexer lx = new Lexer(formula, keepTokens, workbook);
+    if (workbook) {
+      lx.key.append('W');
+    }
     lx.run();
-    return new Lexed(formula, lx.tokens, lx.key.toString(), Arrays.copyOf(lx.literals, lx.literalCount));
+    return new Lexed(formula, lx.tokens, lx.key.toString(), Arrays.copyOf(lx.literals, lx.literalCount),
+        lx.refs.isEmpty() ? NO_REFS : lx.refs.toArray(NO_REFS));
   }
 
   private void run() throws FormulaSyntaxException {
@@ -66,6 +93,9 @@ public final class Lexer {
       }
       int start = pos;
       char c = src.charAt(pos);
+      if ((c == '\'' || isDigit(c) || isNameStart(c)) && reference(start)) {
+        continue;
+      }
       if (c >= '0' && c <= '9' || c == '.' && pos + 1 < src.length() && isDigit(src.charAt(pos + 1))) {
         number(start);
       } else if (c == '"') {
@@ -73,7 +103,11 @@ public final class Lexer {
       } else if (c == '#') {
         error(start);
       } else if (c == '[') {
-        structured(start);
+        if (workbook) {
+          structuredRef(start, start);
+        } else {
+          structured(start);
+        }
       } else if (isNameStart(c)) {
         name(start);
       } else {
@@ -242,9 +276,54 @@ public final class Lexer {
     add(TokenKind.IDENT, start, pos, upper(name, 0, name.length()), 0, -1);
   }
 
-  private void name(int start) {
+  /** A reference, or a sheet-qualified name ({@code Sheet1!Rate}) as an IDENT; false when neither is here. */
+  private boolean reference(int start) throws FormulaSyntaxException {
+    String[] prefix = RefSyntax.sheetPrefix(src, start);
+    int at = prefix == null ? start : Integer.parseInt(prefix[2]);
+    RefSyntax r = RefSyntax.match(src, at, start, prefix == null ? null : prefix[0], prefix == null ? null : prefix[1]);
+    if (r == null) {
+      if (prefix == null) {
+        return false;
+      }
+      pos = at;
+      if (pos >= src.length() || !isNameStart(src.charAt(pos))) {
+        throw new FormulaSyntaxException("Expected a cell reference or a name after '" + prefix[1] + "!'",
+            new SourceSpan(start, Math.min(pos + 1, src.length())));
+      }
+      while (pos < src.length() && isNamePart(src.charAt(pos))) {
+        pos++;
+      }
+      add(TokenKind.IDENT, start, pos, (prefix[1] + "!" + src.substring(at, pos)).toUpperCase(Locale.ROOT), 0, -1);
+      return true;
+    }
+    pos = r.end();
+    refs.add(r.area());
+    String text = (prefix == null ? "" : prefix[1] + "!") + upper(src, at, pos);
+    if (keepTokens) {
+      tokens.add(new Token(TokenKind.REF, start, pos, text, 0, refs.size() - 1));
+    }
+    key.append(TokenKind.REF.key);
+    if (workbook) {
+      key.append(r.kind() == RefSyntax.Kind.CELL ? 'c' : 'a');
+    } else {
+      appendText(upper(text, 0, text.length()));
+    }
+    return true;
+  }
+
+  /** {@code Table1[Amount]}, {@code Table1[[#This Row],[Amount]]}, or (workbook mode) {@code [@Amount]}. */
+  private void structuredRef(int start, int bracket) throws FormulaSyntaxException {
+    pos = RefSyntax.structuredEnd(src, start, bracket);
+    add(TokenKind.STRUCT, start, pos, src.substring(start, pos), 0, -1);
+  }
+
+  private void name(int start) throws FormulaSyntaxException {
     while (pos < src.length() && isNamePart(src.charAt(pos))) {
       pos++;
+    }
+    if (pos < src.length() && src.charAt(pos) == '[') {
+      structuredRef(start, pos);
+      return;
     }
     int len = pos - start;
     boolean call = peekNonSpace() == '(';
@@ -335,7 +414,13 @@ public final class Lexer {
     }
     key.append(kind.key);
     if (kind == TokenKind.IDENT || kind == TokenKind.BOOL || kind == TokenKind.ERROR) {
-      key.append((char) text.length()).append(text);
+      appendText(text);
+    } else if (kind == TokenKind.STRUCT) {
+      appendText(upper(text, 0, text.length()));
     }
+  }
+
+  private void appendText(String text) {
+    key.append((char) text.length()).append(text);
   }
 }

@@ -20,17 +20,19 @@ public final class Parser {
   static final int MAX_DEPTH = 256;
 
   private final List<Token> tokens;
+  private final Lexed lexed;
   private int pos;
   private int callDepth;
   private int depth;
 
-  private Parser(List<Token> tokens) {
-    this.tokens = tokens;
+  private Parser(Lexed lexed) {
+    this.tokens = lexed.tokens();
+    this.lexed = lexed;
   }
 
   /** Parses lexed tokens into an AST. */
   public static Expr parse(Lexed lexed) throws FormulaSyntaxException {
-    Parser p = new Parser(lexed.tokens());
+    Parser p = new Parser(lexed);
     if (p.peek().kind() == TokenKind.EOF) {
       throw new FormulaSyntaxException("Empty formula", p.peek().span());
     }
@@ -183,6 +185,10 @@ public final class Parser {
           return call(t);
         }
         return new Expr.Var(t.text(), t.span());
+      case REF:
+        return new Expr.Ref(t.text(), t.literal(), lexed.refs()[t.literal()], t.span());
+      case STRUCT:
+        return new Expr.Structured(t.text(), t.span());
       case LPAREN: {
         enter();
         Expr inner = comparison();

@@ -14,7 +14,12 @@ public enum ArgKind {
   /** Any single value, uncoerced (blank and {@code Value.MISSING} included). */
   ANY(true),
   /** Passed as is, array or scalar, not lifted: lookups, aggregates, array functions. */
-  ARRAY(false);
+  ARRAY(false),
+  /**
+   * A reference as such (workbook mode): a {@code Value.Ref} when a reference is written there (ROW, COLUMN,
+   * OFFSET), otherwise the value given. Not lifted. Every other kind receives a reference's cell values.
+   */
+  REFERENCE(false);
 
   private final boolean scalar;
 

@@ -2,6 +2,7 @@ package xlspark.functions;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import xlspark.value.Value;
 
 /**
  * What a function may read besides its arguments: the run's fixed clock, the per-row random seed, the
@@ -24,6 +25,7 @@ public final class EvalContext {
   private long deadline;
   private SplittableRandom random;
   private int checks;
+  private WorkbookAccess workbook;
 
   public EvalContext(double nowSerial, long seed, long timeoutMillis, List<String> allowedUrlPrefixes) {
     this(nowSerial, seed, timeoutMillis, allowedUrlPrefixes, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_ARRAY_CELLS);
@@ -110,5 +112,26 @@ public final class EvalContext {
 
   public long rowId() {
     return rowId;
+  }
+
+  /** The workbook of the formula being evaluated (workbook mode), or null (expression mode). */
+  public WorkbookAccess workbook() {
+    return workbook;
+  }
+
+  /** Set by the workbook evaluator before each cell; null in expression mode. */
+  public void setWorkbook(WorkbookAccess workbook) {
+    this.workbook = workbook;
+  }
+
+  /**
+   * The cells of a reference: one value (an area implicitly intersected with the formula's row or column
+   * unless it is an array formula) when {@code single}, else the cell or an array. #REF! without a workbook.
+   */
+  public Value read(Value.Ref r, boolean single) {
+    if (workbook == null) {
+      return Value.err(xlspark.value.ExcelError.REF, "references need workbook mode");
+    }
+    return workbook.read(r.area(), single);
   }
 }

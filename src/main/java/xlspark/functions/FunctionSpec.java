@@ -107,6 +107,11 @@ public final class FunctionSpec {
   /** Calls the function on evaluated argument values. */
   public Value invoke(Value[] args, EvalContext ctx) {
     ctx.checkDeadline();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof Value.Ref r && kind(i) != ArgKind.REFERENCE) {
+        args[i] = ctx.read(r, kind(i).isScalar());
+      }
+    }
     int rows = 0;
     int cols = 0;
     for (int i = 0; i < args.length; i++) {
@@ -170,7 +175,7 @@ public final class FunctionSpec {
       case NUMBER -> Coerce.toNumber(v);
       case TEXT -> Coerce.toText(v);
       case BOOLEAN -> Coerce.toBool(v);
-      case ANY, ARRAY -> v;
+      case ANY, ARRAY, REFERENCE -> v;
     };
   }
 

@@ -3,7 +3,8 @@ package xlspark.value;
 import java.util.Arrays;
 
 /**
- * An Excel value: number, text, boolean, error, blank, or an array of values. Immutable.
+ * An Excel value: number, text, boolean, error, blank, an array of values, or (workbook mode) a reference.
+ * Immutable.
  * Data errors are values ({@link Err}), never exceptions.
  */
 public sealed interface Value {
@@ -89,6 +90,18 @@ public sealed interface Value {
     @Override
     public String toString() {
       return "";
+    }
+  }
+
+  /**
+   * A reference to cells (workbook mode only), as OFFSET and INDIRECT return it and as reference-taking
+   * arguments (ROW, COLUMN, OFFSET) receive it. Data, not a handle: every other consumer (operators, other
+   * functions, the cell's result) reads the cells first, through the evaluation context's workbook.
+   */
+  record Ref(Area area) implements Value {
+    @Override
+    public String toString() {
+      return area.toString();
     }
   }
 

@@ -28,7 +28,15 @@ public final class AstPrinter implements ExprVisitor<String> {
   }
 
   public String var(Expr.Var v) {
-    return v.name().matches("[A-Z_][A-Z0-9_.]*") ? v.name() : "[" + v.name() + "]";
+    return v.name().matches("[A-Z_][A-Z0-9_.]*") || v.name().contains("!") ? v.name() : "[" + v.name() + "]";
+  }
+
+  public String ref(Expr.Ref r) {
+    return r.text();
+  }
+
+  public String structured(Expr.Structured s) {
+    return s.text();
   }
 
   public String call(Expr.Call c) {

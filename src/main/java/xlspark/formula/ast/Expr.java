@@ -2,6 +2,7 @@ package xlspark.formula.ast;
 
 import java.util.List;
 import xlspark.formula.SourceSpan;
+import xlspark.value.Area;
 import xlspark.value.ExcelError;
 
 /** The immutable syntax tree of a formula. Number and text literals carry their hoisted-literal slot. */
@@ -39,6 +40,24 @@ public sealed interface Expr {
   record Var(String name, SourceSpan span) implements Expr {
     public <R> R accept(ExprVisitor<R> v) {
       return v.var(this);
+    }
+  }
+
+  /**
+   * A cell reference or area ({@code A1}, {@code $A$1:B2}, {@code Sheet2!A:A}); {@code text} is as written with
+   * the cell part upper-cased, {@code index} its slot among the formula's hoisted references. In expression
+   * mode a single cell without sheet is a variable of that name (an input column called A1).
+   */
+  record Ref(String text, int index, Area area, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.ref(this);
+    }
+  }
+
+  /** A structured reference to an Excel table ({@code Table1[Amount]}, {@code [@Amount]}), as written. */
+  record Structured(String text, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.structured(this);
     }
   }
 

@@ -12,6 +12,10 @@ public interface ExprVisitor<R> {
 
   R var(Expr.Var v);
 
+  R ref(Expr.Ref r);
+
+  R structured(Expr.Structured s);
+
   R call(Expr.Call c);
 
   R missing(Expr.Missing m);

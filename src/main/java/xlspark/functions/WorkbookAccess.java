@@ -1,0 +1,41 @@
+package xlspark.functions;
+
+import xlspark.value.Area;
+import xlspark.value.Value;
+
+/**
+ * What reference-taking functions (ROW, COLUMN, OFFSET, INDIRECT) may ask of the workbook a formula lives
+ * in: where the formula is, and the values behind a reference. Reached through
+ * {@link EvalContext#workbook()}, null in expression mode. JEXL never sees it: functions get it from their
+ * context and hand back only values ({@code Value.Ref} is plain coordinates).
+ */
+public interface WorkbookAccess {
+  /** The formula's sheet name. */
+  String sheet();
+
+  /** The formula's row, 0-based. */
+  int row();
+
+  /** The formula's column, 0-based. */
+  int column();
+
+  /**
+   * The values of a reference; formula cells in it are evaluated first if they were not yet. With
+   * {@code single}, one value: a cell's value, or an area's cell in the formula's row (a one-column area)
+   * or column (a one-row area), #VALUE! when there is none; in an array formula, the whole area instead.
+   * Otherwise an array (1x1 for one cell, so that range rules apply to it). Blank cells are blank values;
+   * whole rows and columns stop at the sheet's used range; an unknown sheet is #REF!.
+   */
+  Value read(Area area, boolean single);
+
+  /**
+   * A reference written as text (INDIRECT): {@code B3}, {@code Sheet2!A1:B2}, a defined name or a table
+   * reference, in A1 style ({@code a1}) or R1C1 style; null when the text is no reference.
+   */
+  Area resolve(String text, boolean a1);
+
+  /** The sheet's name for a reference's sheet (null: the formula's sheet). */
+  default String sheetOf(Area area) {
+    return area.sheet() == null ? sheet() : area.sheet();
+  }
+}

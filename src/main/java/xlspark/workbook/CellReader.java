@@ -1,0 +1,266 @@
+package xlspark.workbook;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import xlspark.compile.Slot;
+import xlspark.compile.Template;
+import xlspark.eval.FormulaEvaluator;
+import xlspark.eval.FormulaEvaluator.Prepared;
+import xlspark.functions.WorkbookAccess;
+import xlspark.value.Area;
+import xlspark.value.ExcelError;
+import xlspark.value.Value;
+
+/**
+ * What a workbook formula's references read, seen from the cell being evaluated: cell values, ranges as
+ * arrays (blank cells blank, whole rows and columns cut at the used range), implicit intersection of a range
+ * used as one value, defined names, structured references and INDIRECT's text references. Ranges read once
+ * all their formulas are done never change again, so larger ones are cached as arrays (lookup tables read by
+ * thousands of formulas). Reading a formula cell that is not done yet (INDIRECT, OFFSET) evaluates it first.
+ */
+final class CellReader implements Template.References, WorkbookAccess {
+  private static final int CACHE_MIN_CELLS = 16;
+  private static final long CACHE_MAX_CELLS = 4_000_000;
+  private static final int MAX_NAME_DEPTH = 8;
+
+  private final WorkbookModel wb;
+  private final FormulaEvaluator engine;
+  private final WorkbookEvaluator evaluator;
+  private final Map<Area, Value.Arr> arrays = new LinkedHashMap<>(64, 0.75f, true);
+  private final Map<String, Object> names = new HashMap<>();
+  private long cachedCells;
+  private boolean incomplete;
+  private CellModel current;
+
+  CellReader(WorkbookModel wb, FormulaEvaluator engine, WorkbookEvaluator evaluator) {
+    this.wb = wb;
+    this.engine = engine;
+    this.evaluator = evaluator;
+  }
+
+  /** Runs a cell's prepared formula with this reader as its view of the workbook. */
+  Value evaluateCell(CellModel c, Prepared p) {
+    CellModel saved = current;
+    current = c;
+    try {
+      Value v = engine.evaluateWorkbook(p, this, this, ((long) c.sheet << 40) | ((long) c.row << 14) | c.col);
+      return v instanceof Value.Ref r ? read(r.area(), c.arrayRange == null) : v;
+    } finally {
+      current = saved;
+    }
+  }
+
+  @Override
+  public Value ref(Area a, Slot.Use use) {
+    return switch (use) {
+      case REFERENCE -> new Value.Ref(a.sheet() == null ? a.withSheet(sheet()) : a);
+      case ARRAY -> read(a, false);
+      case VALUE -> read(a, true);
+    };
+  }
+
+  @Override
+  public Value name(String upperName, Slot.Use use) {
+    Object d = nameDef(upperName, current.sheet);
+    if (d instanceof Area a) {
+      return ref(a, use);
+    }
+    if (d instanceof Prepared p) {
+      Value v = engine.evaluateWorkbook(p, this, this, 0);
+      return v instanceof Value.Ref r && use != Slot.Use.REFERENCE ? read(r.area(), use == Slot.Use.VALUE) : v;
+    }
+    return (Value) d;
+  }
+
+  @Override
+  public Value structured(String text, Slot.Use use) {
+    Object r = StructuredRef.resolve(text, wb, sheet(), current.row, current.col);
+    return r instanceof Area a ? ref(a, use) : Value.err(ExcelError.REF, (String) r);
+  }
+
+  @Override
+  public String sheet() {
+    return wb.sheet(current.sheet).name();
+  }
+
+  @Override
+  public int row() {
+    return current.row;
+  }
+
+  @Override
+  public int column() {
+    return current.col;
+  }
+
+  @Override
+  public Value read(Area a, boolean single) {
+    SheetModel s = a.sheet() == null ? wb.sheet(current.sheet) : wb.sheet(a.sheet());
+    if (s == null) {
+      return Value.err(ExcelError.REF, "unknown sheet " + a.sheet());
+    }
+    if (single && a.isCell()) {
+      return cellValue(s, a.firstRow(), a.firstCol());
+    }
+    if (single && current.arrayRange == null) {
+      if (a.cols() == 1 && current.row >= a.firstRow() && current.row <= a.lastRow()) {
+        return cellValue(s, current.row, a.firstCol());
+      }
+      if (a.rows() == 1 && current.col >= a.firstCol() && current.col <= a.lastCol()) {
+        return cellValue(s, a.firstRow(), current.col);
+      }
+      return Value.err(ExcelError.VALUE, "the range " + a + " does not intersect the formula's row or column");
+    }
+    return array(s, a);
+  }
+
+  private Value array(SheetModel s, Area a) {
+    int r2 = a.lastRow();
+    int c2 = a.lastCol();
+    if (a.wholeColumns() || (long) a.rows() * a.cols() > engineMaxCells()) {
+      r2 = Math.min(r2, s.lastRow());
+    }
+    if (a.wholeRows() || (long) a.rows() * a.cols() > engineMaxCells()) {
+      c2 = Math.min(c2, s.lastCol());
+    }
+    if (r2 < a.firstRow() || c2 < a.firstCol()) {
+      return new Value.Arr(1, 1, new Value[] {Value.BLANK});
+    }
+    int rows = r2 - a.firstRow() + 1;
+    int cols = c2 - a.firstCol() + 1;
+    Area key = new Area(s.name, a.firstRow(), a.firstCol(), r2, c2);
+    Value.Arr cached = arrays.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    boolean savedIncomplete = incomplete;
+    incomplete = false;
+    Value[] cells = new Value[rows * cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        cells[r * cols + c] = cellValue(s, a.firstRow() + r, a.firstCol() + c);
+      }
+    }
+    Value.Arr arr = new Value.Arr(rows, cols, cells);
+    if (!incomplete && cells.length >= CACHE_MIN_CELLS) {
+      cache(key, arr);
+    }
+    incomplete |= savedIncomplete;
+    return arr;
+  }
+
+  private static long engineMaxCells() {
+    return xlspark.functions.EvalContext.DEFAULT_MAX_ARRAY_CELLS;
+  }
+
+  private void cache(Area key, Value.Arr arr) {
+    arrays.put(key, arr);
+    cachedCells += arr.size();
+    var it = arrays.entrySet().iterator();
+    while (cachedCells > CACHE_MAX_CELLS && it.hasNext()) {
+      cachedCells -= it.next().getValue().size();
+      it.remove();
+    }
+  }
+
+  private Value cellValue(SheetModel s, int row, int col) {
+    CellModel cell = s.get(row, col);
+    if (cell == null) {
+      return Value.BLANK;
+    }
+    if (!cell.computed()) {
+      return cell.value == null ? Value.BLANK : cell.value;
+    }
+    CellModel target = cell.master != null ? cell.master : cell;
+    if (target.state == CellModel.IN_PROGRESS) {
+      incomplete = true;
+      return Value.err(ExcelError.ERROR, "circular reference through INDIRECT/OFFSET at " + evaluator.address(target));
+    }
+    if (target.state == CellModel.NEW) {
+      evaluator.evaluate(target);
+    }
+    return cell.value == null ? Value.BLANK : cell.value;
+  }
+
+  @Override
+  public Area resolve(String text, boolean a1) {
+    String t = text.trim();
+    if (!a1) {
+      return WorkbookText.r1c1(t, current.row, current.col);
+    }
+    Area a = WorkbookText.area(t);
+    if (a != null) {
+      return a;
+    }
+    String n = WorkbookText.name(t);
+    if (n != null && nameDef(n, current.sheet) instanceof Area named) {
+      return named;
+    }
+    if (t.indexOf('[') >= 0 && StructuredRef.resolve(t, wb, sheet(), current.row, current.col) instanceof Area s) {
+      return s;
+    }
+    return null;
+  }
+
+  /** A name's meaning from a sheet: an Area, a Prepared formula, or an error Value. Cached. */
+  Object nameDef(String upperName, int sheet) {
+    String key = sheet + "!" + upperName;
+    Object d = names.get(key);
+    if (d == null) {
+      d = defineName(upperName, sheet);
+      names.put(key, d);
+    }
+    return d;
+  }
+
+  private Object defineName(String upperName, int sheet) {
+    String name = upperName;
+    int scope = sheet;
+    int bang = upperName.lastIndexOf('!');
+    if (bang > 0) {
+      String sheetText = upperName.substring(0, bang);
+      if (sheetText.startsWith("'") && sheetText.endsWith("'") && sheetText.length() >= 2) {
+        sheetText = sheetText.substring(1, sheetText.length() - 1).replace("''", "'");
+      }
+      SheetModel s = wb.sheet(sheetText);
+      if (s == null) {
+        return Value.err(ExcelError.REF, "unknown sheet " + sheetText);
+      }
+      scope = s.index;
+      name = upperName.substring(bang + 1);
+    }
+    WorkbookModel.DefinedName d = wb.name(name, scope);
+    if (d == null) {
+      TableModel t = wb.table(name);
+      if (t != null) {
+        return new Area(t.sheet(), t.firstDataRow(), t.area().firstCol(), t.lastDataRow(), t.area().lastCol());
+      }
+      return Value.err(ExcelError.NAME, "unknown name " + name);
+    }
+    Area a = WorkbookText.area(d.formula());
+    if (a != null) {
+      return a.sheet() == null ? a.withSheet(wb.sheet(scope < 0 ? sheet : scope).name()) : a;
+    }
+    Prepared p = engine.prepareWorkbook(d.formula());
+    return p.error() != null ? Value.err(ExcelError.NAME, "name " + name + ": " + p.error()) : p;
+  }
+
+  /** Adds the areas a name covers to {@code out} (for the dependency walk). */
+  void nameAreas(String upperName, int sheet, List<Area> out, int depth) {
+    Object d = nameDef(upperName, sheet);
+    if (d instanceof Area a) {
+      out.add(a);
+    } else if (d instanceof Prepared p && depth < MAX_NAME_DEPTH) {
+      for (Slot s : p.template().slots()) {
+        if (s instanceof Slot.Ref r && r.use() != Slot.Use.REFERENCE) {
+          Area a = p.lexed().refs()[r.index()];
+          out.add(a.sheet() == null ? a.withSheet(wb.sheet(sheet).name()) : a);
+        } else if (s instanceof Slot.Name n) {
+          nameAreas(n.name(), sheet, out, depth + 1);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package xlspark.workbook;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A workbook as read from a file: its sheets in order, defined names (workbook scope and sheet scope) and
+ * tables. Built by {@link XlsxReader} or {@link XlsReader}; evaluated by {@link WorkbookEvaluator}.
+ */
+public final class WorkbookModel {
+  /** A defined name's definition: the formula text (without '='); {@code sheet} -1 for workbook scope. */
+  public record DefinedName(String name, int sheet, String formula) {
+  }
+
+  private final String name;
+  private final List<SheetModel> sheets = new ArrayList<>();
+  private final Map<String, SheetModel> sheetsByKey = new HashMap<>();
+  private final Map<String, DefinedName> names = new HashMap<>();
+  private final Map<String, TableModel> tables = new HashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  public WorkbookModel(String name) {
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public SheetModel addSheet(String sheetName) {
+    SheetModel s = new SheetModel(sheets.size(), sheetName);
+    sheets.add(s);
+    sheetsByKey.putIfAbsent(sheetName.toUpperCase(Locale.ROOT), s);
+    return s;
+  }
+
+  public List<SheetModel> sheets() {
+    return Collections.unmodifiableList(sheets);
+  }
+
+  public SheetModel sheet(int index) {
+    return sheets.get(index);
+  }
+
+  /** The sheet of a name (case-insensitive), or null. */
+  public SheetModel sheet(String sheetName) {
+    return sheetsByKey.get(sheetName.toUpperCase(Locale.ROOT));
+  }
+
+  /** Adds a defined name; {@code sheet} is the scope's sheet index, -1 for the workbook. */
+  public void addName(String nameText, int sheet, String formula) {
+    String f = formula.startsWith("=") ? formula.substring(1) : formula;
+    names.put(key(sheet, nameText), new DefinedName(nameText, sheet, f));
+  }
+
+  /** A name as seen from a sheet: the sheet's own name first, then the workbook's; null when unknown. */
+  public DefinedName name(String upperName, int fromSheet) {
+    DefinedName d = names.get(key(fromSheet, upperName));
+    return d != null ? d : names.get(key(-1, upperName));
+  }
+
+  public int nameCount() {
+    return names.size();
+  }
+
+  public void addTable(TableModel t) {
+    tables.put(t.key(), t);
+  }
+
+  /** A table by name (case-insensitive), or null. */
+  public TableModel table(String tableName) {
+    return tables.get(tableName.toUpperCase(Locale.ROOT));
+  }
+
+  /** The table whose area holds a cell, or null. */
+  public TableModel tableAt(String sheetName, int row, int col) {
+    for (TableModel t : tables.values()) {
+      if (t.sheet().equalsIgnoreCase(sheetName) && t.area().contains(row, col)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  public int tableCount() {
+    return tables.size();
+  }
+
+  /** Things the reader skipped or could not read, reported with the workbook. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  private static String key(int sheet, String name) {
+    return sheet + "!" + name.toUpperCase(Locale.ROOT);
+  }
+
+  /** Indexes every sheet's computed cells; the readers call it once the file is read. */
+  void finish() {
+    for (SheetModel s : sheets) {
+      s.index();
+    }
+  }
+}

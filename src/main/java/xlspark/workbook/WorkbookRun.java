@@ -1,0 +1,98 @@
+package xlspark.workbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import xlspark.eval.EngineOptions;
+import xlspark.eval.FormulaEvaluator;
+
+/**
+ * Reads one workbook file (.xlsx/.xlsm streamed with SAX, .xls with HSSF), recalculates every formula and
+ * compares each with the result the file carries. The unit of work of the {@code workbook} command.
+ */
+public final class WorkbookRun {
+  /** The cell rows and the summary of one workbook; {@code model} kept only when asked (write-back). */
+  public record Outcome(List<CellResult> cells, WorkbookSummary summary, WorkbookModel model) {
+  }
+
+  private WorkbookRun() {
+  }
+
+  /** True for the extensions the command reads. */
+  public static boolean isWorkbook(String fileName) {
+    String n = fileName.toLowerCase(Locale.ROOT);
+    return n.endsWith(".xlsx") || n.endsWith(".xlsm") || n.endsWith(".xls");
+  }
+
+  /** Reads a workbook from a local file; the format is taken from its first bytes. */
+  public static WorkbookModel read(Path file, String name) throws IOException {
+    byte[] head = new byte[8];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, 8);
+    }
+    if (n >= 4 && head[0] == 'P' && head[1] == 'K') {
+      return XlsxReader.read(file, name);
+    }
+    if (n == 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11) {
+      return XlsReader.read(file, name);
+    }
+    throw new IOException("not an .xlsx or .xls workbook (unknown file signature)");
+  }
+
+  /** Reads, evaluates and compares one workbook; an unreadable file gives a summary with its failure. */
+  public static Outcome run(Path file, String name, long bytes, EngineOptions options, boolean keepModel) {
+    long t0 = System.nanoTime();
+    WorkbookModel wb;
+    try {
+      wb = read(file, name);
+    } catch (IOException | RuntimeException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return new Outcome(List.of(), new WorkbookSummary(name, bytes, 0, 0, 0, 0, 0, 0,
+          (System.nanoTime() - t0) / 1e9, 0, why, List.of()), null);
+    }
+    long t1 = System.nanoTime();
+    return evaluate(wb, bytes, options, (t1 - t0) / 1e9, keepModel);
+  }
+
+  /** Evaluates a workbook already read. */
+  public static Outcome evaluate(WorkbookModel wb, long bytes, EngineOptions options, double readSeconds,
+                                 boolean keepModel) {
+    long t1 = System.nanoTime();
+    new WorkbookEvaluator(wb, new FormulaEvaluator(options)).evaluateAll();
+    List<CellResult> rows = new ArrayList<>();
+    long matched = 0;
+    long mismatched = 0;
+    long uncached = 0;
+    long errors = 0;
+    for (SheetModel s : wb.sheets()) {
+      for (int r = 0; r <= s.lastRow(); r++) {
+        for (CellModel c : s.row(r)) {
+          if (c == null || !c.isFormula()) {
+            continue;
+          }
+          CellResult row = CellResult.of(wb.name(), s.name(), c);
+          rows.add(row);
+          if (row.matchesCached() == null) {
+            uncached++;
+          } else if (row.matchesCached()) {
+            matched++;
+          } else {
+            mismatched++;
+          }
+          if ("ERROR".equals(row.type())) {
+            errors++;
+          }
+        }
+      }
+    }
+    double evalSeconds = (System.nanoTime() - t1) / 1e9;
+    WorkbookSummary summary = new WorkbookSummary(wb.name(), bytes, wb.sheets().size(), rows.size(), matched,
+        mismatched, uncached, errors, readSeconds, evalSeconds, null, wb.warnings());
+    return new Outcome(rows, summary, keepModel ? wb : null);
+  }
+}

@@ -1,0 +1,107 @@
+package xlspark.workbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import xlspark.value.Area;
+import xlspark.value.Value;
+
+/**
+ * Reads a legacy .xls file with POI's HSSF user model (the format caps a sheet at 65,536 rows, so the whole
+ * file in memory is bounded): constants, formulas as POI renders them, cached results, names, array formulas.
+ */
+public final class XlsReader {
+  private XlsReader() {
+  }
+
+  public static WorkbookModel read(Path file, String name) throws IOException {
+    try (InputStream in = Files.newInputStream(file); HSSFWorkbook hw = new HSSFWorkbook(in)) {
+      WorkbookModel wb = new WorkbookModel(name);
+      for (int i = 0; i < hw.getNumberOfSheets(); i++) {
+        readSheet(hw.getSheetAt(i), wb.addSheet(hw.getSheetName(i)));
+      }
+      for (Name n : hw.getAllNames()) {
+        try {
+          if (!n.isFunctionName() && n.getNameName() != null && !n.getNameName().startsWith("_xlnm")) {
+            wb.addName(n.getNameName(), n.getSheetIndex(), n.getRefersToFormula());
+          }
+        } catch (RuntimeException e) {
+          wb.warnings().add("name " + n.getNameName() + " skipped: " + e.getMessage());
+        }
+      }
+      wb.finish();
+      return wb;
+    } catch (RuntimeException e) {
+      throw new IOException("not a readable .xls file: " + e.getMessage(), e);
+    }
+  }
+
+  private static void readSheet(Sheet sheet, SheetModel model) {
+    List<CellModel> masters = new ArrayList<>();
+    for (Row row : sheet) {
+      for (Cell cell : row) {
+        CellType t = cell.getCellType();
+        if (t == CellType.FORMULA) {
+          formula(cell, model, masters);
+        } else {
+          Value v = value(cell, t);
+          if (v != null) {
+            model.cell(cell.getRowIndex(), cell.getColumnIndex()).value = v;
+          }
+        }
+      }
+    }
+    for (CellModel m : masters) {
+      Area a = m.arrayRange;
+      for (int r = a.firstRow(); r <= a.lastRow(); r++) {
+        for (int c = a.firstCol(); c <= a.lastCol(); c++) {
+          CellModel member = model.cell(r, c);
+          if (member != m) {
+            member.formula = null;
+            member.readError = null;
+            member.master = m;
+          }
+        }
+      }
+    }
+  }
+
+  private static void formula(Cell cell, SheetModel model, List<CellModel> masters) {
+    CellModel c = model.cell(cell.getRowIndex(), cell.getColumnIndex());
+    c.cached = value(cell, cell.getCachedFormulaResultType());
+    try {
+      if (cell.isPartOfArrayFormulaGroup()) {
+        CellRangeAddress r = cell.getArrayFormulaRange();
+        if (r.getFirstRow() != cell.getRowIndex() || r.getFirstColumn() != cell.getColumnIndex()) {
+          return;
+        }
+        c.arrayRange = new Area(null, r.getFirstRow(), r.getFirstColumn(), r.getLastRow(), r.getLastColumn());
+        masters.add(c);
+      }
+      c.formula = cell.getCellFormula();
+    } catch (RuntimeException e) {
+      c.readError = "formula not readable: " + e.getMessage();
+    }
+  }
+
+  private static Value value(Cell cell, CellType t) {
+    return switch (t) {
+      case NUMERIC -> Value.num(cell.getNumericCellValue());
+      case STRING -> Value.text(cell.getRichStringCellValue().getString());
+      case BOOLEAN -> Value.bool(cell.getBooleanCellValue());
+      case ERROR -> SheetXmlHandler.error(FormulaError.forInt(cell.getErrorCellValue()).getString());
+      default -> null;
+    };
+  }
+}
