@@ -22,6 +22,7 @@ import xlspark.functions.info.InfoFunctions;
 import xlspark.functions.logical.LogicalFunctions;
 import xlspark.functions.lookup.LookupFunctions;
 import xlspark.functions.math.MathFunctions;
+import xlspark.functions.reference.ReferenceFunctions;
 import xlspark.functions.stat.StatFunctions;
 import xlspark.functions.text.TextFormatFunctions;
 import xlspark.functions.text.TextFunctions;
@@ -48,7 +49,8 @@ public final class FunctionRegistry {
       new Source("lookup", LookupFunctions::specs),
       new Source("financial", FinancialFunctions::specs),
       new Source("criteria", CriteriaFunctions::specs),
-      new Source("web", WebFunctions::specs)));
+      new Source("web", WebFunctions::specs),
+      new Source("reference", ReferenceFunctions::specs)));
 
   private final Map<String, FunctionSpec> byName;
   private final Set<String> excelNames;
