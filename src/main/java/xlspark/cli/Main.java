@@ -45,6 +45,7 @@ public final class Main implements Runnable {
         .addSubcommand(new EvaluateCommand(source))
         .addSubcommand(new GenerateCommand())
         .addSubcommand(new FunctionsCommand())
+        .addSubcommand(new WorkbookCommand(source))
         .setOut(out)
         .setErr(err)
         .setExecutionExceptionHandler((e, line, parsed) -> exitCode(e, line.getErr()));
@@ -64,7 +65,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "missing command (evaluate, generate, functions)");
+    throw new CommandLine.ParameterException(new CommandLine(this), "missing command (evaluate, workbook, generate, functions)");
   }
 
   /** Exit code of a finished run: 3 when the ERROR rows exceed {@code --max-error-rate}. */

@@ -1,0 +1,167 @@
+package xlspark.spark.workbook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+import xlspark.spark.JobConfig;
+import xlspark.spark.UsageException;
+import xlspark.spark.io.DataFormat;
+import xlspark.spark.io.ResultSink;
+import xlspark.spark.strategy.StrategyKind;
+import xlspark.workbook.CellResult;
+import xlspark.workbook.WorkbookSummary;
+
+/**
+ * The {@code workbook} job: list the workbooks, check the output, pick how to split them
+ * ({@link WorkbookPlan}), recalculate each in one piece (serial on the driver; tasks and pool read the bytes
+ * with {@code binaryFiles} and evaluate on the executors), write one row per formula cell in input order and
+ * return the per-workbook summaries. Never exits the JVM nor stops the session.
+ */
+public final class WorkbookJob {
+  /** The output columns, one row per formula cell. */
+  public static final StructType SCHEMA = new StructType()
+      .add("workbook", DataTypes.StringType).add("sheet", DataTypes.StringType)
+      .add("cell", DataTypes.StringType).add("formula", DataTypes.StringType)
+      .add("type", DataTypes.StringType).add("value", DataTypes.StringType)
+      .add("number", DataTypes.DoubleType).add("message", DataTypes.StringType)
+      .add("cached_type", DataTypes.StringType).add("cached_value", DataTypes.StringType)
+      .add("matches_cached", DataTypes.BooleanType);
+
+  private WorkbookJob() {
+  }
+
+  public static WorkbookJobResult run(SparkSession spark, WorkbookConfig config) {
+    long start = System.nanoTime();
+    Configuration hconf = spark.sparkContext().hadoopConfiguration();
+    List<WorkbookFiles.Entry> files = WorkbookFiles.list(config.input(), hconf);
+    Optional<ResultSink> sink = Optional.ofNullable(config.output())
+        .map(o -> ResultSink.prepare(spark, sinkConfig(config), DataFormat.CSV));
+    String writeValues = prepareWriteValues(config, hconf);
+    int slots = spark.sparkContext().defaultParallelism();
+    WorkbookPlan plan = WorkbookPlan.choose(config, files, slots);
+    WorkbookTask task = new WorkbookTask(config.engine(), writeValues);
+    spark.sparkContext().setJobDescription("xlspark workbook: evaluate " + files.size() + " workbooks ("
+        + plan.kind().cliName() + ")");
+    try {
+      List<WorkbookSummary> summaries;
+      Dataset<Row> rows;
+      JavaRDD<WorkbookResult> persisted = null;
+      if (plan.kind() == StrategyKind.SERIAL) {
+        List<WorkbookResult> results = new ArrayList<>();
+        for (WorkbookFiles.Entry e : files) {
+          Path p = new Path(e.path());
+          FileSystem fs = p.getFileSystem(hconf);
+          results.add(task.run(e, () -> fs.open(p), hconf));
+        }
+        summaries = results.stream().map(WorkbookResult::summary).toList();
+        List<Row> all = new ArrayList<>();
+        results.forEach(r -> r.cells().forEach(c -> all.add(row(c))));
+        rows = spark.createDataFrame(all, SCHEMA);
+      } else {
+        persisted = distributed(spark, config, files, plan, task).persist(StorageLevel.MEMORY_AND_DISK());
+        summaries = new ArrayList<>(persisted.map(WorkbookResult::summary).collect());
+        rows = spark.createDataFrame(persisted.flatMap(r -> r.cells().stream().map(WorkbookJob::row).iterator()),
+            SCHEMA);
+      }
+      if (sink.isPresent()) {
+        spark.sparkContext().setJobDescription("xlspark workbook: write " + config.output());
+        sink.get().write(rows);
+      }
+      if (persisted != null) {
+        persisted.unpersist(false);
+      }
+      return new WorkbookJobResult(config.mode(), plan.kind(), plan.reason(), plan.partitions(), summaries,
+          config.output(), sink.map(ResultSink::format).orElse(null), writeValues, System.nanoTime() - start,
+          config.heavySeconds());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  /** Tasks and pool: the bytes come from {@code binaryFiles}; each partition evaluates whole workbooks. */
+  private static JavaRDD<WorkbookResult> distributed(SparkSession spark, WorkbookConfig config,
+      List<WorkbookFiles.Entry> files, WorkbookPlan plan, WorkbookTask task) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Map<String, WorkbookFiles.Entry> byPath = new HashMap<>();
+    files.forEach(e -> byPath.put(pathKey(e.path()), e));
+    JavaPairRDD<String, PortableDataStream> bytes = jsc.binaryFiles(config.input(), Math.max(1, plan.partitions()));
+    JavaPairRDD<Integer, Tuple2<WorkbookFiles.Entry, PortableDataStream>> keyed = bytes.flatMapToPair(t -> {
+      WorkbookFiles.Entry e = byPath.get(pathKey(t._1()));
+      return e == null ? java.util.Collections.emptyIterator()
+          : java.util.List.of(new Tuple2<>(e.index(), new Tuple2<>(e, t._2()))).iterator();
+    });
+    return keyed.partitionBy(new AssignedPartitioner(plan.partitionOf(), plan.partitions()))
+        .mapPartitions(it -> {
+          List<WorkbookResult> out = new ArrayList<>();
+          List<Tuple2<WorkbookFiles.Entry, PortableDataStream>> batch = new ArrayList<>();
+          it.forEachRemaining(t -> batch.add(t._2()));
+          batch.sort(Comparator.comparingInt(t -> t._1().index()));
+          for (Tuple2<WorkbookFiles.Entry, PortableDataStream> t : batch) {
+            PortableDataStream s = t._2();
+            out.add(task.run(t._1(), s::open, s.getConfiguration()));
+          }
+          return out.iterator();
+        }, true);
+  }
+
+  private static String pathKey(String uri) {
+    return new Path(uri).toUri().getPath();
+  }
+
+  static Row row(CellResult c) {
+    return RowFactory.create(c.workbook(), c.sheet(), c.cell(), c.formula(), c.type(), c.value(), c.number(),
+        c.message(), c.cachedType(), c.cachedValue(), c.matchesCached());
+  }
+
+  /** The evaluate job's output settings, reused for {@link ResultSink}. */
+  private static JobConfig sinkConfig(WorkbookConfig c) {
+    return JobConfig.builder(c.input()).output(c.output()).outputFormat(c.outputFormat()).overwrite(c.overwrite())
+        .singleFile(c.singleFile()).csvOptions(c.csvOptions()).engine(c.engine()).mode(c.mode()).build();
+  }
+
+  private static String prepareWriteValues(WorkbookConfig config, Configuration hconf) {
+    if (config.writeValues() == null) {
+      return null;
+    }
+    try {
+      Path dir = new Path(config.writeValues());
+      FileSystem fs = dir.getFileSystem(hconf);
+      dir = fs.makeQualified(dir);
+      Path input = fs.makeQualified(new Path(config.input()));
+      String d = dir.toUri().getPath() + "/";
+      String i = input.toUri().getPath() + "/";
+      if (d.startsWith(i) || i.startsWith(d)) {
+        throw new UsageException("--write-values " + config.writeValues() + " overlaps the input " + config.input());
+      }
+      if (fs.exists(dir) && !fs.getFileStatus(dir).isDirectory()) {
+        throw new UsageException("--write-values " + config.writeValues() + " is a file, not a folder");
+      }
+      fs.mkdirs(dir);
+      return dir.toString();
+    } catch (IOException e) {
+      throw new UsageException("cannot prepare --write-values " + config.writeValues() + ": " + e.getMessage(), e);
+    }
+  }
+}
