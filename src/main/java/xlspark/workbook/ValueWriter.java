@@ -87,7 +87,7 @@ public final class ValueWriter {
     return switch (e) {
       case NULL -> FormulaError.NULL;
       case DIV0 -> FormulaError.DIV0;
-      case VALUE, ERROR -> FormulaError.VALUE;
+      case VALUE, ERROR, CALC -> FormulaError.VALUE;
       case REF -> FormulaError.REF;
       case NAME -> FormulaError.NAME;
       case NUM -> FormulaError.NUM;
