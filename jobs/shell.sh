@@ -7,7 +7,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 THIN="$(ls "$ROOT"/target/xlspark-*.jar 2>/dev/null | grep -v -- '-job\.jar$' | head -n 1 || true)"
 if [[ -z "$THIN" || ! -f "$ROOT/target/classpath.txt" ]]; then
   echo "xlspark: building the jars (mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true package)" >&2
-  (cd "$ROOT" && mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true package >&2)
+  # Debian's Maven 3.8 prints stray ANSI resets even with -B; keep stderr readable
+  (cd "$ROOT" && mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true package 2>&1) | sed $'s/\033\\[0m//g' >&2
   THIN="$(ls "$ROOT"/target/xlspark-*.jar | grep -v -- '-job\.jar$' | head -n 1)"
 fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
