@@ -166,8 +166,8 @@ public final class Ops {
     if (b instanceof Blank) {
       b = blankLike(a);
     }
-    int ra = rank(a);
-    int rb = rank(b);
+    int ra = typeOrder(a);
+    int rb = typeOrder(b);
     if (ra != rb) {
       return Integer.compare(ra, rb);
     }
@@ -211,7 +211,8 @@ public final class Ops {
     return Value.ZERO;
   }
 
-  private static int rank(Value v) {
+  /** Excel's order of value kinds: numbers 0, text 1, booleans 2, errors 3, blanks (and anything else) 4. */
+  public static int typeOrder(Value v) {
     if (v instanceof Num) {
       return 0;
     }
@@ -221,7 +222,7 @@ public final class Ops {
     if (v instanceof Bool) {
       return 2;
     }
-    return 3;
+    return v instanceof Err ? 3 : 4;
   }
 
   /** Unary minus, lifted over arrays. */

@@ -42,16 +42,7 @@ final class ArrayOrder {
 
   /** Sort order of cells: numbers, text, booleans, errors; blanks always last. */
   private static int rank(Value v) {
-    if (v instanceof Num) {
-      return 0;
-    }
-    if (v instanceof Text) {
-      return 1;
-    }
-    if (v instanceof Bool) {
-      return 2;
-    }
-    return v instanceof Err ? 3 : 4;
+    return Ops.typeOrder(v);
   }
 
   static int compareCells(Value x, Value y, boolean descending) {

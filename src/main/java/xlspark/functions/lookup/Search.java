@@ -5,8 +5,6 @@ import xlspark.functions.criteria.Wildcard;
 import xlspark.value.Ops;
 import xlspark.value.Value;
 import xlspark.value.Value.Arr;
-import xlspark.value.Value.Bool;
-import xlspark.value.Value.Num;
 import xlspark.value.Value.Text;
 
 /**
@@ -42,17 +40,10 @@ final class Search {
     return out;
   }
 
+  /** The kind order of a number, text or boolean; -1 for errors and blanks, which lookups never match by order. */
   private static int typeOf(Value v) {
-    if (v instanceof Num) {
-      return 0;
-    }
-    if (v instanceof Text) {
-      return 1;
-    }
-    if (v instanceof Bool) {
-      return 2;
-    }
-    return -1;
+    int t = Ops.typeOrder(v);
+    return t <= 2 ? t : -1;
   }
 
   static boolean sameType(Value cell, Value v) {
