@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Builds a minimal SPARK_HOME from the project's Maven dependencies (no Spark distribution needed) and prints
+# its path:
+#   target/spark-home/jars/   symlinks to the runtime classpath jars (Spark and its dependencies), without the
+#                             jars only xlspark needs (JEXL, picocli, commons-csv, spark-excel): on a cluster
+#                             those must come with the job jar, as on a real Spark installation
+#   target/spark-home/conf/   log4j2.properties and spark-defaults.conf for the daemons and spark-submit
+#   target/spark-home/bin/    spark-class and spark-submit, which build their java command with Spark's own
+#                             launcher (org.apache.spark.launcher.Main), as a distribution's scripts do
+# Usage: SPARK_HOME="$(jobs/spark-home.sh)"; "$SPARK_HOME/bin/spark-submit" --class xlspark.cli.Main ...
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+HOME_DIR="${XLSPARK_SPARK_HOME_DIR:-$ROOT/target/spark-home}"
+
+if [[ ! -f "$ROOT/target/classpath.txt" ]] || ! ls "$ROOT"/target/xlspark-*-job.jar >/dev/null 2>&1; then
+  echo "spark-home: building the jars (mvn -q -B -Dmaven.test.skip=true package)" >&2
+  (cd "$ROOT" && mvn -q -B -Dmaven.test.skip=true package >&2)
+fi
+
+mkdir -p "$HOME_DIR/jars" "$HOME_DIR/conf" "$HOME_DIR/bin"
+find "$HOME_DIR/jars" -maxdepth 1 -type l -delete
+tr ':' '\n' < "$ROOT/target/classpath.txt" | while IFS= read -r jar; do
+  case "$(basename "$jar")" in
+    commons-jexl3-*|picocli-*|commons-csv-*|spark-excel_*) ;;
+    *.jar) ln -sf "$jar" "$HOME_DIR/jars/$(basename "$jar")" ;;
+  esac
+done
+echo "3.5" > "$HOME_DIR/RELEASE"
+
+cat > "$HOME_DIR/conf/log4j2.properties" <<'EOF'
+# Daemons and executors started from this SPARK_HOME: INFO to the console (their .out / stderr files).
+rootLogger.level = info
+rootLogger.appenderRef.stdout.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n%ex
+logger.jetty.name = org.sparkproject.jetty
+logger.jetty.level = warn
+logger.nativecode.name = org.apache.hadoop.util.NativeCodeLoader
+logger.nativecode.level = error
+EOF
+
+cat > "$HOME_DIR/conf/spark-defaults.conf" <<'EOF'
+# Read by the Master and Workers started from this SPARK_HOME and by its bin/spark-submit (jobs/xlspark passes
+# the project's conf/spark-defaults.conf instead).
+spark.ui.showConsoleProgress        false
+# Finished applications' work folders (executor logs, fetched jars) are removed after a day.
+spark.worker.cleanup.enabled        true
+spark.worker.cleanup.appDataTtl     86400
+EOF
+
+cat > "$HOME_DIR/bin/spark-class" <<'EOF'
+#!/usr/bin/env bash
+# Runs a Spark class with the java command that Spark's launcher builds (classpath, memory, and for
+# spark-submit the Java 17 module flags), like bin/spark-class of a Spark distribution.
+set -euo pipefail
+export SPARK_HOME="${SPARK_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+RUNNER="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+build_command() {
+  "$RUNNER" -Xmx128m -cp "$SPARK_HOME/jars/*" org.apache.spark.launcher.Main "$@"
+  printf '%d\0' $?
+}
+# The launcher prints messages line by line, then a NUL line, then the command's arguments NUL-separated
+# (the same reading loop as Spark's bin/spark-class).
+CMD=()
+DELIM=$'\n'
+STARTED=false
+while IFS= read -d "$DELIM" -r arg; do
+  if [[ $STARTED == true ]]; then
+    CMD+=("$arg")
+  elif [[ -z "$arg" ]]; then   # the NUL line (bash drops the NUL byte)
+    DELIM=''
+    STARTED=true
+  elif [[ -n "$arg" ]]; then
+    echo "$arg"
+  fi
+done < <(build_command "$@")
+LAST=$((${#CMD[@]} - 1))
+[[ "${CMD[$LAST]}" == 0 ]] || exit "${CMD[$LAST]}"
+exec "${CMD[@]:0:$LAST}"
+EOF
+
+cat > "$HOME_DIR/bin/spark-submit" <<'EOF'
+#!/usr/bin/env bash
+exec "$(dirname "${BASH_SOURCE[0]}")/spark-class" org.apache.spark.deploy.SparkSubmit "$@"
+EOF
+chmod +x "$HOME_DIR/bin/spark-class" "$HOME_DIR/bin/spark-submit"
+echo "$HOME_DIR"
