@@ -102,7 +102,9 @@ public final class FormulaSource {
       var reader = spark.read().format("com.crealytics.spark.excel")
           .option("header", "true")
           .option("inferSchema", "true")
-          .option("treatEmptyValuesAsNulls", "true");
+          .option("treatEmptyValuesAsNulls", "true")
+          // the streaming reader: a workbook of 100k rows does not have to fit in memory as a POI object tree
+          .option("maxRowsInMemory", "1000");
       if (sheet != null) {
         reader = reader.option("dataAddress", "'" + sheet.replace("'", "''") + "'!A1");
       }
