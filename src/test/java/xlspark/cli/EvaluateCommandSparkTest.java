@@ -175,10 +175,12 @@ class EvaluateCommandSparkTest {
   @Test
   void dryRunReportsProblemsWithoutEvaluating() throws IOException {
     Path in = Tables.csv(dir.resolve("in.csv"), List.of(List.of("expression", "a"),
-        List.of("=a+1", "1"), List.of("=SUM(1,", "1"), List.of("=1/0", "1")));
+        List.of("=a+1", "1"), List.of("=SUM(1,", "1"), List.of("=1/0", "1"), List.of("=zz+1", "1"),
+        List.of("=NOSUCHFUNCTION(a)", "1")));
     CliRun run = CliRun.of("evaluate", "--input", in.toString(), "--dry-run");
     assertEquals(0, run.exitCode(), run::toString);
-    assertTrue(run.out().contains("xlspark: 3 rows, 1 errors"), run::toString);
+    assertTrue(run.out().contains("xlspark: 5 rows, 3 errors"), run::toString);
+    assertTrue(run.out().contains("  4: ") && run.out().contains("  5: "), run::toString);
     assertTrue(run.out().contains("  2: "), run::toString);
     Path out = dir.resolve("out.csv");
     CliRun written = CliRun.of("evaluate", "--input", in.toString(), "--dry-run", "--output", out.toString(),
