@@ -207,6 +207,23 @@ class EvaluateCommandSparkTest {
   }
 
   @Test
+  void clockAndSeedComeFromTheOptions() throws IOException {
+    Path in = Tables.csv(dir.resolve("in.csv"), List.of(List.of("expression"), List.of("=TODAY()"),
+        List.of("=RAND()"), List.of("=RAND()")));
+    List<List<Map<String, String>>> runs = new java.util.ArrayList<>();
+    for (String mode : List.of("serial", "pool")) {
+      Path out = dir.resolve("out-" + mode + ".csv");
+      CliRun run = CliRun.of("evaluate", "--input", in.toString(), "--output", out.toString(), "--single-file",
+          "--now", "2024-01-31T23:30:00Z", "--time-zone", "Europe/Paris", "--seed", "5", "--mode", mode);
+      assertEquals(0, run.exitCode(), run::toString);
+      runs.add(Tables.readCsv(out));
+    }
+    assertEquals("45323", runs.get(0).get(0).get("value"), "2024-02-01 in Paris");
+    assertFalse(runs.get(0).get(1).get("value").equals(runs.get(0).get(2).get("value")), "RAND differs per row");
+    assertEquals(runs.get(0), runs.get(1), "same seed, same results whatever the mode");
+  }
+
+  @Test
   void emptyInputSucceedsWithAWarning() throws IOException {
     Path in = Files.writeString(dir.resolve("in.csv"), "id,expression\n");
     Path out = dir.resolve("out");
