@@ -24,13 +24,13 @@ public final class IndexedInput {
   private final Dataset<Row> rows;
   private final JavaRDD<Row> rdd;
   private final JavaRDD<Row> cached;
-  private final long count;
+  private final long[] partitionSizes;
 
-  private IndexedInput(Dataset<Row> rows, JavaRDD<Row> rdd, JavaRDD<Row> cached, long count) {
+  private IndexedInput(Dataset<Row> rows, JavaRDD<Row> rdd, JavaRDD<Row> cached, long[] partitionSizes) {
     this.rows = rows;
     this.rdd = rdd;
     this.cached = cached;
-    this.count = count;
+    this.partitionSizes = partitionSizes;
   }
 
   /** The indexed rows as a Dataset. */
@@ -44,7 +44,12 @@ public final class IndexedInput {
   }
 
   public long count() {
-    return count;
+    return java.util.Arrays.stream(partitionSizes).sum();
+  }
+
+  /** Rows per partition of {@link #rows()} and {@link #rdd()}. */
+  public long[] partitionSizes() {
+    return partitionSizes.clone();
   }
 
   /** Indexes {@code data}; {@code files} tells whether rows must be ordered by file name first. */
@@ -69,9 +74,11 @@ public final class IndexedInput {
         }, true).collect());
     counts.sort((a, b) -> Long.compare(a[0], b[0]));
     long[] offsets = new long[base.getNumPartitions()];
+    long[] sizes = new long[base.getNumPartitions()];
     long total = 0;
     for (long[] c : counts) {
       offsets[(int) c[0]] = total;
+      sizes[(int) c[0]] = c[1];
       total += c[1];
     }
     JavaRDD<Row> indexed = base.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
@@ -96,7 +103,7 @@ public final class IndexedInput {
         }
       };
     }, true);
-    return new IndexedInput(spark.createDataFrame(indexed, schema), indexed, base, total);
+    return new IndexedInput(spark.createDataFrame(indexed, schema), indexed, base, sizes);
   }
 
   /** The position of the row index in each row. */

@@ -16,6 +16,10 @@ import org.apache.spark.scheduler.StageInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xlspark.cli.CliRun;
+import java.util.Map;
+import xlspark.spark.EvaluationJob;
+import xlspark.spark.JobConfig;
+import xlspark.spark.JobResult;
 import xlspark.spark.Tables;
 
 /** Every mode gives the same rows; tasks mode runs one task per group. */
@@ -47,6 +51,31 @@ class ModesSparkTest {
         assertEquals(300, Tables.readCsv(out).size());
       } else {
         assertEquals(expected, text, () -> "mode " + v + " differs from serial");
+      }
+    }
+  }
+
+  @Test
+  void poolUsesBalancedInputSplitsWithoutAShuffle() throws IOException {
+    Path in = Corpus.write(dir.resolve("corpus.csv"), 120, 3);
+    var spark = xlspark.spark.SharedSpark.session();
+    List<Map<String, String>> expected = null;
+    for (String mode : List.of("serial", "pool")) {
+      Path out = dir.resolve("out-" + mode + ".csv");
+      JobConfig.Builder b = JobConfig.builder(in.toString()).output(out.toString()).singleFile(true)
+          .mode(StrategyKind.parse(mode)).csvOption("multiLine", "false");
+      spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(Files.size(in) / 2 + 1));
+      JobResult result;
+      try {
+        result = EvaluationJob.run(spark, b.build());
+      } finally {
+        spark.conf().unset("spark.sql.files.maxPartitionBytes");
+      }
+      if (expected == null) {
+        expected = Tables.readCsv(out);
+      } else {
+        assertTrue(result.reason().contains("input partitions"), result.reason());
+        assertEquals(expected, Tables.readCsv(out));
       }
     }
   }
