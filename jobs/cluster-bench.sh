@@ -59,7 +59,8 @@ done
 
 first="$(echo "$SIZES" | awk '{print $1}')"
 echo "xlspark on the loopback standalone cluster: $ROWS rows of 250-argument calls (W4), pool mode, 4 partitions"
-echo "per worker, best and median of $RUNS runs; $(nproc) CPU cores on this machine, load average $(cut -d' ' -f1 /proc/loadavg)"
+echo "per worker, best and median of $RUNS runs; $(nproc) CPU cores on this machine," \
+  "load average $(cut -d' ' -f1 /proc/loadavg)"
 printf '%7s %12s %12s %14s %14s %14s %9s\n' workers "job best s" "job median s" "stage best s" "stage median s" \
   "stage rows/s" speed-up
 i=0

@@ -40,4 +40,6 @@ if [[ -f "$DIR/master.pid" ]] && is_spark "$(cat "$DIR/master.pid")"; then
   stop_pids "$(cat "$DIR/master.pid")"
 fi
 rm -f "$DIR"/*.pid "$DIR/cluster.env"
-echo "cluster-down: stopped ${#workers[@]} worker(s)$([[ ${#orphans[@]} -gt 0 ]] && echo ", ${#orphans[@]} leftover executor(s)") and the master" >&2
+left=""
+[[ ${#orphans[@]} -eq 0 ]] || left=", ${#orphans[@]} leftover executor(s)"
+echo "cluster-down: stopped ${#workers[@]} worker(s)$left and the master" >&2

@@ -35,10 +35,12 @@ free_port() {   # free_port FIRST [COUNT]: the first port >= FIRST with COUNT fr
   done
 }
 
-DRIVERS=()
+JOB_PID=""   # the driver running now (earlier ones were waited for, so their pids are no longer ours)
 cleanup() {
   local rc=$?
-  for p in "${DRIVERS[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
+  if [[ -n "$JOB_PID" ]] && tr '\0' ' ' 2>/dev/null < "/proc/$JOB_PID/cmdline" | grep -q "$WORK"; then
+    kill -KILL "$JOB_PID" 2>/dev/null || true
+  fi
   jobs/cluster-down.sh --dir "$CLUSTER_DIR" || true
   log "done in $((SECONDS - START)) s, exit $rc"
 }
@@ -56,18 +58,18 @@ SPARK_HOME_DIR="$ROOT/target/spark-home"
 jobs/xlspark generate --workload W1g --rows "$MIX_ROWS" --output "$WORK/mix.csv" >&2
 jobs/xlspark generate --workload W4 --rows "$ROWS" --output "$WORK/wide.csv" >&2
 UI_PORT="$(free_port 4140)"
+# Retries: a task lost with its executor counts as a failure, and each lost executor can fail a stage attempt.
 SPARK_CONF=(--conf "spark.eventLog.dir=file://$WORK/events" --conf "spark.ui.port=$UI_PORT"
-  --conf spark.driver.memory="$XLSPARK_DRIVER_MEMORY" --conf spark.executor.memory=1g --conf spark.task.maxFailures=8 --conf spark.stage.maxConsecutiveAttempts=8)
+  --conf "spark.driver.memory=$XLSPARK_DRIVER_MEMORY" --conf spark.executor.memory=1g
+  --conf spark.task.maxFailures=8 --conf spark.stage.maxConsecutiveAttempts=8)
 EVAL=(--now 2024-01-01T00:00:00Z --seed 7 --overwrite)
 
-JOB_PID=""
 start_job() {   # start_job NAME MASTER ARGS...: jobs/xlspark in the background; its pid in JOB_PID
   local name="$1" master="$2"
   shift 2
   XLSPARK_LOG_FILE="$WORK/$name.driver.log" setsid jobs/xlspark --master "$master" "${SPARK_CONF[@]}" \
     evaluate "${EVAL[@]}" "$@" >"$WORK/$name.log" 2>&1 < /dev/null &
   JOB_PID=$!
-  DRIVERS+=("$JOB_PID")
 }
 wait_job() {    # wait_job NAME: waits for JOB_PID (at most RUN_TIMEOUT) and returns its exit code
   local deadline=$((SECONDS + RUN_TIMEOUT)) rc=0
@@ -79,6 +81,7 @@ wait_job() {    # wait_job NAME: waits for JOB_PID (at most RUN_TIMEOUT) and ret
     sleep 1
   done
   wait "$JOB_PID" || rc=$?
+  JOB_PID=""
   return "$rc"
 }
 run_ok() {      # run_ok NAME MASTER ARGS...: runs a job, which must exit 0
@@ -103,7 +106,8 @@ canon() {
     || fail "$dir: ids are not exactly 1..$n ($(wc -l < "$rows") rows)"
 }
 same_rows() {   # same_rows A B: the canonical rows of outputs A and B are identical
-  cmp -s "$WORK/rows/$1" "$WORK/rows/$2" || fail "$2 differs from $1: $(cmp "$WORK/rows/$1" "$WORK/rows/$2" 2>&1 | head -1)"
+  local a="$WORK/rows/$1" b="$WORK/rows/$2"
+  cmp -s "$a" "$b" || fail "$2 differs from $1: $(cmp "$a" "$b" 2>&1 | head -1)"
 }
 
 log "local references ($MIX_ROWS mixed rows, $ROWS rows of 250-argument calls)"
@@ -120,7 +124,7 @@ MASTER="$(jobs/cluster-up.sh --dir "$CLUSTER_DIR" --workers 2 --cores 1 --port "
   --ui-port "$MASTER_UI_PORT" --worker-ui-port "$WORKER_UI_PORT")"
 MASTER_JSON="http://127.0.0.1:$MASTER_UI_PORT/json/"
 
-# 1. equality, pool and tasks modes, through jobs/xlspark and through $SPARK_HOME/bin/spark-submit
+# 1. equality: pool and tasks modes on the cluster against local[*]
 run_ok cluster-pool "$MASTER" --input "$WORK/mix.csv" --output "$WORK/out/cluster-pool" --mode pool
 canon cluster-pool "$MIX_ROWS"
 same_rows local-mix cluster-pool
@@ -168,7 +172,7 @@ wait_busy_executor() {   # wait_busy_executor NAME: until the evaluate stage of 
         fi
       fi
     fi
-    sleep 0.5
+    sleep 0.25
   done
 }
 executor_pid() {   # executor_pid APP EXEC_ID: "PID WORKER" of that executor JVM, a child of one of our Workers
@@ -208,7 +212,7 @@ check_event_log() {   # check_event_log APP EXEC_ID: the executor was removed an
 }
 
 # 2. executor loss during the evaluate stage
-start_job exec-kill "$MASTER" --input "$WORK/wide.csv" --output "$WORK/out/exec-kill" --mode pool --partitions 8
+start_job exec-kill "$MASTER" --input "$WORK/wide.csv" --output "$WORK/out/exec-kill" --mode pool --partitions 4
 wait_busy_executor exec-kill
 read -r pid worker < <(executor_pid "$APP_ID" "$BUSY_EXEC") || true
 [[ -n "${pid:-}" ]] || fail "no process found for executor $BUSY_EXEC of $APP_ID"
@@ -222,7 +226,7 @@ same_rows local-wide exec-kill
 log "2. executor loss: exit 0, $ROWS ids exactly once, equal to local[*]"
 
 # 3. Worker loss: the Master drops the Worker, the Worker's executor follows it (else it is killed here)
-start_job worker-kill "$MASTER" --input "$WORK/wide.csv" --output "$WORK/out/worker-kill" --mode pool --partitions 8
+start_job worker-kill "$MASTER" --input "$WORK/wide.csv" --output "$WORK/out/worker-kill" --mode pool --partitions 4
 wait_busy_executor worker-kill
 read -r pid worker < <(executor_pid "$APP_ID" "$BUSY_EXEC") || true
 [[ -n "${pid:-}" ]] || fail "no process found for executor $BUSY_EXEC of $APP_ID"
@@ -246,11 +250,12 @@ jobs/cluster-up.sh --heal --dir "$CLUSTER_DIR" >/dev/null
 OUT="$WORK/out/exec-kill"
 before="$(cd "$OUT" && md5sum _SUCCESS part-* | md5sum)"
 visible="$(ls "$WORK/out")"
-start_job driver-kill "$MASTER" --input "$WORK/wide.csv" --output "$OUT" --mode pool --partitions 8
+start_job driver-kill "$MASTER" --input "$WORK/wide.csv" --output "$OUT" --mode pool --partitions 4
 wait_busy_executor driver-kill
 kill -KILL "$JOB_PID"
 wait "$JOB_PID" 2>/dev/null || true
 log "4. killed the driver (pid $JOB_PID) of $APP_ID while stage $EVAL_STAGE ran"
+JOB_PID=""
 deadline=$((SECONDS + 180))
 while [[ "$(jget "$MASTER_JSON" --arg a "$APP_ID" '.activeapps | any(.id == $a)')" != false ]] \
     || [[ -n "$(app_executor_pids "$APP_ID")" ]]; do
@@ -264,12 +269,13 @@ for t in "$WORK"/out/.exec-kill.xlspark-*; do
   [[ ! -e "$t/_SUCCESS" ]] || fail "the killed run left a complete-looking $t"
   log "4. the killed run left the hidden, incomplete $(basename "$t") (no _SUCCESS)"
 done
-run_ok rerun "$MASTER" --input "$WORK/wide.csv" --output "$OUT" --mode pool --partitions 8
+run_ok rerun "$MASTER" --input "$WORK/wide.csv" --output "$OUT" --mode pool --partitions 4
 canon exec-kill "$ROWS"
 same_rows local-wide exec-kill
 first="$(cat "$OUT"/part-* | md5sum)"
 # The scheduled rerun goes through $SPARK_HOME/bin/spark-submit with the job jar, as on an installed Spark.
-SPARK_HOME="$SPARK_HOME_DIR" run_ok scheduled-rerun "$MASTER" --input "$WORK/wide.csv" --output "$OUT" --mode pool --partitions 8
+SPARK_HOME="$SPARK_HOME_DIR" run_ok scheduled-rerun "$MASTER" --input "$WORK/wide.csv" --output "$OUT" \
+  --mode pool --partitions 4
 canon exec-kill "$ROWS"
 same_rows local-wide exec-kill
 [[ "$(cat "$OUT"/part-* | md5sum)" == "$first" ]] && same="byte for byte" || same="row for row"

@@ -42,7 +42,10 @@ alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 port_taken() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
 
 if [[ $HEAL == yes ]]; then
-  [[ -f "$DIR/cluster.env" ]] && alive "$DIR/master.pid" || { echo "cluster-up: no running cluster in $DIR" >&2; exit 2; }
+  if [[ ! -f "$DIR/cluster.env" ]] || ! alive "$DIR/master.pid"; then
+    echo "cluster-up: no running cluster in $DIR" >&2
+    exit 2
+  fi
   # shellcheck source=/dev/null
   source "$DIR/cluster.env"
   WORKERS="$CLUSTER_WORKERS" CORES="$CLUSTER_WORKER_CORES" MEMORY="$CLUSTER_WORKER_MEMORY"
