@@ -57,12 +57,17 @@ public final class FormulaSource {
     } catch (UsageException e) {
       throw e;
     } catch (Exception e) {
-      throw new UsageException("cannot read " + config.input() + " as " + format.cliName() + ": " + firstLine(e), e);
+      throw new UsageException("cannot read " + config.input() + " as " + format.cliName() + ": "
+          + firstLine(rootCause(e)), e);
     }
     StructType schema = data.schema();
     if (format == DataFormat.JSON && schema.fields().length == 1
         && schema.fields()[0].name().equals(ResultColumns.CORRUPT_RECORD)) {
       throw new UsageException("cannot read " + config.input() + " as json: no line is a JSON object");
+    }
+    if (visibleNames(schema).isEmpty()) {
+      throw new UsageException("no columns in " + config.input() + ": the file or sheet is empty (an xlsx sheet "
+          + "with a header and no rows reads as empty)");
     }
     String expression = column(schema, EXPRESSION).orElseThrow(() -> new UsageException(
         "no '" + EXPRESSION + "' column in " + config.input() + " (columns: "
@@ -82,6 +87,7 @@ public final class FormulaSource {
 
   private static Dataset<Row> readCsv(SparkSession spark, List<String> files, Map<String, String> user) {
     Map<String, String> options = csvReadOptions(user);
+    CsvPreflight.check(spark, files, options);
     String[] paths = files.toArray(String[]::new);
     // Header only (every column text): cells are typed per cell later, the way Excel types entered text.
     StructType header = spark.read().options(options).option("inferSchema", "false").csv(paths).schema();
@@ -153,6 +159,15 @@ public final class FormulaSource {
       return found.get(0);
     }
     throw new UsageException("cannot infer the input format of " + input + "; use --input-format csv|json|parquet|xlsx");
+  }
+
+  /** The deepest cause: Spark wraps a reader's own message ("not a Parquet file") in several job failures. */
+  static Throwable rootCause(Throwable e) {
+    Throwable c = e;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c;
   }
 
   static String firstLine(Throwable e) {
