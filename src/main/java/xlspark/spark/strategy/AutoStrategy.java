@@ -10,7 +10,7 @@ import xlspark.spark.RowEvaluator;
 /**
  * Picks serial, pool or tasks from a small timed sample evaluated on the driver and the group count:
  * serial when the whole job would take less than a parallel stage costs, tasks when rows mostly wait
- * (wall time far above CPU time) or when there are a few heavy groups, pool otherwise.
+ * (wall time far above CPU time) and the groups fit {@code --max-tasks}, pool otherwise.
  */
 public final class AutoStrategy implements EvaluationStrategy {
   static final int SAMPLE_ROWS = 64;
@@ -63,20 +63,17 @@ public final class AutoStrategy implements EvaluationStrategy {
       return new Choice(StrategyKind.SERIAL, cost + ", below the ~" + in.config().autoSerialMillis()
           + " ms a parallel Spark stage costs", null);
     }
-    int max = in.config().maxTasks();
-    GroupIndex groups = GroupIndex.find(in, max);
-    boolean fitsTasks = groups.count() <= max;
-    if (s.waits() && fitsTasks) {
-      return new Choice(StrategyKind.TASKS, cost + ", rows wait (CPU " + Math.round(100 * s.cpuNanosPerRow()
-          / s.wallNanosPerRow()) + "% of wall): one task per group, " + groups.count() + " groups on "
-          + slots + " task slots", groups);
+    if (s.waits()) {
+      int max = in.config().maxTasks();
+      GroupIndex groups = GroupIndex.find(in, max);
+      if (groups.count() <= max) {
+        return new Choice(StrategyKind.TASKS, cost + ", rows wait (CPU " + Math.round(100 * s.cpuNanosPerRow()
+            / s.wallNanosPerRow()) + "% of wall): one task per group, " + groups.count() + " groups on "
+            + slots + " task slots", groups);
+      }
     }
-    boolean heavyGroups = !groups.perRow() && fitsTasks && groups.count() >= slots
-        && groups.count() <= 8L * slots && estimatedMillis / groups.count() >= 100;
-    if (heavyGroups) {
-      return new Choice(StrategyKind.TASKS, cost + ", " + groups.count() + " heavy groups for " + slots
-          + " task slots: one task per group", groups);
-    }
+    // CPU-bound rows: one task per group never beats even ranges over the slots (the benchmark's W1g: the group
+    // count job and a second shuffle make tasks slower than pool), so groups are not even counted.
     return new Choice(StrategyKind.POOL, cost + ", CPU-bound: rows spread over " + slots + " task slots", null);
   }
 
