@@ -12,13 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import xlspark.eval.EngineOptions;
 import xlspark.eval.EvalOutcome;
 import xlspark.eval.FormulaEvaluator;
@@ -31,12 +27,13 @@ import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
 
 /**
- * Seeded fuzzing, bounded in tries (about a minute in all on two cores): token soups never make the parser
+ * Seeded fuzzing with plain JUnit loops (reproducible: fixed seeds; a failure names its formula), bounded in
+ * tries (about a minute in all on two cores): token soups never make the parser
  * throw anything but a positioned {@link FormulaSyntaxException}; random well-formed formulas over the whole
  * registry never make evaluation throw or fail inside the engine, and evaluate the same twice (volatile
  * functions included: the clock and the seed are fixed).
  */
-class FuzzProperties {
+class FuzzTest {
   static final EngineOptions OPTIONS = new EngineOptions(Instant.parse("2024-06-15T12:00:00Z"), ZoneId.of("UTC"),
       42, 10_000, 5_000, List.of(), Map.of());
   static final VariableSource VARS = name -> switch (name) {
@@ -64,42 +61,63 @@ class FuzzProperties {
       "abc", "SUM", "IF", "ROUND", "xl", "s0", "new", "var", "ABS(", "SUM(", "IF(", "_xlfn.", "é", "\u00a0", " ",
       "\t", "\n", "\u0000", "\u200b", "\uff0b", "😀", "\ud800", "A1", "$A$1", "1:2", "a.b", "x?", "{1,2;3}"};
 
-  @Provide
-  Arbitrary<String> soups() {
-    Arbitrary<String> token = Arbitraries.of(TOKENS);
-    Arbitrary<String> tokenSoup = token.list().ofMaxSize(40).map(l -> String.join("", l));
-    Arbitrary<String> raw = Arbitraries.strings().all().ofMaxLength(60);
-    return Arbitraries.oneOf(tokenSoup, tokenSoup, tokenSoup, raw).map(s -> s.startsWith("=") ? s : "=" + s);
+  /** A token soup (three times in four) or up to 60 arbitrary UTF-16 chars, always with a leading '='. */
+  static String soup(SplittableRandom r) {
+    StringBuilder sb = new StringBuilder();
+    if (r.nextInt(4) < 3) {
+      int n = r.nextInt(41);
+      for (int i = 0; i < n; i++) {
+        sb.append(TOKENS[r.nextInt(TOKENS.length)]);
+      }
+    } else {
+      int n = r.nextInt(61);
+      for (int i = 0; i < n; i++) {
+        sb.append((char) (r.nextBoolean() ? r.nextInt(128) : r.nextInt(0x10000)));
+      }
+    }
+    String s = sb.toString();
+    return s.startsWith("=") ? s : "=" + s;
   }
 
-  @Property(tries = 20_000, seed = "20260601")
-  void parserThrowsOnlyPositionedSyntaxErrors(@ForAll("soups") String text) {
-    SOUPS.incrementAndGet();
-    try {
-      assertNotNull(Parser.parse(text));
-    } catch (FormulaSyntaxException e) {
-      SourceSpan s = e.span();
-      assertNotNull(s, text);
-      assertTrue(s.start() >= 0 && s.start() <= s.end() && s.end() <= text.length(),
-          () -> "span " + s + " outside " + text.length() + " chars of " + text);
-      assertTrue(e.getMessage().endsWith("at column " + s.column()), e::getMessage);
+  @Test
+  void parserThrowsOnlyPositionedSyntaxErrors() {
+    SplittableRandom r = new SplittableRandom(20260601L);
+    for (int i = 0; i < 20_000; i++) {
+      String text = soup(r);
+      SOUPS.incrementAndGet();
+      try {
+        assertNotNull(Parser.parse(text));
+      } catch (FormulaSyntaxException e) {
+        SourceSpan s = e.span();
+        assertNotNull(s, text);
+        assertTrue(s.start() >= 0 && s.start() <= s.end() && s.end() <= text.length(),
+            () -> "span " + s + " outside " + text.length() + " chars of " + text);
+        assertTrue(e.getMessage().endsWith("at column " + s.column()), e::getMessage);
+      }
     }
   }
 
-  @Property(tries = 3_000, seed = "20260602")
-  void soupsNeverBreakTheEvaluator(@ForAll("soups") String text) {
-    FormulaEvaluator ev = new FormulaEvaluator(OPTIONS);
-    check(text, ev.evaluate(text, VARS, 1));
+  @Test
+  void soupsNeverBreakTheEvaluator() {
+    SplittableRandom r = new SplittableRandom(20260602L);
+    for (int i = 0; i < 3_000; i++) {
+      String text = soup(r);
+      FormulaEvaluator ev = new FormulaEvaluator(OPTIONS);
+      check(text, ev.evaluate(text, VARS, 1));
+    }
   }
 
-  @Property(tries = 6_000, seed = "20260603")
-  void wellFormedFormulasEvaluateToValuesDeterministically(@ForAll long seed) {
-    String formula = new FormulaGen(seed).formula(3);
-    evaluateTwice(formula, seed);
+  @Test
+  void wellFormedFormulasEvaluateToValuesDeterministically() {
+    SplittableRandom r = new SplittableRandom(20260603L);
+    for (int i = 0; i < 6_000; i++) {
+      long seed = r.nextLong();
+      evaluateTwice(new FormulaGen(seed).formula(3), seed);
+    }
   }
 
   /** Every function of the registry, twenty random calls each, nested in random arguments. */
-  @Example
+  @Test
   void everyFunctionOfTheRegistryIsFuzzed() {
     List<FunctionSpec> all = FunctionRegistry.standard().all();
     FormulaGen gen = new FormulaGen(20260604L);
@@ -152,7 +170,7 @@ class FuzzProperties {
     return o.message() != null && o.message().startsWith("time-out");
   }
 
-  @AfterContainer
+  @AfterAll
   static void report() {
     double secs = (System.nanoTime() - START) / 1e9;
     List<String> failures = new ArrayList<>();
