@@ -100,3 +100,8 @@ java -cp "$ROOT/target/classes" xlspark.bench.BenchReport "$TSV" "$RESULTS/bench
   "cores=$CORES" "seed=$SEED" "taskSlots=$SLOTS" "delayMs=$DELAY" "loadBefore=$LOAD_BEFORE" \
   "loadAfter=$LOAD_AFTER" "jvm=$(java -version 2>&1 | head -n 1)" "date=$(date -u +%Y-%m-%dT%H:%MZ)" \
   "benchSeconds=$(($(date +%s) - bench_start))"
+
+# The workbook row (issue 7): POI's evaluateAll vs xlspark on a 100,000-cell workbook and 200 small ones.
+if [[ "${BENCH_WORKBOOK:-1}" != 0 ]]; then
+  jobs/workbook-bench.sh
+fi

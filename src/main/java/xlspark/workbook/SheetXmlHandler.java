@@ -199,7 +199,12 @@ final class SheetXmlHandler extends DefaultHandler {
         if (v == null || v.isEmpty()) {
           return null;
         }
-        return Value.text(strings.getItemAt(Integer.parseInt(v.trim())).getString());
+        int i = Integer.parseInt(v.trim());
+        try {
+          return Value.text(strings.getItemAt(i).getString());
+        } catch (RuntimeException e) {
+          return Value.err(ExcelError.REF, "shared string " + i + " missing");
+        }
       }
       case "inlineStr" -> {
         return inline == null ? null : Value.text(inline);

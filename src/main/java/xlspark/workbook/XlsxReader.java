@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
@@ -25,74 +21,123 @@ import org.xml.sax.helpers.DefaultHandler;
 import xlspark.value.Area;
 
 /**
- * Reads an .xlsx/.xlsm file with POI's streaming (SAX) API: workbook part (defined names), shared strings,
- * each worksheet's cells and its tables. No DOM of the sheets is built, so memory is the model's own
- * (about a hundred bytes per non-empty cell), whatever the file's size.
+ * Reads an .xlsx/.xlsm file in streaming (SAX) fashion: the package's parts straight from the zip
+ * ({@link XlsxParts}), POI's hardened SAX reader and its event-API shared strings table
+ * ({@code ReadOnlySharedStringsTable}), and our handlers for the workbook part (sheets, defined names), each
+ * worksheet ({@link SheetXmlHandler}) and its tables. No DOM is built, so memory is the model's own (about a
+ * hundred bytes per non-empty cell), whatever the file's size.
  */
 public final class XlsxReader {
   private XlsxReader() {
   }
 
   public static WorkbookModel read(Path file, String name) throws IOException {
-    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-      XSSFReader reader = new XSSFReader(pkg);
-      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-      WorkbookModel model = new WorkbookModel(name);
-      List<String[]> names = new ArrayList<>();
-      try (InputStream in = reader.getWorkbookData()) {
-        parse(in, new NamesHandler(names));
+    try (XlsxParts parts = new XlsxParts(file)) {
+      XMLReader xml = newReader();
+      String workbookPart = null;
+      for (XlsxParts.Rel r : parts.rels("", xml)) {
+        if (r.type().equals("officeDocument")) {
+          workbookPart = r.target();
+        }
       }
-      XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
-      while (it.hasNext()) {
-        try (InputStream in = it.next()) {
-          SheetModel sheet = model.addSheet(it.getSheetName());
-          parse(in, new SheetXmlHandler(sheet, strings));
-          PackagePart part = it.getSheetPart();
-          for (PackageRelationship rel : part.getRelationshipsByType(XSSFRelation.TABLE.getRelation())) {
-            PackagePart tablePart = part.getRelatedPart(rel);
-            try (InputStream tin = tablePart.getInputStream()) {
-              parse(tin, new TableHandler(sheet.name(), model));
+      InputStream wbIn = workbookPart == null ? null : parts.open(workbookPart);
+      if (wbIn == null) {
+        throw new IOException("not an .xlsx workbook (no workbook part)");
+      }
+      WorkbookHandler book = new WorkbookHandler();
+      try (InputStream in = wbIn) {
+        parse(xml, in, book);
+      }
+      Map<String, XlsxParts.Rel> rels = new HashMap<>();
+      SharedStrings strings = null;
+      for (XlsxParts.Rel r : parts.rels(workbookPart, xml)) {
+        rels.put(r.id(), r);
+        if (r.type().equals("sharedStrings")) {
+          try (InputStream in = parts.open(r.target())) {
+            strings = in == null ? null : new ReadOnlySharedStringsTable(in, false);
+          }
+        }
+      }
+      WorkbookModel model = new WorkbookModel(name);
+      for (String[] sheetRef : book.sheets) {
+        SheetModel sheet = model.addSheet(sheetRef[0]);
+        XlsxParts.Rel r = rels.get(sheetRef[1]);
+        if (r == null || !r.type().equals("worksheet")) {
+          continue;
+        }
+        try (InputStream in = parts.open(r.target())) {
+          if (in == null) {
+            model.warnings().add("sheet " + sheetRef[0] + ": part " + r.target() + " missing");
+            continue;
+          }
+          parse(xml, in, new SheetXmlHandler(sheet, strings));
+        }
+        for (XlsxParts.Rel t : parts.rels(r.target(), xml)) {
+          if (t.type().equals("table")) {
+            try (InputStream in = parts.open(t.target())) {
+              if (in != null) {
+                parse(xml, in, new TableHandler(sheet.name(), model));
+              }
             }
           }
         }
       }
-      for (String[] n : names) {
+      for (String[] n : book.names) {
         if (!n[0].startsWith("_xlnm.")) {
           model.addName(n[0], n[1] == null ? -1 : Integer.parseInt(n[1]), n[2]);
         }
       }
       model.finish();
       return model;
-    } catch (OpenXML4JException | SAXException | POIXMLException | IllegalArgumentException
+    } catch (SAXException | java.util.zip.ZipException | POIXMLException | IllegalArgumentException
              | IllegalStateException e) {
       throw new IOException("not a readable .xlsx file: " + e.getMessage(), e);
     }
   }
 
-  private static void parse(InputStream in, ContentHandler handler) throws IOException, SAXException {
-    try {
-      XMLReader xml = XMLHelper.newXMLReader();
-      xml.setContentHandler(handler);
-      xml.parse(new InputSource(in));
-    } catch (ParserConfigurationException e) {
-      throw new IOException("no SAX parser: " + e.getMessage(), e);
+  private static final ThreadLocal<XMLReader> READERS = new ThreadLocal<>();
+
+  /**
+   * POI's hardened SAX reader (no external entities, no DTDs), one per thread and reused for every part of
+   * every workbook: creating one costs more than parsing a small sheet.
+   */
+  private static XMLReader newReader() throws IOException, SAXException {
+    XMLReader xml = READERS.get();
+    if (xml == null) {
+      try {
+        xml = XMLHelper.newXMLReader();
+      } catch (ParserConfigurationException e) {
+        throw new IOException("no SAX parser: " + e.getMessage(), e);
+      }
+      READERS.set(xml);
     }
+    return xml;
   }
 
-  /** Collects {@code <definedName name localSheetId>text</definedName>} from the workbook part. */
-  private static final class NamesHandler extends DefaultHandler {
-    private final List<String[]> names;
+  private static void parse(XMLReader xml, InputStream in, ContentHandler handler) throws IOException, SAXException {
+    xml.setContentHandler(handler);
+    xml.parse(new InputSource(in));
+  }
+
+  /** The workbook part: sheets in order ([name, relationship id]) and defined names ([name, localSheetId, text]). */
+  private static final class WorkbookHandler extends DefaultHandler {
+    final List<String[]> sheets = new ArrayList<>();
+    final List<String[]> names = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private String name;
     private String sheet;
 
-    NamesHandler(List<String[]> names) {
-      this.names = names;
-    }
-
     @Override
     public void startElement(String uri, String localName, String qName, Attributes a) {
-      if (localName.equals("definedName")) {
+      if (localName.equals("sheet")) {
+        String id = null;
+        for (int i = 0; i < a.getLength(); i++) {
+          if (a.getLocalName(i).equals("id") && !a.getURI(i).isEmpty()) {
+            id = a.getValue(i);
+          }
+        }
+        sheets.add(new String[] {a.getValue("name"), id});
+      } else if (localName.equals("definedName")) {
         name = a.getValue("name");
         sheet = a.getValue("localSheetId");
         text.setLength(0);

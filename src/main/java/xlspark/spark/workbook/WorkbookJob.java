@@ -3,25 +3,23 @@ package xlspark.spark.workbook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.SerializableWritable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
 import xlspark.spark.JobConfig;
 import xlspark.spark.UsageException;
@@ -33,8 +31,8 @@ import xlspark.workbook.WorkbookSummary;
 
 /**
  * The {@code workbook} job: list the workbooks, check the output, pick how to split them
- * ({@link WorkbookPlan}), recalculate each in one piece (serial on the driver; tasks and pool read the bytes
- * with {@code binaryFiles} and evaluate on the executors), write one row per formula cell in input order and
+ * ({@link WorkbookPlan}), recalculate each in one piece (serial on the driver; tasks and pool on the executors,
+ * whole workbooks per task), write one row per formula cell in input order and
  * return the per-workbook summaries. Never exits the JVM nor stops the session.
  */
 public final class WorkbookJob {
@@ -64,8 +62,7 @@ public final class WorkbookJob {
         + plan.kind().cliName() + ")");
     try {
       List<WorkbookSummary> summaries;
-      Dataset<Row> rows;
-      JavaRDD<WorkbookResult> persisted = null;
+      Dataset<Row> rows = null;
       if (plan.kind() == StrategyKind.SERIAL) {
         List<WorkbookResult> results = new ArrayList<>();
         for (WorkbookFiles.Entry e : files) {
@@ -77,18 +74,28 @@ public final class WorkbookJob {
         List<Row> all = new ArrayList<>();
         results.forEach(r -> r.cells().forEach(c -> all.add(row(c))));
         rows = spark.createDataFrame(all, SCHEMA);
+      } else if (sink.isEmpty()) {
+        summaries = distributed(spark, files, plan, task).map(WorkbookResult::summary).collect();
       } else {
-        persisted = distributed(spark, config, files, plan, task).persist(StorageLevel.MEMORY_AND_DISK());
-        summaries = new ArrayList<>(persisted.map(WorkbookResult::summary).collect());
-        rows = spark.createDataFrame(persisted.flatMap(r -> r.cells().stream().map(WorkbookJob::row).iterator()),
-            SCHEMA);
+        // One pass: the rows go to the sink, the summaries come back through an accumulator (deduplicated by
+        // workbook in case a task is retried). Persisting the results instead would cost Spark a size estimate
+        // of every cell object, more than evaluating them.
+        CollectionAccumulator<Tuple2<Integer, WorkbookSummary>> acc = spark.sparkContext()
+            .collectionAccumulator("xlspark workbook summaries");
+        rows = spark.createDataFrame(distributed(spark, files, plan, task).flatMap(r -> {
+          acc.add(new Tuple2<>(r.index(), r.summary()));
+          return r.cells().stream().map(WorkbookJob::row).iterator();
+        }), SCHEMA);
+        spark.sparkContext().setJobDescription("xlspark workbook: evaluate and write " + config.output());
+        sink.get().write(rows);
+        Map<Integer, WorkbookSummary> byIndex = new java.util.TreeMap<>();
+        acc.value().forEach(t -> byIndex.put(t._1(), t._2()));
+        summaries = new ArrayList<>(byIndex.values());
+        rows = null;
       }
-      if (sink.isPresent()) {
+      if (rows != null && sink.isPresent()) {
         spark.sparkContext().setJobDescription("xlspark workbook: write " + config.output());
         sink.get().write(rows);
-      }
-      if (persisted != null) {
-        persisted.unpersist(false);
       }
       return new WorkbookJobResult(config.mode(), plan.kind(), plan.reason(), plan.partitions(), summaries,
           config.output(), sink.map(ResultSink::format).orElse(null), writeValues, System.nanoTime() - start,
@@ -100,34 +107,35 @@ public final class WorkbookJob {
     }
   }
 
-  /** Tasks and pool: the bytes come from {@code binaryFiles}; each partition evaluates whole workbooks. */
-  private static JavaRDD<WorkbookResult> distributed(SparkSession spark, WorkbookConfig config,
-      List<WorkbookFiles.Entry> files, WorkbookPlan plan, WorkbookTask task) {
+  /**
+   * Tasks and pool: the workbooks listed on the driver, grouped by the plan, one group per partition (so one
+   * stage, no shuffle); each task opens its files through the Hadoop file system with the configuration
+   * broadcast once. Spark's {@code binaryFiles} was the first design: it serializes the whole Hadoop
+   * configuration into every file's stream and back (over half of a small workbook's task time) and needs a
+   * shuffle to place one workbook per task.
+   */
+  private static JavaRDD<WorkbookResult> distributed(SparkSession spark, List<WorkbookFiles.Entry> files,
+      WorkbookPlan plan, WorkbookTask task) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Map<String, WorkbookFiles.Entry> byPath = new HashMap<>();
-    files.forEach(e -> byPath.put(pathKey(e.path()), e));
-    JavaPairRDD<String, PortableDataStream> bytes = jsc.binaryFiles(config.input(), Math.max(1, plan.partitions()));
-    JavaPairRDD<Integer, Tuple2<WorkbookFiles.Entry, PortableDataStream>> keyed = bytes.flatMapToPair(t -> {
-      WorkbookFiles.Entry e = byPath.get(pathKey(t._1()));
-      return e == null ? java.util.Collections.emptyIterator()
-          : java.util.List.of(new Tuple2<>(e.index(), new Tuple2<>(e, t._2()))).iterator();
+    List<List<WorkbookFiles.Entry>> groups = new ArrayList<>();
+    for (int p = 0; p < plan.partitions(); p++) {
+      groups.add(new ArrayList<>());
+    }
+    for (WorkbookFiles.Entry e : files) {
+      groups.get(plan.partitionOf()[e.index()]).add(e);
+    }
+    Broadcast<SerializableWritable<Configuration>> conf =
+        jsc.broadcast(new SerializableWritable<>(spark.sparkContext().hadoopConfiguration()));
+    return jsc.parallelize(groups, groups.size()).flatMap(group -> {
+      Configuration c = conf.value().value();
+      List<WorkbookResult> out = new ArrayList<>();
+      for (WorkbookFiles.Entry e : group) {
+        Path p = new Path(e.path());
+        FileSystem fs = p.getFileSystem(c);
+        out.add(task.run(e, () -> fs.open(p), c));
+      }
+      return out.iterator();
     });
-    return keyed.partitionBy(new AssignedPartitioner(plan.partitionOf(), plan.partitions()))
-        .mapPartitions(it -> {
-          List<WorkbookResult> out = new ArrayList<>();
-          List<Tuple2<WorkbookFiles.Entry, PortableDataStream>> batch = new ArrayList<>();
-          it.forEachRemaining(t -> batch.add(t._2()));
-          batch.sort(Comparator.comparingInt(t -> t._1().index()));
-          for (Tuple2<WorkbookFiles.Entry, PortableDataStream> t : batch) {
-            PortableDataStream s = t._2();
-            out.add(task.run(t._1(), s::open, s.getConfiguration()));
-          }
-          return out.iterator();
-        }, true);
-  }
-
-  private static String pathKey(String uri) {
-    return new Path(uri).toUri().getPath();
   }
 
   static Row row(CellResult c) {
