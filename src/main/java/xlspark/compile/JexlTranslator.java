@@ -208,8 +208,29 @@ public final class JexlTranslator {
       return sb.append(')').toString();
     }
 
+    /**
+     * A run of signs emits at most two negations: unary plus changes nothing in Excel, and a double negation
+     * is exactly a conversion to number, so {@code ----x} is {@code --x}. Long runs ({@code =-----...1}, valid
+     * Excel) would otherwise nest JEXL's parser as deep as the run is long.
+     */
     public String unary(Expr.Unary u) {
-      return "(" + (u.negate() ? "-" : "+") + operand(u.operand()) + ")";
+      int negations = 0;
+      int signs = 0;
+      Expr e = u;
+      while (e instanceof Expr.Unary v) {
+        negations += v.negate() ? 1 : 0;
+        signs++;
+        e = v.operand();
+      }
+      if (signs == 1) {
+        return "(" + (u.negate() ? "-" : "+") + operand(e) + ")";
+      }
+      int keep = negations == 0 ? 0 : negations % 2 == 1 ? 1 : 2;
+      String inner = operand(e);
+      if (keep == 0) {
+        return "(+" + inner + ")";
+      }
+      return keep == 1 ? "(-" + inner + ")" : "(-(-" + inner + "))";
     }
 
     /** {@code x%%%} as {@code (x / 100 / 100 / 100)}: flat, for the reason given at {@link #chain}. */
