@@ -8,6 +8,7 @@
 # Settings: BENCH_SEED (42), BENCH_TASK_SLOTS (task slots of W5's tasks and auto runs, 64),
 # BENCH_DELAY_MS (the slow server's answer delay, 50), BENCH_MODES ("serial pool tasks auto").
 set -euo pipefail
+TIMEFORMAT='%U %S'
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SEED="${BENCH_SEED:-42}"
@@ -50,7 +51,7 @@ done
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 # results.tsv keeps the rows of workloads not re-run now (BENCH_WORKLOADS), so a subset can be redone.
 TSV="$WORK/results.tsv"
-HEADER=$'workload\trows\tmode\tseconds\texit\tused\treason\tjob_seconds\tnote'
+HEADER=$'workload\trows\tmode\tseconds\texit\tused\treason\tjob_seconds\tnote\tcpu_seconds'
 if [[ -s "$TSV" && "$(head -n 1 "$TSV")" == "$HEADER" ]]; then
   awk -F'\t' -v redo=" $WORKLOADS " 'NR > 1 && index(redo, " " $1 " ") == 0' "$TSV" >"$TSV.keep"
 else
@@ -72,11 +73,13 @@ for w in $WORKLOADS; do
     rm -f "$json"
     start=$(date +%s%N)
     set +e
-    jobs/xlspark evaluate --input "$file" --output "$WORK/out-$w-$m" --overwrite --mode "$m" \
-      --seed "$SEED" --now 2024-01-01T00:00:00Z --timings "$json" "${extra[@]}" >"$log" 2>&1
+    # bash's time keyword: user + system CPU seconds of the process (less disturbed by a busy machine than wall)
+    { time jobs/xlspark evaluate --input "$file" --output "$WORK/out-$w-$m" --overwrite --mode "$m" \
+      --seed "$SEED" --now 2024-01-01T00:00:00Z --timings "$json" "${extra[@]}" >"$log" 2>&1; } 2>"$WORK/cpu"
     rc=$?
     set -e
     end=$(date +%s%N)
+    cpu="$(awk '{ printf "%.2f", $1 + $2 }' "$WORK/cpu")"
     secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
     used="" reason="" job="" note=""
     if [[ -s "$json" ]]; then
@@ -88,8 +91,8 @@ for w in $WORKLOADS; do
       note="$(grep -m1 '^xlspark: ' "$log" | grep -v '^xlspark: Spark ' || true)"
       note="${note:-$(tail -n 1 "$log")}"
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$w" "$rows" "$m" "$secs" "$rc" "$used" "$reason" "$job" \
-      "${note//$'\t'/ }" >>"$TSV"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$w" "$rows" "$m" "$secs" "$rc" "$used" "$reason" "$job" \
+      "${note//$'\t'/ }" "$cpu" >>"$TSV"
     printf 'bench: %-4s %-6s exit %d  %8.2f s  %s\n' "$w" "$m" "$rc" "$secs" "${used:+used $used}" >&2
   done
 done

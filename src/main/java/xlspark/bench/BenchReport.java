@@ -89,13 +89,14 @@ public final class BenchReport {
       }
       b.append(" | ").append(run(w, "auto").filter(BenchRun::ok).map(BenchRun::used).orElse("–")).append(" |\n");
     }
-    b.append("\nInside the JVM (read → output in place, from `--timings`), seconds:\n\n");
+    b.append("\nInside the JVM (read → output in place, from `--timings`) and CPU time of the whole process "
+        + "(user + system, all threads), seconds:\n\n");
     b.append("| workload | serial | pool | tasks | auto |\n|---|---:|---:|---:|---:|\n");
     for (String w : workloads()) {
       b.append("| ").append(w);
       for (String m : MODES) {
-        b.append(" | ").append(run(w, m).filter(r -> !Double.isNaN(r.jobSeconds()))
-            .map(r -> String.format(Locale.ROOT, "%.2f", r.jobSeconds())).orElse("–"));
+        b.append(" | ").append(run(w, m).map(r -> seconds(r.jobSeconds()) + " (CPU " + seconds(r.cpuSeconds()) + ")")
+            .orElse("–"));
       }
       b.append(" |\n");
     }
@@ -108,6 +109,10 @@ public final class BenchReport {
         .append(meta.getOrDefault("loadBefore", "?")).append(", after ").append(meta.getOrDefault("loadAfter", "?"))
         .append("; whole benchmark ").append(meta.getOrDefault("benchSeconds", "?")).append(" s.\n");
     return b.toString();
+  }
+
+  private static String seconds(double s) {
+    return Double.isNaN(s) ? "–" : String.format(Locale.ROOT, "%.2f", s);
   }
 
   private String cell(BenchRun r, String workload) {

@@ -15,9 +15,10 @@ import java.util.List;
  * @param used       the mode that did the work (auto's choice); empty when the run failed
  * @param jobSeconds inside the JVM, from reading the input to the output in place ({@code --timings}); NaN if none
  * @param note       the first line of the refusal or failure
+ * @param cpuSeconds user + system CPU time of the process; NaN when not recorded
  */
 record BenchRun(String workload, long rows, String mode, double seconds, int exitCode, String used, String reason,
-                double jobSeconds, String note) {
+                double jobSeconds, String note, double cpuSeconds) {
 
   boolean ok() {
     return exitCode == 0 || exitCode == 3;
@@ -41,8 +42,12 @@ record BenchRun(String workload, long rows, String mode, double seconds, int exi
       }
       String[] f = line.split("\t", -1);
       runs.add(new BenchRun(f[0], Long.parseLong(f[1]), f[2], Double.parseDouble(f[3]), Integer.parseInt(f[4]),
-          f[5], f[6], f[7].isEmpty() ? Double.NaN : Double.parseDouble(f[7]), f.length > 8 ? f[8] : ""));
+          f[5], f[6], number(f, 7), f.length > 8 ? f[8] : "", number(f, 9)));
     }
     return runs;
+  }
+
+  private static double number(String[] fields, int i) {
+    return fields.length > i && !fields[i].isEmpty() ? Double.parseDouble(fields[i]) : Double.NaN;
   }
 }
