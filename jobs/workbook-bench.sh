@@ -55,20 +55,21 @@ OUT="$RESULTS/workbook-bench-${CORES}cores.md"
   echo
   echo "JVM: $(java -version 2>&1 | head -n 1); heap $HEAP; load average before $LOAD_BEFORE, after $LOAD_AFTER."
   echo
-  echo "| input | formula cells | POI evaluateAll s (CPU s) | xlspark 1 thread s (CPU s) | POI / xlspark | heap after read POI / xlspark | xlspark serial | pool | tasks |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| input | formula cells | POI evaluateAll s (CPU s) | xlspark 1 thread s (CPU s) | POI / xlspark | results equal to POI's | heap after read POI / xlspark | xlspark serial | pool | tasks |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   for input in "$BIG" "$SMALL"; do
     b="$(basename "$input")"
     ps="$(field "$b" poi seconds)"; pc="$(field "$b" poi cpuSeconds)"
     xs="$(field "$b" xlspark seconds)"; xc="$(field "$b" xlspark cpuSeconds)"
     cells="$(sed -n "s/.*workbook-bench $b xlspark .*cells=\([0-9]*\).*/\1/p" "$INPROC")"
     ph="$(field "$b" poi heapMB)"; xh="$(field "$b" xlspark heapMB)"
+    agree="$(sed -n "s/.*workbook-bench $b poi .*agree=\([0-9/]*\).*/\1/p" "$INPROC")"
     ratio="$(awk -v p="$pc" -v x="$xc" 'BEGIN { if (x > 0) printf "%.1fx (CPU)", p / x }')"
     modes=()
     for m in serial pool tasks; do
       modes+=("$(awk -F'\t' -v b="$b" -v m="$m" '$1 == b && $2 == m { printf "%s s (job %.2f s)", $3, $4 }' "$SPARK")")
     done
-    echo "| $b | $cells | $ps ($pc) | $xs ($xc) | $ratio | ${ph} MB / ${xh} MB | ${modes[0]} | ${modes[1]} | ${modes[2]} |"
+    echo "| $b | $cells | $ps ($pc) | $xs ($xc) | $ratio | $agree | ${ph} MB / ${xh} MB | ${modes[0]} | ${modes[1]} | ${modes[2]} |"
   done
   echo
   echo "Spark columns: process wall time from start to exit (JVM and SparkSession start-up included), and in"

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 import xlspark.formula.FormulaShifter;
@@ -23,7 +22,7 @@ final class SheetXmlHandler extends DefaultHandler {
   }
 
   private final SheetModel sheet;
-  private final SharedStrings strings;
+  private final List<String> strings;
   private final Map<String, Shared> shared = new HashMap<>();
   private final List<CellModel> arrayMasters = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
@@ -39,7 +38,7 @@ final class SheetXmlHandler extends DefaultHandler {
   private String inline;
   private boolean inInline;
 
-  SheetXmlHandler(SheetModel sheet, SharedStrings strings) {
+  SheetXmlHandler(SheetModel sheet, List<String> strings) {
     this.sheet = sheet;
     this.strings = strings;
   }
@@ -201,13 +200,13 @@ final class SheetXmlHandler extends DefaultHandler {
         }
         int i = Integer.parseInt(v.trim());
         try {
-          return Value.text(strings.getItemAt(i).getString());
+          return Value.text(strings.get(i));
         } catch (RuntimeException e) {
           return Value.err(ExcelError.REF, "shared string " + i + " missing");
         }
       }
       case "inlineStr" -> {
-        return inline == null ? null : Value.text(inline);
+        return inline == null ? null : Value.text(OoxmlText.decode(inline));
       }
       case "str" -> {
         return v == null ? (formula != null || formulaType != null ? null : Value.text("")) : Value.text(v);

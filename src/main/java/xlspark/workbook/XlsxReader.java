@@ -10,8 +10,6 @@ import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
@@ -22,9 +20,8 @@ import xlspark.value.Area;
 
 /**
  * Reads an .xlsx/.xlsm file in streaming (SAX) fashion: the package's parts straight from the zip
- * ({@link XlsxParts}), POI's hardened SAX reader and its event-API shared strings table
- * ({@code ReadOnlySharedStringsTable}), and our handlers for the workbook part (sheets, defined names), each
- * worksheet ({@link SheetXmlHandler}) and its tables. No DOM is built, so memory is the model's own (about a
+ * ({@link XlsxParts}), POI's hardened SAX reader, and our handlers for the workbook part (sheets, defined
+ * names), the shared strings, each worksheet ({@link SheetXmlHandler}) and its tables. No DOM is built, so memory is the model's own (about a
  * hundred bytes per non-empty cell), whatever the file's size.
  */
 public final class XlsxReader {
@@ -49,12 +46,16 @@ public final class XlsxReader {
         parse(xml, in, book);
       }
       Map<String, XlsxParts.Rel> rels = new HashMap<>();
-      SharedStrings strings = null;
+      List<String> strings = List.of();
       for (XlsxParts.Rel r : parts.rels(workbookPart, xml)) {
         rels.put(r.id(), r);
         if (r.type().equals("sharedStrings")) {
           try (InputStream in = parts.open(r.target())) {
-            strings = in == null ? null : new ReadOnlySharedStringsTable(in, false);
+            if (in != null) {
+              SharedStringsHandler h = new SharedStringsHandler();
+              parse(xml, in, h);
+              strings = h.strings;
+            }
           }
         }
       }
@@ -156,6 +157,54 @@ public final class XlsxReader {
       if (localName.equals("definedName") && name != null) {
         names.add(new String[] {name, sheet, text.toString()});
         name = null;
+      }
+    }
+  }
+
+  /**
+   * The shared strings part as plain strings: each {@code <si>}'s text, runs ({@code <r><t>}) joined, phonetic
+   * guides ({@code <rPh>}) left out. POI's {@code ReadOnlySharedStringsTable} hands out rich-text objects whose
+   * first use loads the XMLBeans schema types, seconds of a cold JVM for a few strings.
+   */
+  private static final class SharedStringsHandler extends DefaultHandler {
+    final List<String> strings = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private boolean inItem;
+    private boolean inText;
+    private int phonetic;
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes a) {
+      switch (localName) {
+        case "si" -> {
+          inItem = true;
+          text.setLength(0);
+        }
+        case "rPh" -> phonetic++;
+        case "t" -> inText = inItem && phonetic == 0;
+        default -> {
+        }
+      }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      if (inText) {
+        text.append(ch, start, length);
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+      switch (localName) {
+        case "si" -> {
+          strings.add(OoxmlText.decode(text.toString()));
+          inItem = false;
+        }
+        case "rPh" -> phonetic--;
+        case "t" -> inText = false;
+        default -> {
+        }
       }
     }
   }
