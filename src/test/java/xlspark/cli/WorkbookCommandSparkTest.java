@@ -61,6 +61,30 @@ class WorkbookCommandSparkTest {
   }
 
   @Test
+  void tasksModeRunsExactlyOneTaskPerWorkbook() throws Exception {
+    Path in = corpus();
+    int books = (int) Files.list(in).count();
+    java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+    org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+        tasks.incrementAndGet();
+      }
+    };
+    var spark = xlspark.spark.SharedSpark.session();
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      CliRun run = CliRun.of("workbook", "--input", in.toString(), "--mode", "tasks");
+      assertEquals(0, run.exitCode(), run::toString);
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      assertEquals(books, tasks.get(), run::toString);
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+  }
+
+  @Test
   void writesRecomputedValuesAsCachedResults() throws IOException {
     Path in = corpus();
     Path values = dir.resolve("values");
