@@ -118,8 +118,13 @@ class WorkbookEvaluatorTest {
         .set("B1", "=ROW()").set("B2", "=COLUMN(D7)").set("B3", "=SUM(OFFSET(A1,0,0,3,1))")
         .set("B4", "=OFFSET(A1,2,0)").set("B5", "=INDIRECT(\"A\"&2)").set("B6", "=SUM(INDIRECT(\"S!A1:A3\"))")
         .set("B7", "=SUM(ROW(A1:A3))").set("B8", "=INDIRECT(\"R2C1\",FALSE)").set("B9", "=ROW(C5)+COLUMN()")
-        .set("C1", "=INDIRECT(\"C2\")").set("C2", "=A3*100").set("C3", "=INDIRECT(\"C3\")");
+        .set("C1", "=INDIRECT(\"C2\")").set("C2", "=A3*100").set("C3", "=INDIRECT(\"C3\")")
+        .set("D1", "=ISREF(A1)").set("D2", "=ISREF(A1:A3)").set("D3", "=ISREF(\"A1\")").set("D4", "=ISREF(A1+1)");
     Map<String, CellResult> c = evaluate(b.save(dir, "reffns.xlsx"));
+    check(c, "S!D1", "TRUE");
+    check(c, "S!D2", "TRUE");
+    check(c, "S!D3", "FALSE");
+    check(c, "S!D4", "FALSE");
     check(c, "S!B1", "1");
     check(c, "S!B2", "4");
     check(c, "S!B3", "6");

@@ -6,6 +6,7 @@ import static xlspark.functions.ArgKind.ARRAY;
 import java.util.List;
 import java.util.function.Predicate;
 import xlspark.functions.Args;
+import xlspark.functions.ArgKind;
 import xlspark.functions.ErrorPolicy;
 import xlspark.functions.FunctionSpec;
 import xlspark.value.Coerce;
@@ -20,7 +21,8 @@ import xlspark.value.Value.Text;
 
 /**
  * Information functions: the IS tests (element by element over arrays, errors inspected rather than
- * propagated), N, NA, TYPE and ERROR.TYPE. Values here are never references, so ISREF is always FALSE.
+ * propagated), N, NA, TYPE and ERROR.TYPE. ISREF is TRUE only for a reference written as the argument
+ * (workbook mode); a value, including text that looks like one, is not a reference.
  */
 public final class InfoFunctions {
   private InfoFunctions() {
@@ -36,7 +38,8 @@ public final class InfoFunctions {
         test("ISNONTEXT", v -> !(v instanceof Text)),
         test("ISNUMBER", v -> v instanceof Num),
         test("ISLOGICAL", v -> v instanceof Bool),
-        FunctionSpec.builder("ISREF", a -> Value.FALSE).arg(ARRAY).errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build(),
+        FunctionSpec.builder("ISREF", a -> Value.bool(a.get(0) instanceof Value.Ref))
+            .arg(ArgKind.REFERENCE).errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build(),
         parity("ISEVEN", 0),
         parity("ISODD", 1),
         FunctionSpec.builder("N", InfoFunctions::n).arg(ANY).build(),
