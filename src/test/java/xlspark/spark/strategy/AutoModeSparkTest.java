@@ -45,6 +45,8 @@ class AutoModeSparkTest {
     assertEquals(false, new AutoStrategy.Sample(10, 12 * ms, 1.6 * ms, 0.1).waits(), "CPU work queueing for a core");
     assertEquals(true, new AutoStrategy.Sample(10, 50 * ms, 0.5 * ms, 0.1).waits(), "a web call on a busy machine");
     assertEquals(false, new AutoStrategy.Sample(10, 0.5 * ms, 0.01 * ms, 1.0).waits(), "too short to matter");
+    assertEquals(false, new AutoStrategy.Sample(10, 10.8 * ms, 0.65 * ms, 0.2).waits(),
+        "CPU work on a machine busier than its load average says (the benchmark's W1g)");
   }
 
   /** 120 terms with operators and nesting drawn at random: a new template (parse and compile) per row. */
