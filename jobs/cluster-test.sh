@@ -211,8 +211,9 @@ check_event_log() {   # check_event_log APP EXEC_ID: the executor was removed an
   log "event log: executor $2 removed (${removed%%$'\n'*}); $retried retried task attempts; failed tasks:$lost"
 }
 
-# 2. executor loss during the evaluate stage
-start_job exec-kill "$MASTER" --input "$WORK/wide.csv" --output "$WORK/out/exec-kill" --mode pool --partitions 4
+# 2. executor loss during the evaluate stage. Two partitions: one task per executor for the whole stage, so the
+# executor seen busy at the stage's start is still running its task when it is killed.
+start_job exec-kill "$MASTER" --input "$WORK/wide.csv" --output "$WORK/out/exec-kill" --mode pool --partitions 2
 wait_busy_executor exec-kill
 read -r pid worker < <(executor_pid "$APP_ID" "$BUSY_EXEC") || true
 [[ -n "${pid:-}" ]] || fail "no process found for executor $BUSY_EXEC of $APP_ID"
@@ -226,7 +227,7 @@ same_rows local-wide exec-kill
 log "2. executor loss: exit 0, $ROWS ids exactly once, equal to local[*]"
 
 # 3. Worker loss: the Master drops the Worker, the Worker's executor follows it (else it is killed here)
-start_job worker-kill "$MASTER" --input "$WORK/wide.csv" --output "$WORK/out/worker-kill" --mode pool --partitions 4
+start_job worker-kill "$MASTER" --input "$WORK/wide.csv" --output "$WORK/out/worker-kill" --mode pool --partitions 2
 wait_busy_executor worker-kill
 read -r pid worker < <(executor_pid "$APP_ID" "$BUSY_EXEC") || true
 [[ -n "${pid:-}" ]] || fail "no process found for executor $BUSY_EXEC of $APP_ID"
