@@ -28,9 +28,16 @@ done
 echo "3.5" > "$HOME_DIR/RELEASE"
 
 cat > "$HOME_DIR/conf/log4j2.properties" <<'EOF'
-# Daemons and executors started from this SPARK_HOME: INFO to the console (their .out / stderr files).
-rootLogger.level = info
+# Daemons, executors and spark-submit drivers started from this SPARK_HOME log to the console (a daemon's .out
+# file, an executor's stderr): WARN, with the standalone daemons' and executors' own messages at INFO.
+rootLogger.level = warn
 rootLogger.appenderRef.stdout.ref = console
+logger.deploy.name = org.apache.spark.deploy
+logger.deploy.level = info
+logger.executor.name = org.apache.spark.executor
+logger.executor.level = info
+logger.xlspark.name = xlspark
+logger.xlspark.level = info
 appender.console.type = Console
 appender.console.name = console
 appender.console.target = SYSTEM_ERR
