@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import xlspark.functions.criteria.CriteriaFunctions;
 import xlspark.functions.date.DateFunctions;
+import xlspark.functions.engineering.EngineeringFunctions;
 import xlspark.functions.financial.FinancialFunctions;
 import xlspark.functions.info.InfoFunctions;
 import xlspark.functions.logical.LogicalFunctions;
@@ -50,7 +51,8 @@ public final class FunctionRegistry {
       new Source("financial", FinancialFunctions::specs),
       new Source("criteria", CriteriaFunctions::specs),
       new Source("web", WebFunctions::specs),
-      new Source("reference", ReferenceFunctions::specs)));
+      new Source("reference", ReferenceFunctions::specs),
+      new Source("engineering", EngineeringFunctions::specs)));
 
   private final Map<String, FunctionSpec> byName;
   private final Set<String> excelNames;

@@ -1,0 +1,19 @@
+package xlspark.functions.engineering;
+
+import java.util.ArrayList;
+import java.util.List;
+import xlspark.functions.FunctionSpec;
+
+/**
+ * Excel's engineering functions that are not number-notation or bit functions (those live with math):
+ * complex numbers ({@link ComplexFunctions}).
+ */
+public final class EngineeringFunctions {
+  private EngineeringFunctions() {
+  }
+
+  public static List<FunctionSpec> specs() {
+    List<FunctionSpec> l = new ArrayList<>(ComplexFunctions.specs());
+    return List.copyOf(l);
+  }
+}
