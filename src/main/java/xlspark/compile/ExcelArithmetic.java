@@ -73,14 +73,18 @@ public final class ExcelArithmetic extends JexlArithmetic {
   /** JEXL's {@code !} wraps {@code ==} to express {@code <>}: it negates an Excel boolean, errors pass. */
   @Override
   public Object not(Object o) {
-    Value x = v(o);
+    return logicalNot(v(o));
+  }
+
+  /** {@code <>} from the result of {@code =}: negates an Excel boolean, over arrays, errors pass. */
+  static Value logicalNot(Value x) {
     if (x instanceof Value.Bool b) {
       return Value.bool(!b.b());
     }
     if (x instanceof Value.Arr a) {
       Value[] out = new Value[a.size()];
       for (int i = 0; i < out.length; i++) {
-        out[i] = (Value) not(a.cells()[i]);
+        out[i] = logicalNot(a.cells()[i]);
       }
       return new Value.Arr(a.rows(), a.cols(), out);
     }

@@ -15,15 +15,27 @@ import xlspark.functions.FunctionRegistry;
  * One per JVM ({@link #shared()}), shared by every partition and task of an executor.
  */
 public final class FormulaCompiler {
+  /**
+   * A shape is compiled to JEXL on its this-many-th sighting; before that the {@link Interpreter} runs it from
+   * its AST. A compile costs about as much as 20-60 interpreted rows, so compiling later than the first repeat
+   * keeps shapes that come a few times only (random nesting, one-off formulas) off the compile path, while a
+   * template that repeats thousands of times is compiled after a negligible delay. See docs/engine.md.
+   */
+  public static final int DEFAULT_COMPILE_AFTER = 16;
+
   private static volatile FormulaCompiler shared;
 
   private final FunctionRegistry registry;
   private final JexlSandbox sandbox;
   private final JexlTranslator translator;
   private final TemplateCache cache;
+  private final Interpreter interpreter;
+  private final ShapeCounter counter = new ShapeCounter();
+  private volatile int compileAfter = DEFAULT_COMPILE_AFTER;
 
   public FormulaCompiler(FunctionRegistry registry, int cacheSize) {
     this.registry = registry;
+    this.interpreter = new Interpreter(registry);
     this.sandbox = new JexlSandbox(registry);
     this.translator = new JexlTranslator(registry, EvalContext.DEFAULT_MAX_ARRAY_CELLS);
     this.cache = new TemplateCache(cacheSize);
@@ -62,6 +74,44 @@ public final class FormulaCompiler {
     Template template = new Template(lexed.shapeKey(), t, script);
     cache.put(template);
     return template;
+  }
+
+  /**
+   * Counts a sighting of a shape that has no template and says whether to compile it now (true) or to run
+   * it in the interpreter. {@code compileAfter} 1 compiles every shape on first sight (the single-tier engine).
+   */
+  public boolean shouldCompile(Lexed lexed) {
+    int after = compileAfter;
+    return after <= 1 || counter.increment(lexed.shapeKey()) >= after;
+  }
+
+  /**
+   * Sets the sighting on which a shape is compiled: 1 compiles every shape at once (JEXL only), above 255
+   * never (interpreter only); both extremes exist for tests and benchmarks.
+   */
+  public void setCompileAfter(int sightings) {
+    if (sightings < 1) {
+      throw new IllegalArgumentException("compile-after must be at least 1, got " + sightings);
+    }
+    this.compileAfter = sightings;
+  }
+
+  public int compileAfter() {
+    return compileAfter;
+  }
+
+  /** Parses a lexed formula for the interpreter and applies the same checks a compile does. */
+  public Expr parseChecked(Lexed lexed) throws FormulaSyntaxException {
+    Expr ast = Parser.parse(lexed);
+    FormulaSyntaxException f = ShapeCheck.failure(ast, lexed.workbook(), registry, translator.maxArrayCells());
+    if (f != null) {
+      throw f;
+    }
+    return ast;
+  }
+
+  public Interpreter interpreter() {
+    return interpreter;
   }
 
   public JexlSandbox sandbox() {

@@ -34,6 +34,10 @@ public final class JexlTranslator {
     this.maxArrayCells = maxArrayCells;
   }
 
+  int maxArrayCells() {
+    return maxArrayCells;
+  }
+
   /** The JEXL text, its parameter slots, and what the formula refers to. */
   public record Translation(String jexl, List<Slot> slots, Set<String> variables, Set<String> functions,
                             Set<String> unknownFunctions, boolean isVolatile) {
@@ -45,13 +49,14 @@ public final class JexlTranslator {
 
   /** Translates in workbook mode ({@code workbook}) or expression mode. */
   public Translation translate(Expr root, boolean workbook) throws FormulaSyntaxException {
+    ShapeCheck.Result check = ShapeCheck.check(root, workbook, registry, maxArrayCells);
+    if (check.failure() != null) {
+      throw check.failure();
+    }
     Emitter em = new Emitter(workbook);
     String jexl = root.accept(em);
-    if (em.failure != null) {
-      throw em.failure;
-    }
-    return new Translation(jexl, List.copyOf(em.slots), Set.copyOf(em.variables), Set.copyOf(em.functions),
-        Set.copyOf(em.unknown), em.isVolatile);
+    return new Translation(jexl, List.copyOf(em.slots), check.variables(), check.functions(),
+        check.unknownFunctions(), check.isVolatile());
   }
 
   /**
@@ -83,23 +88,12 @@ public final class JexlTranslator {
   private final class Emitter implements ExprVisitor<String> {
     final List<Slot> slots = new ArrayList<>();
     final Map<Slot, String> names = new LinkedHashMap<>();
-    final Set<String> variables = new LinkedHashSet<>();
-    final Set<String> functions = new LinkedHashSet<>();
-    final Set<String> unknown = new LinkedHashSet<>();
     final boolean workbook;
-    boolean isVolatile;
-    FormulaSyntaxException failure;
     /** How the expression being emitted is used (workbook mode: what its references become). */
     Slot.Use use = Slot.Use.VALUE;
 
     Emitter(boolean workbook) {
       this.workbook = workbook;
-    }
-
-    private void fail(String message, Expr at) {
-      if (failure == null) {
-        failure = new FormulaSyntaxException(message, at.span());
-      }
     }
 
     /** Emits a child expression used as {@code u}. */
@@ -148,10 +142,6 @@ public final class JexlTranslator {
       if (workbook) {
         return slot(new Slot.Name(v.name(), use));
       }
-      if (v.name().contains("!")) {
-        fail("Sheet references need workbook mode", v);
-      }
-      variables.add(v.name());
       return slot(new Slot.Variable(v.name()));
     }
 
@@ -159,12 +149,6 @@ public final class JexlTranslator {
       if (workbook) {
         return slot(new Slot.Ref(r.index(), use));
       }
-      if (r.area().sheet() != null) {
-        fail("Sheet references need workbook mode", r);
-      } else if (r.text().contains(":")) {
-        fail("Cell ranges (':') need workbook mode", r);
-      }
-      variables.add(r.text());
       return slot(new Slot.Variable(r.text()));
     }
 
@@ -172,7 +156,6 @@ public final class JexlTranslator {
       if (workbook) {
         return slot(new Slot.Structured(s.text(), use));
       }
-      fail("Structured references (Table1[Column]) need workbook mode", s);
       return slot(new Slot.Const(Value.err(ExcelError.REF)));
     }
 
@@ -183,17 +166,8 @@ public final class JexlTranslator {
     public String call(Expr.Call c) {
       FunctionSpec spec = registry.lookup(c.name());
       if (spec == null) {
-        unknown.add(c.name());
-        String why = registry.isExcelFunction(c.name()) ? c.name() + ": not implemented"
-            : "unknown function " + c.name();
-        return slot(new Slot.Const(Value.err(ExcelError.NAME, why)));
+        return slot(new Slot.Const(ShapeCheck.unknownFunction(registry, c.name())));
       }
-      String arity = spec.checkArity(c.args().size());
-      if (arity != null && failure == null) {
-        failure = new FormulaSyntaxException(arity, c.span());
-      }
-      functions.add(spec.name());
-      isVolatile |= spec.isVolatile();
       StringBuilder sb = new StringBuilder(JexlSandbox.NAMESPACE).append(':')
           .append(FunctionNamespace.jexlName(spec.name())).append('(');
       for (int i = 0; i < c.args().size(); i++) {
@@ -251,9 +225,7 @@ public final class JexlTranslator {
 
     public String binary(Expr.Binary b) {
       if (b.op() == BinaryOp.RANGE) {
-        fail(workbook ? "The range operator ':' is supported between cell references only"
-            : "Cell ranges (':') need workbook mode", b);
-        return "s0";
+        return "s0"; // refused by ShapeCheck before emission
       }
       if (group(b.op()) != null) {
         return chain(b);
@@ -299,9 +271,6 @@ public final class JexlTranslator {
     }
 
     public String array(Expr.ArrayLit a) {
-      if ((long) a.rows() * a.cols() > maxArrayCells && failure == null) {
-        failure = new FormulaSyntaxException("Array constant larger than " + maxArrayCells + " cells", a.span());
-      }
       List<Slot.Cell> cells = new ArrayList<>(a.cells().size());
       for (Expr e : a.cells()) {
         cells.add(cell(e));

@@ -68,10 +68,7 @@ public final class Template {
       } else if (s instanceof Slot.Const c) {
         args[i] = c.value();
       } else if (s instanceof Slot.Variable v) {
-        Object o = vars.lookup(v.name());
-        args[i] = o == Variables.UNKNOWN
-            ? Value.err(ExcelError.NAME, "unknown variable " + v.name())
-            : Coerce.fromJava(o);
+        args[i] = variable(vars, v.name());
       } else if (s instanceof Slot.Ref r) {
         args[i] = refs.ref(areas[r.index()], r.use());
       } else if (s instanceof Slot.Name n) {
@@ -83,6 +80,12 @@ public final class Template {
       }
     }
     return args;
+  }
+
+  /** The value of a variable: its column or constant as an Excel value, #NAME? when there is none. */
+  static Value variable(Variables vars, String name) {
+    Object o = vars.lookup(name);
+    return o == Variables.UNKNOWN ? Value.err(ExcelError.NAME, "unknown variable " + name) : Coerce.fromJava(o);
   }
 
   private static Value array(Slot.ArrayConst a, Value[] literals) {

@@ -10,6 +10,7 @@ import xlspark.compile.Template;
 import xlspark.formula.FormulaSyntaxException;
 import xlspark.formula.Lexed;
 import xlspark.formula.Lexer;
+import xlspark.formula.ast.Expr;
 import xlspark.functions.EvalContext;
 import xlspark.functions.WorkbookAccess;
 import xlspark.value.Budget;
@@ -36,6 +37,7 @@ public final class FormulaEvaluator {
   private long evalNanos;
   private long hits;
   private long misses;
+  private long interpreted;
 
   public FormulaEvaluator(EngineOptions options) {
     this(options, FormulaCompiler.shared());
@@ -79,6 +81,9 @@ public final class FormulaEvaluator {
     parseNanos += t1 - t0;
     if (template == null) {
       misses++;
+      if (!compiler.shouldCompile(lexed)) {
+        return interpret(formula, vars, rowId, t1);
+      }
       try {
         lexed = Lexer.lex(formula);
         template = compiler.compile(lexed);
@@ -101,6 +106,40 @@ public final class FormulaEvaluator {
     Value v = run(template, lexed, vars, null, rowId);
     evalNanos += System.nanoTime() - t1;
     return v;
+  }
+
+  /**
+   * The cold tier: a shape not worth a compile yet runs from its AST, with the same checks, values, types and
+   * messages as its template would give (InterpreterDifferentialTest holds the two tiers to that).
+   */
+  private Value interpret(String formula, VariableSource vars, long rowId, long t1) {
+    interpreted++;
+    Lexed lexed;
+    Expr ast;
+    try {
+      lexed = Lexer.lex(formula);
+      ast = compiler.parseChecked(lexed);
+    } catch (FormulaSyntaxException e) {
+      parseNanos += System.nanoTime() - t1;
+      return syntaxError(e);
+    } catch (StackOverflowError e) {
+      parseNanos += System.nanoTime() - t1;
+      return Value.err(ExcelError.ERROR, "formula too deeply nested to compile");
+    }
+    long t2 = System.nanoTime();
+    parseNanos += t2 - t1;
+    ctx.beginRow(rowId);
+    Budget budget = Budget.current();
+    budget.start(ctx.deadlineNanos(), ctx.timeoutMillis(), ctx.maxArrayCells());
+    try {
+      FunctionNamespace.setContext(ctx);
+      return compiler.interpreter().run(ast, lexed.literals(), name -> lookup(vars, name), ctx);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return failed(e);
+    } finally {
+      budget.end();
+      evalNanos += System.nanoTime() - t2;
+    }
   }
 
   /** A workbook formula compiled for its shape (references hoisted), or the reason it cannot run. */
@@ -175,27 +214,27 @@ public final class FormulaEvaluator {
           : template.bind(lexed.literals(), lexed.refs(), name -> lookup(vars, name), refs);
       FunctionNamespace.setContext(ctx);
       return compiler.sandbox().run(template.script(), args);
-    } catch (JexlException e) {
-      Throwable cause = rootCause(e);
-      if (cause instanceof DeadlineExceeded t) {
-        return Value.err(ExcelError.ERROR, "time-out: " + t.getMessage());
-      }
-      if (cause instanceof StackOverflowError) {
-        return Value.err(ExcelError.ERROR, "formula too deeply nested to evaluate");
-      }
-      return Value.err(ExcelError.ERROR, "evaluation failed: " + describe(cause));
-    } catch (DeadlineExceeded e) {
-      return Value.err(ExcelError.ERROR, "time-out: " + e.getMessage());
-    } catch (StackOverflowError e) {
-      return Value.err(ExcelError.ERROR, "formula too deeply nested to evaluate");
-    } catch (OutOfMemoryError e) {
-      // Sizes are bounded (text, arrays), so this is one row's oversized allocation failing, not a full heap.
-      return Value.err(ExcelError.ERROR, "formula needs more memory than allowed");
-    } catch (RuntimeException e) {
-      return Value.err(ExcelError.ERROR, "evaluation failed: " + describe(e));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return failed(e);
     } finally {
       budget.end();
     }
+  }
+
+  /** The one mapping of a failure during evaluation (either tier) to the row's error value. */
+  private static Value failed(Throwable e) {
+    Throwable cause = e instanceof JexlException ? rootCause(e) : e;
+    if (cause instanceof DeadlineExceeded t) {
+      return Value.err(ExcelError.ERROR, "time-out: " + t.getMessage());
+    }
+    if (cause instanceof StackOverflowError) {
+      return Value.err(ExcelError.ERROR, "formula too deeply nested to evaluate");
+    }
+    if (cause instanceof OutOfMemoryError) {
+      // Sizes are bounded (text, arrays), so this is one row's oversized allocation failing, not a full heap.
+      return Value.err(ExcelError.ERROR, "formula needs more memory than allowed");
+    }
+    return Value.err(ExcelError.ERROR, "evaluation failed: " + describe(rootCause(cause)));
   }
 
   private Object lookup(VariableSource vars, String name) {
@@ -298,7 +337,7 @@ public final class FormulaEvaluator {
   }
 
   public EngineStats stats() {
-    return new EngineStats(formulas, errors, parseNanos, compileNanos, evalNanos, hits, misses);
+    return new EngineStats(formulas, errors, parseNanos, compileNanos, evalNanos, hits, misses, interpreted);
   }
 
   public EngineOptions options() {

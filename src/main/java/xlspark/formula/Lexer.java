@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import xlspark.value.Area;
 import xlspark.value.ExcelError;
+import xlspark.value.Ops;
 import xlspark.value.Value;
 
 /**
@@ -32,6 +33,8 @@ public final class Lexer {
   private int literalCount;
   private final List<Area> refs = new ArrayList<>();
   private final StringBuilder key = new StringBuilder();
+  /** The kind of the last token emitted (null before the first): tells a unary minus from a binary one. */
+  private TokenKind last;
 
   private Lexer(String src, boolean keepTokens, boolean workbook) {
     this.src = src;
@@ -96,8 +99,11 @@ public final class Lexer {
       if ((c == '\'' || isDigit(c) || isNameStart(c)) && reference(start)) {
         continue;
       }
-      if (c >= '0' && c <= '9' || c == '.' && pos + 1 < src.length() && isDigit(src.charAt(pos + 1))) {
-        number(start);
+      if (numberStarts(pos)) {
+        number(start, start, false);
+      } else if (c == '-' && unaryPosition() && numberStarts(pos + 1) && !referenceAt(pos + 1)) {
+        pos++;
+        number(start, pos, true);
       } else if (c == '"') {
         string(start);
       } else if (c == '#') {
@@ -127,6 +133,36 @@ public final class Lexer {
     }
   }
 
+  private boolean numberStarts(int p) {
+    if (p >= src.length()) {
+      return false;
+    }
+    char c = src.charAt(p);
+    return c >= '0' && c <= '9' || c == '.' && p + 1 < src.length() && isDigit(src.charAt(p + 1));
+  }
+
+  /** A row range such as {@code 1:3} starts with digits too: it is a reference, never a number. */
+  private boolean referenceAt(int p) throws FormulaSyntaxException {
+    return RefSyntax.match(src, p, p, null, null) != null;
+  }
+
+  /**
+   * True where a '-' can only be a sign: at the start, after '(', ',', ';', '{' or a binary operator. There a
+   * sign directly before a number is folded into the number's literal ({@code -5} is one literal, -5), so a
+   * formula's shape does not depend on which of its numbers are negative. Excel's negation binds tighter than
+   * every other operator on numbers, so the value is the same: {@code -2^2} is 4, {@code 2^-2} is 0.25,
+   * {@code -5%} is -0.05 and {@code --5} is 5.
+   */
+  private boolean unaryPosition() {
+    if (last == null) {
+      return true;
+    }
+    return switch (last) {
+      case LPAREN, COMMA, SEMICOLON, LBRACE, PLUS, MINUS, STAR, SLASH, CARET, AMP, EQ, NE, LT, GT, LE, GE -> true;
+      default -> false;
+    };
+  }
+
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }
@@ -140,7 +176,8 @@ public final class Lexer {
     return isNameStart(c) || isDigit(c) || c == '.' || c == '?';
   }
 
-  private void number(int start) throws FormulaSyntaxException {
+  /** A number from {@code digits}; {@code negative} when a folded sign at {@code start} precedes it. */
+  private void number(int start, int digits, boolean negative) throws FormulaSyntaxException {
     while (pos < src.length() && isDigit(src.charAt(pos))) {
       pos++;
     }
@@ -169,11 +206,17 @@ public final class Lexer {
       throw new FormulaSyntaxException("Unexpected character '" + src.charAt(pos) + "' after a number",
           new SourceSpan(pos, pos + 1));
     }
-    double d = parseNumber(start, pos);
+    double d = parseNumber(digits, pos);
     if (Double.isInfinite(d)) {
       throw new FormulaSyntaxException("Number too large", new SourceSpan(start, pos));
     }
-    add(TokenKind.NUMBER, start, pos, null, d, literal(Value.num(d)));
+    Value v = Value.num(d);
+    if (negative) {
+      // Exactly what the negation operator computes on the literal (Ops.negate), so both spellings agree.
+      v = Ops.negate(v);
+      d = v instanceof Value.Num n ? n.v() : -d;
+    }
+    add(TokenKind.NUMBER, start, pos, null, d, literal(v));
   }
 
   private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -302,6 +345,7 @@ public final class Lexer {
     if (keepTokens) {
       tokens.add(new Token(TokenKind.REF, start, pos, text, 0, refs.size() - 1));
     }
+    last = TokenKind.REF;
     key.append(TokenKind.REF.key);
     if (workbook) {
       key.append(r.kind() == RefSyntax.Kind.CELL ? 'c' : 'a');
@@ -330,6 +374,7 @@ public final class Lexer {
     boolean bool = !call && (len == 4 && src.regionMatches(true, start, "TRUE", 0, 4)
         || len == 5 && src.regionMatches(true, start, "FALSE", 0, 5));
     TokenKind kind = bool ? TokenKind.BOOL : TokenKind.IDENT;
+    last = kind;
     if (keepTokens) {
       add(kind, start, pos, upper(src, start, pos), 0, -1);
       return;
@@ -409,6 +454,7 @@ public final class Lexer {
   }
 
   private void add(TokenKind kind, int start, int end, String text, double number, int literal) {
+    last = kind;
     if (keepTokens) {
       tokens.add(new Token(kind, start, end, text, number, literal));
     }

@@ -72,7 +72,8 @@ public record JobResult(long rows, long errors, StrategyKind requested, Strategy
     field(b, "compileNanos", engine.compileNanos()).append(',');
     field(b, "evalNanos", engine.evalNanos()).append(',');
     field(b, "cacheHits", engine.cacheHits()).append(',');
-    field(b, "cacheMisses", engine.cacheMisses()).append("},");
+    field(b, "cacheMisses", engine.cacheMisses()).append(',');
+    field(b, "interpreted", engine.interpreted()).append("},");
     b.append("\"warnings\":[");
     for (int i = 0; i < warnings.size(); i++) {
       b.append(i > 0 ? "," : "").append(quote(warnings.get(i)));

@@ -11,9 +11,9 @@ import xlspark.functions.FunctionSpec;
  * arity each spec accepts, Excel's operators, and leaves chosen to hit edges (zero, negatives, huge and tiny
  * numbers, empty and numeric text, booleans, errors, blanks, arrays, omitted arguments, variables).
  */
-final class FormulaGen {
+public final class FormulaGen {
   /** Variables the generated formulas may name, with the values a fuzz row gives them. */
-  static final List<String> VARIABLES = List.of("N", "T", "B", "E", "Z");
+  public static final List<String> VARIABLES = List.of("N", "T", "B", "E", "Z");
 
   private static final String[] NUMBERS = {"0", "1", "2", "-1", "0.5", "3.14159", "10", "100", "1E+308", "1E-300",
       "-1E+308", "45000", "2958465", "60", "255", "256", "32767", "1E+15", "0.1", "7", "-0.5", "12.5", "99999999"};
@@ -28,13 +28,13 @@ final class FormulaGen {
   private final Random random;
   private final List<FunctionSpec> functions;
 
-  FormulaGen(long seed) {
+  public FormulaGen(long seed) {
     this.random = new Random(seed);
     this.functions = FunctionRegistry.standard().all();
   }
 
   /** A formula of at most {@code depth} levels of calls. */
-  String formula(int depth) {
+  public String formula(int depth) {
     return "=" + expr(depth);
   }
 

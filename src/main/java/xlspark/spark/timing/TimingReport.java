@@ -109,10 +109,10 @@ public final class TimingReport {
     long n = Math.max(1, e.formulas());
     return String.format(Locale.ROOT,
         "  engine (summed over executors): %,d formulas, parse %s (%s/formula), compile %s, evaluate %s "
-            + "(%s/formula); template cache %,d hits, %,d misses",
+            + "(%s/formula); template cache %,d hits, %,d misses (%,d interpreted, %,d compiled)",
         e.formulas(), secs(e.parseNanos() / 1_000_000), micros(e.parseNanos() / (double) n),
         secs(e.compileNanos() / 1_000_000), secs(e.evalNanos() / 1_000_000), micros(e.evalNanos() / (double) n),
-        e.cacheHits(), e.cacheMisses());
+        e.cacheHits(), e.cacheMisses(), e.interpreted(), e.cacheMisses() - e.interpreted());
   }
 
   /** The report as JSON: the run summary ({@link JobResult#toJson()}) plus header, jobs and stages. */

@@ -1,0 +1,177 @@
+package xlspark.compile;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import xlspark.formula.ast.BinaryOp;
+import xlspark.formula.ast.Expr;
+import xlspark.functions.EvalContext;
+import xlspark.functions.FunctionRegistry;
+import xlspark.functions.FunctionSpec;
+import xlspark.value.ExcelError;
+import xlspark.value.Ops;
+import xlspark.value.Ops.Op;
+import xlspark.value.Value;
+
+/**
+ * The cold tier: evaluates an expression-mode formula straight from its AST, for shapes not (yet) worth a
+ * JEXL compile. It computes exactly what the formula's JEXL template computes: the same operators of
+ * {@link Ops} in the same order (left operand first, arguments left to right), the same functions of the
+ * registry through {@link FunctionSpec#invoke}, the same sign and percent rules as {@link JexlTranslator}, the
+ * same variable binding as {@link Template#bind}. Run {@link ShapeCheck} first: it refuses what may not run.
+ * No user text reaches anything but this switch over AST nodes and the registry.
+ */
+public final class Interpreter {
+  private static final Value HUNDRED = Value.num(100);
+
+  private final FunctionRegistry registry;
+
+  public Interpreter(FunctionRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** The value of a checked expression-mode formula; {@code literals} are its lexed literals. */
+  public Value run(Expr root, Value[] literals, Template.Variables vars, EvalContext ctx) {
+    return eval(root, literals, vars, ctx);
+  }
+
+  private Value eval(Expr e, Value[] literals, Template.Variables vars, EvalContext ctx) {
+    if (e instanceof Expr.Num n) {
+      return literals[n.literal()];
+    }
+    if (e instanceof Expr.Binary b) {
+      return binary(b, literals, vars, ctx);
+    }
+    if (e instanceof Expr.Call c) {
+      return call(c, literals, vars, ctx);
+    }
+    if (e instanceof Expr.Var v) {
+      return Template.variable(vars, v.name());
+    }
+    if (e instanceof Expr.Str s) {
+      return literals[s.literal()];
+    }
+    if (e instanceof Expr.Unary u) {
+      return unary(u, literals, vars, ctx);
+    }
+    if (e instanceof Expr.Percent p) {
+      int n = 0;
+      Expr x = p;
+      while (x instanceof Expr.Percent q) {
+        n++;
+        x = q.operand();
+      }
+      Value v = eval(x, literals, vars, ctx);
+      for (int i = 0; i < n; i++) {
+        v = Ops.apply(Op.DIV, v, HUNDRED);
+      }
+      return v;
+    }
+    if (e instanceof Expr.Bool b) {
+      return Value.bool(b.value());
+    }
+    if (e instanceof Expr.Error er) {
+      return Value.err(er.code());
+    }
+    if (e instanceof Expr.Ref r) {
+      // Expression mode: ShapeCheck let only a single cell without sheet through, a column of that name.
+      return Template.variable(vars, r.text());
+    }
+    if (e instanceof Expr.Missing) {
+      return Value.MISSING;
+    }
+    if (e instanceof Expr.ArrayLit a) {
+      return array(a, literals);
+    }
+    // Structured references never pass ShapeCheck in expression mode.
+    return Value.err(ExcelError.REF);
+  }
+
+  /** A run of signs as the translator emits it: at most two negations ({@code ----x} is {@code --x}). */
+  private Value unary(Expr.Unary u, Value[] literals, Template.Variables vars, EvalContext ctx) {
+    int negations = 0;
+    Expr e = u;
+    while (e instanceof Expr.Unary v) {
+      negations += v.negate() ? 1 : 0;
+      e = v.operand();
+    }
+    Value x = eval(e, literals, vars, ctx);
+    int keep = negations == 0 ? 0 : negations % 2 == 1 ? 1 : 2;
+    for (int i = 0; i < keep; i++) {
+      x = Ops.negate(x);
+    }
+    return x;
+  }
+
+  /** Left spines iteratively, left operand first, as JEXL evaluates the flat chains the translator emits. */
+  private Value binary(Expr.Binary top, Value[] literals, Template.Variables vars, EvalContext ctx) {
+    Expr e = top;
+    ArrayDeque<Expr.Binary> spine = null;
+    while (e instanceof Expr.Binary b && b.op() != BinaryOp.RANGE) {
+      if (spine == null) {
+        spine = new ArrayDeque<>();
+      }
+      spine.push(b);
+      e = b.left();
+    }
+    Value acc = eval(e, literals, vars, ctx);
+    for (Expr.Binary b : spine) {
+      Value r = eval(b.right(), literals, vars, ctx);
+      acc = apply(b.op(), acc, r);
+    }
+    return acc;
+  }
+
+  private static Value apply(BinaryOp op, Value l, Value r) {
+    return switch (op) {
+      case ADD -> Ops.apply(Op.ADD, l, r);
+      case SUB -> Ops.apply(Op.SUB, l, r);
+      case MUL -> Ops.apply(Op.MUL, l, r);
+      case DIV -> Ops.apply(Op.DIV, l, r);
+      case POW -> Ops.apply(Op.POW, l, r);
+      case CONCAT -> Ops.apply(Op.CONCAT, l, r);
+      case EQ -> Ops.apply(Op.EQ, l, r);
+      case NE -> ExcelArithmetic.logicalNot(Ops.apply(Op.EQ, l, r));
+      case LT -> Ops.apply(Op.LT, l, r);
+      case GT -> Ops.apply(Op.GT, l, r);
+      case LE -> Ops.apply(Op.LE, l, r);
+      case GE -> Ops.apply(Op.GE, l, r);
+      case RANGE -> Value.err(ExcelError.REF); // refused by ShapeCheck
+    };
+  }
+
+  private Value call(Expr.Call c, Value[] literals, Template.Variables vars, EvalContext ctx) {
+    FunctionSpec spec = registry.lookup(c.name());
+    if (spec == null) {
+      return ShapeCheck.unknownFunction(registry, c.name());
+    }
+    List<Expr> argExprs = c.args();
+    Value[] args = new Value[argExprs.size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = eval(argExprs.get(i), literals, vars, ctx);
+    }
+    return spec.invoke(args, ctx);
+  }
+
+  private static Value array(Expr.ArrayLit a, Value[] literals) {
+    List<Expr> exprs = a.cells();
+    Value[] cells = new Value[exprs.size()];
+    for (int i = 0; i < cells.length; i++) {
+      Expr e = exprs.get(i);
+      if (e instanceof Expr.Num n) {
+        cells[i] = literals[n.literal()];
+      } else if (e instanceof Expr.Str s) {
+        cells[i] = literals[s.literal()];
+      } else if (e instanceof Expr.Unary u && u.operand() instanceof Expr.Num n) {
+        Value v = literals[n.literal()];
+        cells[i] = u.negate() && v instanceof Value.Num x ? Value.num(-x.v()) : v;
+      } else if (e instanceof Expr.Bool b) {
+        cells[i] = Value.bool(b.value());
+      } else if (e instanceof Expr.Error er) {
+        cells[i] = Value.err(er.code());
+      } else {
+        throw new IllegalStateException("the parser admits only constants in arrays");
+      }
+    }
+    return new Value.Arr(a.rows(), a.cols(), cells);
+  }
+}
