@@ -31,8 +31,8 @@ public final class Lexer {
   private final List<Token> tokens;
   private Value[] literals = new Value[8];
   private int literalCount;
-  private final List<Area> refs = new ArrayList<>();
-  private final StringBuilder key = new StringBuilder();
+  private final List<Area> refs = new ArrayList<>(4);
+  private final StringBuilder key;
   /** The kind of the last token emitted (null before the first): tells a unary minus from a binary one. */
   private TokenKind last;
 
@@ -40,7 +40,8 @@ public final class Lexer {
     this.src = src;
     this.keepTokens = keepTokens;
     this.workbook = workbook;
-    this.tokens = keepTokens ? new ArrayList<>() : List.of();
+    this.tokens = keepTokens ? new ArrayList<>(Math.max(8, src.length() / 3)) : List.of();
+    this.key = new StringBuilder(src.length() + 8);
   }
 
   /** Lexes a formula, with or without its leading '=', keeping its tokens for the parser. */
@@ -96,7 +97,7 @@ public final class Lexer {
       }
       int start = pos;
       char c = src.charAt(pos);
-      if ((c == '\'' || isDigit(c) || isNameStart(c)) && reference(start)) {
+      if ((c == '\'' || isDigit(c) || isNameStart(c)) && mayBeReference(start) && reference(start)) {
         continue;
       }
       if (numberStarts(pos)) {
@@ -120,6 +121,46 @@ public final class Lexer {
         operator(start, c);
       }
     }
+  }
+
+  /**
+   * A cheap test before {@link #reference}: false only where no reference or sheet prefix can start here. Every
+   * form of reference has a quote, '$', '!' or ':' right after its first run of name characters, or is that run
+   * alone spelling letters then digits ({@code A1}). Most names ({@code price}, {@code ROUND}) and numbers
+   * ({@code 3.14}) are none of these and skip the full match.
+   */
+  private boolean mayBeReference(int start) {
+    char c = src.charAt(start);
+    if (c == '\'' || c == '$') {
+      return true;
+    }
+    int p = start;
+    int letters = 0;
+    int digits = 0;
+    boolean other = false;
+    while (p < src.length()) {
+      char ch = src.charAt(p);
+      if (ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z') {
+        if (digits > 0) {
+          other = true;
+        }
+        letters++;
+      } else if (ch >= '0' && ch <= '9') {
+        digits++;
+      } else if (ch == '_' || ch == '.' || ch > 127 && Character.isLetterOrDigit(ch)) {
+        other = true;
+      } else {
+        break;
+      }
+      p++;
+    }
+    if (p < src.length()) {
+      char next = src.charAt(p);
+      if (next == '!' || next == ':' || next == '$') {
+        return true;
+      }
+    }
+    return !other && letters > 0 && digits > 0;
   }
 
   private void skipSpace() {
