@@ -110,6 +110,18 @@ public final class FormulaCompiler {
     return ast;
   }
 
+  /**
+   * What a formula refers to and whether it may run, without compiling it: from the cached template of its
+   * shape, else from its AST (a dry run over a million one-off shapes must not pay a million compiles).
+   */
+  public ShapeCheck.Result inspect(Lexed lexed) throws FormulaSyntaxException {
+    Template t = cached(lexed);
+    if (t != null) {
+      return new ShapeCheck.Result(null, t.variables(), t.functions(), t.unknownFunctions(), t.isVolatile());
+    }
+    return ShapeCheck.check(Parser.parse(lexed), lexed.workbook(), registry, translator.maxArrayCells());
+  }
+
   public Interpreter interpreter() {
     return interpreter;
   }

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import org.apache.commons.jexl3.JexlException;
 import xlspark.compile.FormulaCompiler;
 import xlspark.compile.FunctionNamespace;
+import xlspark.compile.ShapeCheck;
 import xlspark.compile.Template;
 import xlspark.formula.FormulaSyntaxException;
 import xlspark.formula.Lexed;
@@ -303,12 +304,11 @@ public final class FormulaEvaluator {
    * ERROR outcome whose message names the syntax error, unknown functions or unknown variables.
    */
   public EvalOutcome check(String formula, Predicate<String> isKnownVariable) {
-    Template t;
+    ShapeCheck.Result t;
     try {
-      Lexed lexed = Lexer.lex(formula);
-      t = compiler.cached(lexed);
-      if (t == null) {
-        t = compiler.compile(lexed);
+      t = compiler.inspect(Lexer.lex(formula));
+      if (t.failure() != null) {
+        throw t.failure();
       }
     } catch (FormulaSyntaxException e) {
       return outcome(syntaxError(e));
