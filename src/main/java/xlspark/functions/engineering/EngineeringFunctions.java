@@ -6,7 +6,8 @@ import xlspark.functions.FunctionSpec;
 
 /**
  * Excel's engineering functions that are not number-notation or bit functions (those live with math):
- * complex numbers ({@link ComplexFunctions}).
+ * complex numbers ({@link ComplexFunctions}), unit conversion ({@link UnitConversion}) and Bessel functions
+ * ({@link Bessel}).
  */
 public final class EngineeringFunctions {
   private EngineeringFunctions() {
@@ -14,6 +15,8 @@ public final class EngineeringFunctions {
 
   public static List<FunctionSpec> specs() {
     List<FunctionSpec> l = new ArrayList<>(ComplexFunctions.specs());
+    l.addAll(UnitConversion.specs());
+    l.addAll(Bessel.specs());
     return List.copyOf(l);
   }
 }
