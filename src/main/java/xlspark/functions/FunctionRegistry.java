@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import xlspark.functions.criteria.CriteriaFunctions;
+import xlspark.functions.database.DatabaseFunctions;
 import xlspark.functions.date.DateFunctions;
 import xlspark.functions.engineering.EngineeringFunctions;
 import xlspark.functions.financial.FinancialFunctions;
@@ -52,7 +53,8 @@ public final class FunctionRegistry {
       new Source("criteria", CriteriaFunctions::specs),
       new Source("web", WebFunctions::specs),
       new Source("reference", ReferenceFunctions::specs),
-      new Source("engineering", EngineeringFunctions::specs)));
+      new Source("engineering", EngineeringFunctions::specs),
+      new Source("database", DatabaseFunctions::specs)));
 
   private final Map<String, FunctionSpec> byName;
   private final Set<String> excelNames;
