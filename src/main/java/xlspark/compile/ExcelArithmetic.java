@@ -114,13 +114,26 @@ public final class ExcelArithmetic extends JexlArithmetic {
     return Ops.apply(Op.GE, v(l), v(r));
   }
 
-  /** Refuses JEXL's truthiness of anything: Excel formulas never branch inside JEXL. */
+  /**
+   * JEXL's truthiness, used only by the conditionals of lazy calls ({@link LazyCalls}): an Excel boolean decides;
+   * anything else (an array or error decision) hands the row to the interpreter. No other JEXL truthiness exists.
+   */
   @Override
   public boolean toBoolean(Object o) {
     if (o instanceof Value.Bool b) {
       return b.b();
     }
-    throw new IllegalArgumentException("not an Excel boolean");
+    throw new LazyFallback();
+  }
+
+  @Override
+  protected boolean toBoolean(boolean strict, Object o) {
+    return toBoolean(o);
+  }
+
+  @Override
+  public boolean testPredicate(Object o) {
+    return toBoolean(o);
   }
 
   // JEXL operators that have no Excel meaning: the translator never emits them, and they are refused here

@@ -2,6 +2,8 @@ package xlspark.compile;
 
 import java.util.HashMap;
 import java.util.Map;
+import xlspark.functions.ArgKind;
+import xlspark.functions.ErrorPolicy;
 import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
@@ -16,11 +18,27 @@ public final class FunctionNamespace {
 
   private final Map<String, FunctionSpec> byJexlName = new HashMap<>();
 
+  /** Internal functions of lazy calls' JEXL (lower case: no registry name, so no user formula can name them). */
+  static final String PUSH = "push_";
+  static final String POP = "pop_";
+  static final String PEEK = "peek_";
+  static final String DROP_ONE = "drop1_";
+
   FunctionNamespace(FunctionRegistry registry) {
     for (FunctionSpec s : registry.all()) {
       byJexlName.put(jexlName(s.name()), s);
     }
+    byJexlName.put(PUSH, FunctionSpec.builder(PUSH, a -> a.ctx().pushBranch(a.get(0))).arg(ArgKind.ANY)
+        .errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build());
+    byJexlName.put(POP, FunctionSpec.builder(POP, a -> a.ctx().popBranch()).build());
+    byJexlName.put(PEEK, FunctionSpec.builder(PEEK, a -> a.ctx().peekBranch()).build());
+    byJexlName.put(DROP_ONE, FunctionSpec.builder(DROP_ONE, a -> {
+      a.ctx().popBranch();
+      return ONE;
+    }).build());
   }
+
+  private static final xlspark.value.Value ONE = xlspark.value.Value.num(1);
 
   /** The identifier a function has in emitted JEXL: its Excel name with '.' as '_' ({@code STDEV.S} to {@code STDEV_S}). */
   public static String jexlName(String excelName) {

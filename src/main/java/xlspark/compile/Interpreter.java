@@ -145,12 +145,78 @@ public final class Interpreter {
       return ShapeCheck.unknownFunction(registry, c.name());
     }
     List<Expr> argExprs = c.args();
+    LazyCalls.Kind lazy = LazyCalls.kind(spec, argExprs.size(), false);
+    if (lazy != null) {
+      return lazyCall(lazy, spec, argExprs, literals, vars, ctx);
+    }
     Value[] args = new Value[argExprs.size()];
     for (int i = 0; i < args.length; i++) {
       args[i] = eval(argExprs.get(i), literals, vars, ctx);
     }
     return spec.invoke(args, ctx);
   }
+
+  /**
+   * A lazy call ({@link LazyCalls}): the function decides on constant branches, then runs on the one branch
+   * evaluated; a decision that is not one branch evaluates every argument, as the eager call does. The JEXL tier
+   * emits the same decisions and hands its row here when a decision is not one branch.
+   */
+  private Value lazyCall(LazyCalls.Kind kind, FunctionSpec spec, List<Expr> a, Value[] literals,
+                         Template.Variables vars, EvalContext ctx) {
+    switch (kind) {
+      case IF: {
+        Value cond = eval(a.get(0), literals, vars, ctx);
+        Value d = spec.invoke(new Value[] {cond, Value.TRUE, Value.FALSE}, ctx);
+        if (d instanceof Value.Bool b) {
+          if (b.b()) {
+            return spec.invoke(new Value[] {Value.TRUE, eval(a.get(1), literals, vars, ctx)}, ctx);
+          }
+          return a.size() == 3
+              ? spec.invoke(new Value[] {Value.FALSE, Value.MISSING, eval(a.get(2), literals, vars, ctx)}, ctx)
+              : spec.invoke(new Value[] {Value.FALSE, Value.MISSING}, ctx);
+        }
+        Value[] all = new Value[a.size()];
+        all[0] = cond;
+        for (int i = 1; i < all.length; i++) {
+          all[i] = eval(a.get(i), literals, vars, ctx);
+        }
+        return spec.invoke(all, ctx);
+      }
+      case IFERROR:
+      case IFNA: {
+        Value v = eval(a.get(0), literals, vars, ctx);
+        FunctionSpec test = registry.lookup(kind == LazyCalls.Kind.IFERROR ? "ISERROR" : "ISNA");
+        Value d = test.invoke(new Value[] {v}, ctx);
+        if (d instanceof Value.Bool b && !b.b()) {
+          return spec.invoke(new Value[] {v, Value.MISSING}, ctx);
+        }
+        return spec.invoke(new Value[] {v, eval(a.get(1), literals, vars, ctx)}, ctx);
+      }
+      case CHOOSE: {
+        int n = a.size() - 1;
+        Value index = eval(a.get(0), literals, vars, ctx);
+        Value[] probe = new Value[n + 1];
+        probe[0] = index;
+        for (int k = 1; k <= n; k++) {
+          probe[k] = Value.num(k);
+        }
+        Value d = spec.invoke(probe, ctx);
+        if (d instanceof Value.Num k && k.v() >= 1 && k.v() <= n && k.v() == Math.rint(k.v())) {
+          return spec.invoke(new Value[] {ONE, eval(a.get((int) k.v()), literals, vars, ctx)}, ctx);
+        }
+        Value[] all = new Value[n + 1];
+        all[0] = index;
+        for (int k = 1; k <= n; k++) {
+          all[k] = eval(a.get(k), literals, vars, ctx);
+        }
+        return spec.invoke(all, ctx);
+      }
+      default:
+        throw new IllegalStateException(kind.name());
+    }
+  }
+
+  private static final Value ONE = Value.num(1);
 
   private static Value array(Expr.ArrayLit a, Value[] literals) {
     List<Expr> exprs = a.cells();

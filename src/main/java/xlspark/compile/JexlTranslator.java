@@ -168,6 +168,10 @@ public final class JexlTranslator {
       if (spec == null) {
         return slot(new Slot.Const(ShapeCheck.unknownFunction(registry, c.name())));
       }
+      LazyCalls.Kind lazy = LazyCalls.kind(spec, c.args().size(), workbook);
+      if (lazy != null) {
+        return lazyCall(lazy, c);
+      }
       StringBuilder sb = new StringBuilder(JexlSandbox.NAMESPACE).append(':')
           .append(FunctionNamespace.jexlName(spec.name())).append('(');
       for (int i = 0; i < c.args().size(); i++) {
@@ -180,6 +184,79 @@ public final class JexlTranslator {
             : kind == ArgKind.ARRAY ? child(arg, Slot.Use.ARRAY) : operand(arg));
       }
       return sb.append(')').toString();
+    }
+
+    private String fn(String excelName) {
+      return JexlSandbox.NAMESPACE + ":" + FunctionNamespace.jexlName(excelName);
+    }
+
+    private String internal(String jexlName) {
+      return JexlSandbox.NAMESPACE + ":" + jexlName;
+    }
+
+    private String constant(Value v) {
+      return slot(new Slot.Const(v));
+    }
+
+    /**
+     * A lazy call as JEXL conditionals over the function's own decision on constant branches; only the branch
+     * taken is evaluated. A decision that is not a boolean makes the conditional throw {@link LazyFallback}.
+     */
+    private String lazyCall(LazyCalls.Kind kind, Expr.Call c) {
+      String t = constant(Value.TRUE);
+      String f = constant(Value.FALSE);
+      String m = constant(Value.MISSING);
+      List<Expr> args = c.args();
+      switch (kind) {
+        case IF: {
+          String cond = operand(args.get(0));
+          String taken = fn("IF") + "(" + t + ", " + operand(args.get(1)) + ")";
+          String other = args.size() == 3 ? fn("IF") + "(" + f + ", " + m + ", " + operand(args.get(2)) + ")"
+              : fn("IF") + "(" + f + ", " + m + ")";
+          return "(" + fn("IF") + "(" + cond + ", " + t + ", " + f + ") ? " + taken + " : " + other + ")";
+        }
+        case IFERROR:
+        case IFNA: {
+          String name = kind == LazyCalls.Kind.IFERROR ? "IFERROR" : "IFNA";
+          String test = kind == LazyCalls.Kind.IFERROR ? "ISERROR" : "ISNA";
+          String value = operand(args.get(0));
+          String fallback = operand(args.get(1));
+          return "(" + fn(test) + "(" + internal(FunctionNamespace.PUSH) + "(" + value + ")) ? "
+              + fn(name) + "(" + internal(FunctionNamespace.POP) + "(), " + fallback + ") : "
+              + fn(name) + "(" + internal(FunctionNamespace.POP) + "(), " + m + "))";
+        }
+        case CHOOSE: {
+          int n = args.size() - 1;
+          StringBuilder index = new StringBuilder(fn("CHOOSE")).append('(').append(operand(args.get(0)));
+          String[] ks = new String[n + 1];
+          for (int k = 1; k <= n; k++) {
+            ks[k] = constant(Value.num(k));
+            index.append(", ").append(ks[k]);
+          }
+          index.append(')');
+          StringBuilder sb = new StringBuilder();
+          int open = 0;
+          for (int k = 1; k <= n; k++) {
+            String branch = fn("CHOOSE") + "(" + internal(FunctionNamespace.DROP_ONE) + "(), " + operand(args.get(k))
+                + ")";
+            if (k == n && n > 1) {
+              sb.append(branch);
+              break;
+            }
+            String key = k == 1 ? internal(FunctionNamespace.PUSH) + "(" + index + ")"
+                : internal(FunctionNamespace.PEEK) + "()";
+            sb.append("((").append(key).append(" == ").append(ks[k]).append(") ? ").append(branch).append(" : ");
+            open++;
+            if (n == 1) {
+              sb.append(branch);
+            }
+          }
+          sb.append(")".repeat(open));
+          return sb.toString();
+        }
+        default:
+          throw new IllegalStateException(kind.name());
+      }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import org.apache.commons.jexl3.JexlException;
 import xlspark.compile.FormulaCompiler;
 import xlspark.compile.FunctionNamespace;
+import xlspark.compile.LazyFallback;
 import xlspark.compile.ShapeCheck;
 import xlspark.compile.Template;
 import xlspark.formula.FormulaSyntaxException;
@@ -39,6 +40,7 @@ public final class FormulaEvaluator {
   private long hits;
   private long misses;
   private long interpreted;
+  private long fallbacks;
 
   public FormulaEvaluator(EngineOptions options) {
     this(options, FormulaCompiler.shared());
@@ -216,9 +218,31 @@ public final class FormulaEvaluator {
       FunctionNamespace.setContext(ctx);
       return compiler.sandbox().run(template.script(), args);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      Throwable cause = e instanceof JexlException ? rootCause(e) : e;
+      if (cause instanceof LazyFallback && refs == null) {
+        return rerunInterpreted(lexed.text(), vars);
+      }
       return failed(e);
     } finally {
       budget.end();
+    }
+  }
+
+  /**
+   * A lazy call's decision in the JEXL tier was not one branch (an array or error condition): the row runs again
+   * in the interpreter, which defines such calls, with the same deadline and the same random draws.
+   */
+  private Value rerunInterpreted(String formula, VariableSource vars) {
+    fallbacks++;
+    try {
+      Lexed lexed = Lexer.lex(formula);
+      Expr ast = compiler.parseChecked(lexed);
+      ctx.restartRow();
+      return compiler.interpreter().run(ast, lexed.literals(), name -> lookup(vars, name), ctx);
+    } catch (FormulaSyntaxException e) {
+      return syntaxError(e);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return failed(e);
     }
   }
 
@@ -334,6 +358,11 @@ public final class FormulaEvaluator {
       msg.append("unknown variable").append(unknownVars.size() > 1 ? "s " : " ").append(String.join(", ", unknownVars));
     }
     return new EvalOutcome(ResultType.ERROR, ExcelError.NAME.text(), null, msg.toString());
+  }
+
+  /** Rows the JEXL tier handed to the interpreter because a lazy call's decision was not one branch. */
+  public long fallbacks() {
+    return fallbacks;
   }
 
   public EngineStats stats() {

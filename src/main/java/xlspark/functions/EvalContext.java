@@ -50,7 +50,47 @@ public final class EvalContext {
   public void beginRow(long rowId) {
     this.rowId = rowId;
     this.random = null;
+    this.branchTop = 0;
     this.deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : Long.MAX_VALUE;
+  }
+
+  /**
+   * Starts the current row over with the same deadline: a fresh random stream (the same draws again) and an
+   * empty branch stack. Used when the JEXL tier hands a row to the interpreter midway.
+   */
+  public void restartRow() {
+    this.random = null;
+    this.branchTop = 0;
+  }
+
+  // The branch stack of lazily evaluated functions in the JEXL tier (IFERROR's value, CHOOSE's index): a value is
+  // pushed where it is computed and popped before the branch that is taken runs, so nesting is strictly LIFO.
+  private Value[] branchStack = new Value[8];
+  private int branchTop;
+
+  /** Pushes a value a lazy function's branch will read back. */
+  public Value pushBranch(Value v) {
+    if (branchTop == branchStack.length) {
+      branchStack = java.util.Arrays.copyOf(branchStack, branchTop * 2);
+    }
+    branchStack[branchTop++] = v;
+    return v;
+  }
+
+  public Value popBranch() {
+    if (branchTop == 0) {
+      throw new IllegalStateException("branch stack empty");
+    }
+    Value v = branchStack[--branchTop];
+    branchStack[branchTop] = null;
+    return v;
+  }
+
+  public Value peekBranch() {
+    if (branchTop == 0) {
+      throw new IllegalStateException("branch stack empty");
+    }
+    return branchStack[branchTop - 1];
   }
 
   /** The fixed clock of the run as an Excel date-time serial (NOW). */
