@@ -331,6 +331,9 @@ public final class Lexer {
   }
 
   private void error(int start) throws FormulaSyntaxException {
+    if (src.regionMatches(true, start, DELETED, 0, DELETED.length()) && deletedReference(start)) {
+      return;
+    }
     for (ExcelError e : ExcelError.values()) {
       String t = e.text();
       if (src.regionMatches(true, start, t, 0, t.length())) {
@@ -340,6 +343,30 @@ public final class Lexer {
       }
     }
     throw new FormulaSyntaxException("Unknown error value", new SourceSpan(start, start + 1));
+  }
+
+  private static final String DELETED = "#REF!";
+
+  /**
+   * What Excel writes for a reference whose sheet was deleted: {@code #REF!A1}, {@code #REF!$B$2:$C$9} (a
+   * reference token on {@link RefSyntax#DELETED_SHEET}, which evaluates to #REF! but still parses, so the rest
+   * of the formula works), and {@code #REF!#REF!} (one #REF! error value). False when neither follows.
+   */
+  private boolean deletedReference(int start) throws FormulaSyntaxException {
+    int at = start + DELETED.length();
+    if (src.regionMatches(true, at, DELETED, 0, DELETED.length())) {
+      pos = at + DELETED.length();
+      add(TokenKind.ERROR, start, pos, ExcelError.REF.name(), 0, -1);
+      return true;
+    }
+    RefSyntax r = RefSyntax.match(src, at, start, RefSyntax.DELETED_SHEET, DELETED.substring(0, 4));
+    if (r == null) {
+      return false;
+    }
+    pos = r.end();
+    refs.add(r.area());
+    emitRef(r, start, DELETED + upper(src, at, pos));
+    return true;
   }
 
   /** {@code [@Column Name]} or {@code [Column Name]}: a variable whose name may hold spaces. */
@@ -369,6 +396,12 @@ public final class Lexer {
       if (prefix == null) {
         return false;
       }
+      if (src.regionMatches(true, at, DELETED, 0, DELETED.length())) {
+        // Sheet1!#REF!: a deleted cell on an existing sheet; #REF! whatever the sheet.
+        pos = at + DELETED.length();
+        add(TokenKind.ERROR, start, pos, ExcelError.REF.name(), 0, -1);
+        return true;
+      }
       pos = at;
       if (pos >= src.length() || !isNameStart(src.charAt(pos))) {
         throw new FormulaSyntaxException("Expected a cell reference or a name after '" + prefix[1] + "!'",
@@ -382,7 +415,11 @@ public final class Lexer {
     }
     pos = r.end();
     refs.add(r.area());
-    String text = (prefix == null ? "" : prefix[1] + "!") + upper(src, at, pos);
+    emitRef(r, start, (prefix == null ? "" : prefix[1] + "!") + upper(src, at, pos));
+    return true;
+  }
+
+  private void emitRef(RefSyntax r, int start, String text) {
     if (keepTokens) {
       tokens.add(new Token(TokenKind.REF, start, pos, text, 0, refs.size() - 1));
     }
@@ -393,7 +430,6 @@ public final class Lexer {
     } else {
       appendText(upper(text, 0, text.length()));
     }
-    return true;
   }
 
   /** {@code Table1[Amount]}, {@code Table1[[#This Row],[Amount]]}, or (workbook mode) {@code [@Amount]}. */

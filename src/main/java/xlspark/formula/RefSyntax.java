@@ -18,6 +18,12 @@ import xlspark.value.Area;
  */
 public record RefSyntax(int start, int end, String sheet, String sheetText, Area area, Kind kind, boolean[] absolute) {
 
+  /**
+   * The sheet of a reference whose sheet was deleted ({@code #REF!A1}): a name no sheet can have (':' is not
+   * allowed in sheet names), so it never finds one and reads as #REF!.
+   */
+  public static final String DELETED_SHEET = "#REF!:deleted";
+
   /** What a reference spells. */
   public enum Kind { CELL, AREA, COLUMNS, ROWS }
 

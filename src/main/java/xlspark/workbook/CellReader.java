@@ -8,6 +8,7 @@ import xlspark.compile.Slot;
 import xlspark.compile.Template;
 import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.FormulaEvaluator.Prepared;
+import xlspark.formula.RefSyntax;
 import xlspark.functions.WorkbookAccess;
 import xlspark.value.Area;
 import xlspark.value.ExcelError;
@@ -54,6 +55,9 @@ final class CellReader implements Template.References, WorkbookAccess {
 
   @Override
   public Value ref(Area a, Slot.Use use) {
+    if (RefSyntax.DELETED_SHEET.equals(a.sheet())) {
+      return deleted();
+    }
     return switch (use) {
       case REFERENCE -> new Value.Ref(a.sheet() == null ? a.withSheet(sheet()) : a);
       case ARRAY -> read(a, false);
@@ -99,7 +103,8 @@ final class CellReader implements Template.References, WorkbookAccess {
   public Value read(Area a, boolean single) {
     SheetModel s = a.sheet() == null ? wb.sheet(current.sheet) : wb.sheet(a.sheet());
     if (s == null) {
-      return Value.err(ExcelError.REF, "unknown sheet " + a.sheet());
+      return RefSyntax.DELETED_SHEET.equals(a.sheet()) ? deleted()
+          : Value.err(ExcelError.REF, "unknown sheet " + a.sheet());
     }
     if (single && a.isCell()) {
       return cellValue(s, a.firstRow(), a.firstCol());
@@ -114,6 +119,10 @@ final class CellReader implements Template.References, WorkbookAccess {
       return Value.err(ExcelError.VALUE, "the range " + a + " does not intersect the formula's row or column");
     }
     return array(s, a);
+  }
+
+  private static Value deleted() {
+    return Value.err(ExcelError.REF, "reference to a deleted sheet (#REF! in the formula)");
   }
 
   private Value array(SheetModel s, Area a) {

@@ -75,7 +75,18 @@ final class Workbooks {
     if (sheetScope != null) {
       n.setSheetIndex(wb.getSheetIndex(sheetScope));
     }
-    n.setRefersToFormula(refersTo);
+    if (n instanceof org.apache.poi.xssf.usermodel.XSSFName x) {
+      // straight into the XML, as for formulas: POI's parser refuses what Excel writes for deleted references
+      try {
+        java.lang.reflect.Method ct = org.apache.poi.xssf.usermodel.XSSFName.class.getDeclaredMethod("getCTName");
+        ct.setAccessible(true);
+        ((org.openxmlformats.schemas.spreadsheetml.x2006.main.CTDefinedName) ct.invoke(x)).setStringValue(refersTo);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    } else {
+      n.setRefersToFormula(refersTo);
+    }
     return this;
   }
 
