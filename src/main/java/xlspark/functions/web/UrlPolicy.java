@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which URLs WEBSERVICE may fetch: http or https only, no user info, no dot segments, and only under a
+ * Which URLs WEBSERVICE may fetch: http or https only, no user info, no segment a server could normalize
+ * ({@link #plainSegments}: dot segments in any encoding, {@code ..;}, encoded slashes), and only under a
  * prefix the user allowed ({@code --allow-url}). Prefixes are compared on the parsed URL, not as raw text,
  * so {@code http://example.com} does not admit {@code http://example.com.evil.org/} or
  * {@code http://example.com@evil.org/}, and a prefix path ends at a segment boundary unless it ends in '/'.
@@ -57,12 +58,69 @@ final class UrlPolicy {
     if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null || u.getRawUserInfo() != null) {
       return null;
     }
-    String path = u.getPath() == null ? "" : u.getPath();
-    if (path.equals("..") || path.startsWith("../") || path.contains("/../") || path.endsWith("/..")
-        || path.contains("/./") || path.endsWith("/.")) {
+    if (u.getRawPath() != null && !plainSegments(u.getRawPath())) {
       return null;
     }
     return u;
+  }
+
+  /**
+   * True when no path segment is one a server could normalize into another path: after percent-decoding as
+   * often as it changes (a server or proxy may decode twice: {@code %252e}), and without path parameters (Tomcat
+   * and Jetty drop {@code ;...}: {@code ..;}), no segment is {@code .} or {@code ..}, none holds an encoded '/' or
+   * '\', and every escape decodes as well-formed UTF-8 (an overlong {@code %c0%ae} is a dot to some decoders;
+   * IIS's {@code %u002e} is refused too). So a prefix rule on the raw path means what it says.
+   */
+  static boolean plainSegments(String rawPath) {
+    for (String seg : rawPath.split("/", -1)) {
+      String s = seg;
+      for (int round = 0; s.indexOf('%') >= 0; round++) {
+        String d = percentDecode(s);
+        if (d == null || round == 4) {
+          return false; // malformed, or still encoded after four rounds: nobody needs that
+        }
+        if (d.equals(s)) {
+          break;
+        }
+        s = d;
+      }
+      int semi = s.indexOf(';');
+      String name = (semi >= 0 ? s.substring(0, semi) : s).trim();
+      if (name.equals(".") || name.equals("..") || s.indexOf('/') >= 0 || s.indexOf('\\') >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Percent-decodes strictly (UTF-8, malformed input refused): the text, or null. '%' not followed by two hex digits is kept. */
+  static String percentDecode(String s) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%' && i + 1 < s.length() && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U')) {
+        return null;
+      }
+      if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+        out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+        i += 2;
+      } else {
+        byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(b, 0, b.length);
+      }
+    }
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(out.toByteArray())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static int hex(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
 
   static boolean under(URI u, URI prefix) {

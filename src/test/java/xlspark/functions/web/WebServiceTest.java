@@ -198,4 +198,25 @@ class WebServiceTest {
     System.out.println("30 WEBSERVICE fetches on 127.0.0.1: " + ms + " ms");
     assertTrue(ms < 3_000, ms + " ms");
   }
+
+  /** Paths a server or proxy would normalize out of the allowed prefix are refused, and no request is sent. */
+  @Test
+  void pathsServersNormalizeAreRefusedUnsent() {
+    FormulaEvaluator ev = allowing(base + "/api/");
+    String[] sneaky = {"/api/..;/private/secret", "/api/%2e%2e/private/secret", "/api/%2E%2E/private/secret",
+        "/api/%252e%252e/private/secret", "/api/%25252e%25252e/private", "/api/.%2e/private", "/api/%2e./private",
+        "/api/%c0%ae%c0%ae/private", "/api/%u002e%u002e/private", "/api/..%2fprivate", "/api/%2e%2e%2fprivate",
+        "/api/..%5cprivate", "/api/.;/hello", "/api/..;jsessionid=1/private", "/api/%2e%2e;x/private",
+        "/api/hello/..", "/api/./hello", "/api/%2e/hello", "/api/%e0%80%ae%e0%80%ae/private"};
+    HITS.clear();
+    for (String path : sneaky) {
+      EvalOutcome o = fetch(ev, base + path);
+      assertEquals("#VALUE!", o.value(), path + " -> " + o);
+      assertTrue(o.message().contains("not a valid http or https URL"), path + " -> " + o);
+    }
+    assertTrue(HITS.isEmpty(), "requests sent: " + HITS);
+    // Ordinary escapes still pass.
+    assertEquals("hello, world", fetch(ev, base + "/api/hello?q=a%20b%2Fc").value());
+    assertEquals("hello, world", fetch(ev, base + "/api/hel%6co").value());
+  }
 }
