@@ -30,10 +30,12 @@ import xlspark.spark.UsageException;
 import xlspark.spark.io.DataFormat;
 import xlspark.spark.io.XlsxWriter;
 import xlspark.workload.ExpressionMix;
+import xlspark.workload.ShapeCensus;
 import xlspark.workload.Workload;
 
 /**
- * {@code xlspark generate}: writes a benchmark workload ({@code --workload W1..W5}, see {@link Workload}) or
+ * {@code xlspark generate}: writes a benchmark workload ({@code --workload W1..W5}, see {@link Workload}; it
+ * prints how many distinct texts and shapes it wrote, shapes as the engine's lexer keys them) or
  * converts a CSV table ({@code --from}) to CSV or .xlsx, without Spark. In .xlsx, expression cells are text;
  * other cells are typed the way Excel types entered text. {@code data/sample.xlsx} is
  * {@code generate --from data/sample.csv --output data/sample.xlsx}.
@@ -49,8 +51,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
   static final class Source {
     @Option(names = "--workload", paramLabel = "W",
-        description = "W1 (1M small mixed), W1g (W1 in 16 groups), W2 (100 small), W3 (100 x 250 arguments), "
-            + "W4 (100k x 250 arguments), W5 (200 WEBSERVICE calls in 200 groups).")
+        description = "W1 (1M small mixed), W1g (W1 in 16 groups), W1d (1M small mixed, random nesting and signs: "
+            + "most rows a shape of their own), W2 (100 small), W3 (100 x 250 arguments), "
+            + "W4 (100k x 250 arguments), W4d (W4, numbers randomly negative), "
+            + "W5 (200 WEBSERVICE calls in 200 groups).")
     String workload;
 
     @Option(names = "--from", paramLabel = "CSV", description = "Convert this CSV table instead.")
@@ -84,6 +88,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     long written;
+    ShapeCensus census = null;
     if (source.workload != null) {
       Workload w;
       try {
@@ -95,10 +100,11 @@ public final class GenerateCommand implements Callable<Integer> {
       if (n < 0) {
         throw new UsageException("--rows must not be negative");
       }
+      census = new ShapeCensus();
       if (f == DataFormat.CSV) {
-        w.writeCsv(output, seed, n, url);
+        w.writeCsv(output, seed, n, url, census);
       } else {
-        writeXlsx(workloadTable(w, n));
+        writeXlsx(workloadTable(w, n, census));
       }
       written = n;
     } else {
@@ -112,18 +118,23 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().printf(Locale.ROOT, "xlspark: wrote %s: %,d rows, %.2f s%n", output, written,
         (System.nanoTime() - t0) / 1e9);
+    if (census != null) {
+      spec.commandLine().getOut().printf(Locale.ROOT, "xlspark: %s: %s%n", source.workload,
+          census.counts().describe());
+    }
     return Main.OK;
   }
 
-  private List<List<String>> workloadTable(Workload w, long n) {
+  private List<List<String>> workloadTable(Workload w, long n, ShapeCensus census) {
     if (n > XlsxWriter.MAX_ROWS) {
       throw new UsageException(n + " rows do not fit one .xlsx sheet; write csv instead");
     }
-    ExpressionMix mix = new ExpressionMix(seed);
+    ExpressionMix mix = w.mix(seed);
     List<List<String>> t = new ArrayList<>();
     t.add(w.groups() > 0 ? List.of("expression", "group") : List.of("expression"));
     for (long i = 0; i < n; i++) {
       String e = w.expression(mix, i, url);
+      census.add(e);
       t.add(w.groups() > 0 ? List.of(e, "g" + (i % w.groups())) : List.of(e));
     }
     return t;

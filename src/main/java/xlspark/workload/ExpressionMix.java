@@ -8,6 +8,11 @@ import java.util.SplittableRandom;
  * on (seed, i), so workloads can be generated in parallel and again identically. Each expression picks one
  * of {@link #SHAPES} shapes (its structure, built from the shape number alone) and fills it with its own
  * literals, so texts are practically all distinct while shapes number in the hundreds.
+ *
+ * <p>The {@link #divergent divergent} mix (workloads W1d and W4d) draws each expression's structure from the
+ * row itself instead, adds random extra parentheses, negated sub-expressions and function wrappers around
+ * numeric sub-expressions, and gives every number a random sign: most rows then have a shape of their own,
+ * the input that a template cache cannot help.
  */
 public final class ExpressionMix {
   /** Number of distinct expression structures the mix draws from. */
@@ -17,22 +22,38 @@ public final class ExpressionMix {
       "red", "green", "blue", "Excel", "spark", "pool", "task"};
 
   private final long seed;
+  private final boolean divergent;
 
   public ExpressionMix(long seed) {
+    this(seed, false);
+  }
+
+  private ExpressionMix(long seed, boolean divergent) {
     this.seed = seed;
+    this.divergent = divergent;
+  }
+
+  /** The mix of W1d and W4d: per-row structure, random nesting and random signs (see the class comment). */
+  public static ExpressionMix divergent(long seed) {
+    return new ExpressionMix(seed, true);
+  }
+
+  /** True for the {@link #divergent} mix. */
+  public boolean isDivergent() {
+    return divergent;
   }
 
   /** The i-th expression of this mix (with a leading '='). */
   public String expression(long i) {
     SplittableRandom lit = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xC2B2AE3D27D4EB4FL + 1);
     int shape = lit.nextInt(SHAPES);
-    SplittableRandom structure = new SplittableRandom(seed * 31 + shape);
+    SplittableRandom structure = divergent ? lit.split() : new SplittableRandom(seed * 31 + shape);
     StringBuilder sb = new StringBuilder("=");
     top(sb, structure, lit);
     return sb.toString();
   }
 
-  /** The shape number of expression i (for reporting). */
+  /** The shape number of expression i (for reporting); meaningless for the divergent mix. */
   public int shapeOf(long i) {
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xC2B2AE3D27D4EB4FL + 1).nextInt(SHAPES);
   }
@@ -104,7 +125,39 @@ public final class ExpressionMix {
   }
 
   private void numeric(StringBuilder sb, SplittableRandom s, SplittableRandom lit, int depth) {
-    int pick = depth <= 0 ? 0 : s.nextInt(7);
+    if (!divergent) {
+      plainNumeric(sb, s, lit, depth);
+      return;
+    }
+    // Divergent: one in two numeric sub-expressions gets a wrapper, which may itself be wrapped again.
+    switch (s.nextInt(12)) {
+      case 0, 1 -> {
+        sb.append('(');
+        numeric(sb, s, lit, depth);
+        sb.append(')');
+      }
+      case 2, 3 -> {
+        sb.append("-(");
+        numeric(sb, s, lit, depth);
+        sb.append(')');
+      }
+      case 4 -> {
+        sb.append("ABS(");
+        numeric(sb, s, lit, depth);
+        sb.append(')');
+      }
+      case 5 -> {
+        sb.append("ROUND(");
+        numeric(sb, s, lit, depth);
+        sb.append(',').append(lit.nextInt(3)).append(')');
+      }
+      default -> plainNumeric(sb, s, lit, s.nextInt(4) == 0 ? Math.min(depth + 1, 4) : depth);
+    }
+  }
+
+  private void plainNumeric(StringBuilder sb, SplittableRandom s, SplittableRandom lit, int depth) {
+    // divergent rows are never a lone number or LEN at the top, the rows that would share shapes most
+    int pick = depth <= 0 ? 0 : divergent && depth >= 2 ? 1 + s.nextInt(5) : s.nextInt(7);
     switch (pick) {
       case 0 -> number(sb, lit);
       case 1, 2 -> {
@@ -155,7 +208,25 @@ public final class ExpressionMix {
   }
 
   private void condition(StringBuilder sb, SplittableRandom s, SplittableRandom lit, int depth) {
-    int pick = depth <= 0 ? s.nextInt(2) : s.nextInt(4);
+    if (divergent) {
+      switch (s.nextInt(8)) {
+        case 0 -> {
+          sb.append('(');
+          condition(sb, s, lit, depth);
+          sb.append(')');
+          return;
+        }
+        case 1 -> {
+          sb.append("NOT(");
+          condition(sb, s, lit, depth);
+          sb.append(')');
+          return;
+        }
+        default -> {
+        }
+      }
+    }
+    int pick = depth <= 0 ? s.nextInt(2) : divergent && depth >= 2 ? 2 * s.nextInt(2) : s.nextInt(4);
     String[] cmp = {">", "<", ">=", "<=", "=", "<>"};
     switch (pick) {
       case 0 -> {
@@ -183,7 +254,25 @@ public final class ExpressionMix {
   }
 
   private void text(StringBuilder sb, SplittableRandom s, SplittableRandom lit, int depth) {
-    switch (depth <= 0 ? 0 : s.nextInt(4)) {
+    if (divergent) {
+      switch (s.nextInt(8)) {
+        case 0 -> {
+          sb.append('(');
+          text(sb, s, lit, depth);
+          sb.append(')');
+          return;
+        }
+        case 1 -> {
+          sb.append("UPPER(");
+          text(sb, s, lit, depth);
+          sb.append(')');
+          return;
+        }
+        default -> {
+        }
+      }
+    }
+    switch (depth <= 0 ? 0 : divergent && depth >= 2 ? 1 + s.nextInt(3) : s.nextInt(4)) {
       case 0 -> string(sb, lit);
       case 1 -> {
         sb.append("UPPER(");
@@ -207,7 +296,10 @@ public final class ExpressionMix {
     }
   }
 
-  private static void number(StringBuilder sb, SplittableRandom lit) {
+  private void number(StringBuilder sb, SplittableRandom lit) {
+    if (divergent && lit.nextBoolean()) {
+      sb.append('-');
+    }
     switch (lit.nextInt(3)) {
       case 0 -> sb.append(lit.nextInt(100_000));
       case 1 -> sb.append(lit.nextInt(10_000_000) / 100.0);

@@ -34,6 +34,19 @@ class GenerateCommandTest {
   }
 
   @Test
+  void divergentWorkloadsPrintTextsAndShapes() throws IOException {
+    for (String w : List.of("W1d", "W4d")) {
+      Path csv = dir.resolve(w + ".csv");
+      StringWriter out = new StringWriter();
+      assertEquals(0, Main.run(null, new PrintWriter(out), new PrintWriter(new StringWriter()),
+          "generate", "--workload", w, "--rows", "300", "--seed", "3", "--output", csv.toString()));
+      assertEquals(301, Files.readAllLines(csv).size());
+      assertTrue(out.toString().matches("(?s).*xlspark: " + w + ": 300 texts \\(300 distinct\\), [0-9,]+ shapes, "
+          + "[0-9.]+% of rows with a shape of their own\n.*"), out.toString());
+    }
+  }
+
+  @Test
   void badWorkloadIsAUsageError() {
     assertEquals(2, run("generate", "--workload", "W9", "--output", dir.resolve("x.csv").toString()));
     assertEquals(2, run("generate", "--output", dir.resolve("x.csv").toString()));
