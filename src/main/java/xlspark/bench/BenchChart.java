@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * The benchmark as an SVG chart: grouped bars (one group per workload, one bar per mode) of the end-to-end
+ * The benchmark as an SVG chart: grouped bars (one group per workload, one bar per mode and one for the POI
+ * baseline) of the end-to-end
  * time on a logarithmic axis, so a 0.2 s and a 60 s run both stay readable. Refused and failed runs show as
  * a labelled mark instead of a bar.
  */
 final class BenchChart {
-  private static final String[] COLORS = {"#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c"};
+  private static final String[] COLORS = {"#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"};
   private static final int WIDTH = 920;
   private static final int HEIGHT = 440;
   private static final int LEFT = 70;
@@ -33,7 +34,7 @@ final class BenchChart {
     double min = Double.MAX_VALUE;
     double max = 0;
     for (String w : workloads) {
-      for (String m : BenchReport.MODES) {
+      for (String m : BenchReport.SERIES) {
         Optional<BenchRun> r = runs.apply(w, m).filter(BenchRun::ok);
         if (r.isPresent()) {
           min = Math.min(min, r.get().seconds());
@@ -55,21 +56,21 @@ final class BenchChart {
         + "end-to-end time per mode (s, log scale, lower is better), %s cores</text>%n", LEFT, cores));
     axis(b, lo, hi);
     double groupWidth = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, workloads.size());
-    double barWidth = groupWidth * 0.8 / BenchReport.MODES.size();
+    double barWidth = groupWidth * 0.8 / BenchReport.SERIES.size();
     for (int g = 0; g < workloads.size(); g++) {
       String w = workloads.get(g);
       double x0 = LEFT + g * groupWidth + groupWidth * 0.1;
-      for (int k = 0; k < BenchReport.MODES.size(); k++) {
-        bar(b, runs.apply(w, BenchReport.MODES.get(k)), x0 + k * barWidth, barWidth, COLORS[k], lo, hi);
+      for (int k = 0; k < BenchReport.SERIES.size(); k++) {
+        bar(b, runs.apply(w, BenchReport.SERIES.get(k)), x0 + k * barWidth, barWidth, COLORS[k], lo, hi);
       }
       b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-weight=\"bold\">"
           + "%s</text>%n", LEFT + (g + 0.5) * groupWidth, HEIGHT - BOTTOM + 18, esc(w)));
     }
-    for (int k = 0; k < BenchReport.MODES.size(); k++) {
+    for (int k = 0; k < BenchReport.SERIES.size(); k++) {
       int x = LEFT + k * 110;
       b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"%s\"/>"
           + "<text x=\"%d\" y=\"%d\">%s</text>%n", x, HEIGHT - 30, COLORS[k], x + 20, HEIGHT - 19,
-          BenchReport.MODES.get(k)));
+          label(BenchReport.SERIES.get(k))));
     }
     return b.append("</svg>\n").toString();
   }
@@ -125,6 +126,10 @@ final class BenchChart {
 
   private static String label(double v) {
     return v >= 1 ? String.format(Locale.ROOT, "%.0f s", v) : String.format(Locale.ROOT, "%.1f s", v);
+  }
+
+  private static String label(String series) {
+    return series.equals(BenchRun.POI) ? "POI, 2 threads" : series;
   }
 
   private static String esc(String s) {

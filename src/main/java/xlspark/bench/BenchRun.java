@@ -16,9 +16,12 @@ import java.util.List;
  * @param jobSeconds inside the JVM, from reading the input to the output in place ({@code --timings}); NaN if none
  * @param note       the first line of the refusal or failure
  * @param cpuSeconds user + system CPU time of the process; NaN when not recorded
+ * @param agree      POI baseline runs: {@code agreed/compared} rows equal to xlspark's pool output; else empty
  */
 record BenchRun(String workload, long rows, String mode, double seconds, int exitCode, String used, String reason,
-                double jobSeconds, String note, double cpuSeconds) {
+                double jobSeconds, String note, double cpuSeconds, String agree) {
+  /** The mode name of the POI baseline's runs ({@link PoiBaseline}). */
+  static final String POI = "poi";
 
   boolean ok() {
     return exitCode == 0 || exitCode == 3;
@@ -42,7 +45,7 @@ record BenchRun(String workload, long rows, String mode, double seconds, int exi
       }
       String[] f = line.split("\t", -1);
       runs.add(new BenchRun(f[0], Long.parseLong(f[1]), f[2], Double.parseDouble(f[3]), Integer.parseInt(f[4]),
-          f[5], f[6], number(f, 7), f.length > 8 ? f[8] : "", number(f, 9)));
+          f[5], f[6], number(f, 7), f.length > 8 ? f[8] : "", number(f, 9), f.length > 10 ? f[10] : ""));
     }
     return runs;
   }

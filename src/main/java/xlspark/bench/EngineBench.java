@@ -13,16 +13,23 @@ import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.VariableSource;
 import xlspark.functions.FunctionRegistry;
 import xlspark.workload.ExpressionMix;
+import xlspark.workload.ShapeCensus;
+import xlspark.workload.Workload;
 
 /**
  * Single-thread engine benchmark (no Spark): (a) a million distinct expressions of a realistic mix, text to
  * value, starting from an empty template cache; (b) the same million with the cache warm; (c) 250-argument
- * SUM/AVERAGE/CONCATENATE calls. Prints expressions per second and the engine's phase split. The JVM is warmed
- * first by two passes through a throwaway compiler, so (a) starts with an empty template cache but JIT-compiled
- * code.
+ * SUM/AVERAGE/CONCATENATE calls; (d) a million expressions of workload W1d (random nesting and signs, most of
+ * them a shape of their own) and (e) the 250-argument calls of W4d (numbers randomly negative), each from an
+ * empty template cache. Prints expressions per second, the engine's phase split and, after (d), the heap in use.
+ * The JVM is warmed first by two passes through a throwaway compiler (over all of (a) and (c), and a slice of
+ * (d) and (e)), so the runs start with an empty template cache but JIT-compiled code.
  * Usage: {@code EngineBench [count] [seed]}.
  */
 public final class EngineBench {
+  /** Rows of (d) (and a hundredth as many of (e)) that each JIT warm-up pass evaluates. */
+  private static final int WARM_DIVERGENT = 50_000;
+
   private EngineBench() {
   }
 
@@ -45,6 +52,20 @@ public final class EngineBench {
     }
     System.out.printf("generated %,d expressions: %,d distinct texts, %,d shapes (seed %d); %,d wide calls%n",
         count, distinct, shapes.size(), seed, wideCount);
+    String[] divergent = new String[count];
+    String[] divergentWide = new String[wideCount];
+    ShapeCensus d = new ShapeCensus();
+    ShapeCensus e = new ShapeCensus();
+    ExpressionMix dmix = Workload.W1D.mix(seed);
+    for (int i = 0; i < count; i++) {
+      divergent[i] = Workload.W1D.expression(dmix, i, "");
+      d.add(divergent[i]);
+    }
+    for (int i = 0; i < wideCount; i++) {
+      divergentWide[i] = Workload.W4D.expression(dmix, i, "");
+      e.add(divergentWide[i]);
+    }
+    System.out.printf("W1d: %s%nW4d: %s%n", d.counts().describe(), e.counts().describe());
     System.out.printf("JVM %s, %d cores, %s%n", System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), "single thread");
 
@@ -60,6 +81,12 @@ public final class EngineBench {
       for (int i = 0; i < wideCount; i++) {
         warm.evaluate(wide[i], VariableSource.NONE, i);
       }
+      for (int i = 0; i < Math.min(count, WARM_DIVERGENT); i++) {
+        warm.evaluate(divergent[i], VariableSource.NONE, i);
+      }
+      for (int i = 0; i < Math.min(wideCount, WARM_DIVERGENT / 100); i++) {
+        warm.evaluate(divergentWide[i], VariableSource.NONE, i);
+      }
     }
     FormulaCompiler compiler = new FormulaCompiler(FunctionRegistry.standard(), 10_000);
 
@@ -71,6 +98,20 @@ public final class EngineBench {
     FormulaCompiler wideCompiler = new FormulaCompiler(FunctionRegistry.standard(), 10_000);
     run("(c) 250-arg calls, cold", wide, new FormulaEvaluator(options, wideCompiler));
     run("(c) 250-arg calls, warm", wide, new FormulaEvaluator(options, wideCompiler));
+    run("(d) W1d random nesting and signs, cold", divergent,
+        new FormulaEvaluator(options, new FormulaCompiler(FunctionRegistry.standard(), 10_000)));
+    double heapMb = usedMb();
+    run("(e) W4d 250-arg calls, signed, cold", divergentWide,
+        new FormulaEvaluator(options, new FormulaCompiler(FunctionRegistry.standard(), 10_000)));
+    System.out.printf("%nheap in use after (d), after a collection: %.0f MB (max heap %.0f MB)%n", heapMb,
+        Runtime.getRuntime().maxMemory() / 1048576.0);
+  }
+
+  /** Heap in use after a collection, in MB (the inputs of every run included). */
+  private static double usedMb() {
+    Runtime rt = Runtime.getRuntime();
+    System.gc();
+    return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
   }
 
   private static void run(String name, String[] texts, FormulaEvaluator ev) {
