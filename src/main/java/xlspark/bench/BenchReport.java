@@ -85,7 +85,8 @@ public final class BenchReport {
         meta.getOrDefault("date", "")));
     b.append("Each mode is its own `jobs/xlspark evaluate` process (CSV in, CSV out), timed from process start to "
         + "exit. Cells: seconds · speedup over serial · expressions/s. The POI baseline (`PoiBaseline`): Apache "
-        + "POI's formula evaluator over the same file in one JVM on 2 threads, no Spark, timed the same way; "
+        + "POI's formula evaluator over the same file in one JVM on " + meta.getOrDefault("poiThreads", "2")
+        + " threads, no Spark, timed the same way; "
         + "\"equal\" counts the rows whose POI result equals pool's. One run each.\n\n");
     b.append("| workload | rows | serial | pool | tasks | auto | auto chose | POI, 2 threads | pool / POI | equal |\n");
     b.append("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");

@@ -70,6 +70,10 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--rows", paramLabel = "N", description = "Rows to write. Default: the workload's size.")
   Long rows;
 
+  @Option(names = "--max-rows", paramLabel = "N",
+      description = "At most N rows: cuts big workloads, leaves smaller ones whole (for smoke runs).")
+  Long maxRows;
+
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the expression mix. Default: 42.")
   long seed = 42;
 
@@ -97,9 +101,10 @@ public final class GenerateCommand implements Callable<Integer> {
         throw new UsageException("--workload: " + e.getMessage());
       }
       long n = rows == null ? w.rows() : rows;
-      if (n < 0) {
-        throw new UsageException("--rows must not be negative");
+      if (n < 0 || maxRows != null && maxRows < 0) {
+        throw new UsageException("--rows and --max-rows must not be negative");
       }
+      n = maxRows == null ? n : Math.min(n, maxRows);
       census = new ShapeCensus();
       if (f == DataFormat.CSV) {
         w.writeCsv(output, seed, n, url, census);

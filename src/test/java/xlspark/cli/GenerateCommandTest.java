@@ -28,6 +28,10 @@ class GenerateCommandTest {
     List<String> lines = Files.readAllLines(csv);
     assertEquals(4, lines.size());
     assertEquals("expression,group", lines.get(0));
+    assertEquals(0, run("generate", "--workload", "W5", "--max-rows", "1000", "--output", csv.toString()));
+    assertEquals(201, Files.readAllLines(csv).size(), "--max-rows leaves a smaller workload whole");
+    assertEquals(0, run("generate", "--workload", "W4", "--max-rows", "7", "--output", csv.toString()));
+    assertEquals(8, Files.readAllLines(csv).size(), "--max-rows cuts a bigger one");
     Path xlsx = dir.resolve("w2.xlsx");
     assertEquals(0, run("generate", "--workload", "W2", "--rows", "5", "--output", xlsx.toString()));
     assertTrue(Files.size(xlsx) > 0);
