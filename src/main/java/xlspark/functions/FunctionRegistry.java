@@ -20,6 +20,7 @@ import xlspark.functions.database.DatabaseFunctions;
 import xlspark.functions.date.DateFunctions;
 import xlspark.functions.engineering.EngineeringFunctions;
 import xlspark.functions.financial.FinancialFunctions;
+import xlspark.functions.financial.SecuritiesFunctions;
 import xlspark.functions.info.InfoFunctions;
 import xlspark.functions.logical.LogicalFunctions;
 import xlspark.functions.lookup.LookupFunctions;
@@ -50,6 +51,7 @@ public final class FunctionRegistry {
       new Source("datetime", DateFunctions::specs),
       new Source("lookup", LookupFunctions::specs),
       new Source("financial", FinancialFunctions::specs),
+      new Source("financial", SecuritiesFunctions::specs),
       new Source("criteria", CriteriaFunctions::specs),
       new Source("web", WebFunctions::specs),
       new Source("reference", ReferenceFunctions::specs),

@@ -5,8 +5,11 @@ import xlspark.functions.Args;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
-/** Month shifts and day counts: EDATE, EOMONTH, DAYS, DAYS360, DATEDIF, YEARFRAC. */
-final class DayCounts {
+/**
+ * Month shifts and day counts: EDATE, EOMONTH, DAYS, DAYS360, DATEDIF, YEARFRAC. {@link #yearFraction} is public for
+ * the securities functions, whose year fractions are YEARFRAC's.
+ */
+public final class DayCounts {
   private DayCounts() {
   }
 
@@ -132,6 +135,11 @@ final class DayCounts {
     if (Double.isNaN(s) || Double.isNaN(e) || basis < 0 || basis > 4) {
       return Value.err(ExcelError.NUM);
     }
+    return Value.num(yearFraction(s, e, basis));
+  }
+
+  /** YEARFRAC of two valid whole-day serials (in either order) under a basis 0..4. */
+  public static double yearFraction(double s, double e, int basis) {
     if (s > e) {
       double t = s;
       s = e;
@@ -139,13 +147,13 @@ final class DayCounts {
     }
     int[] d1 = Serials.ymd(s);
     int[] d2 = Serials.ymd(e);
-    return Value.num(switch (basis) {
+    return switch (basis) {
       case 0 -> us30360(d1, d2) / 360;
       case 1 -> (e - s) / actualYearLength(d1, d2, s, e);
       case 2 -> (e - s) / 360;
       case 3 -> (e - s) / 365;
       default -> thirty360(d1, Math.min(d1[2], 30), d2, Math.min(d2[2], 30)) / 360;
-    });
+    };
   }
 
   /** YEARFRAC basis 0 (NASD 30/360 as Excel's YEARFRAC applies it, with its February rules). */

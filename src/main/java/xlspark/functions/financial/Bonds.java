@@ -1,0 +1,187 @@
+package xlspark.functions.financial;
+
+import static xlspark.functions.financial.SecurityTerms.basis;
+import static xlspark.functions.financial.SecurityTerms.date;
+import static xlspark.functions.financial.SecurityTerms.frequency;
+import static xlspark.functions.financial.SecurityTerms.num;
+import static xlspark.functions.financial.SecurityTerms.ordered;
+
+import xlspark.functions.Args;
+import xlspark.functions.date.DayCounts;
+import xlspark.value.Coerce;
+import xlspark.value.Value;
+
+/**
+ * Bonds with regular coupons: PRICE, YIELD, DURATION, MDURATION, and the accrued interest ACCRINT, ACCRINTM.
+ * Prices are per 100 of face value; rates and yields are annual, paid {@code frequency} times a year.
+ */
+final class Bonds {
+  private Bonds() {
+  }
+
+  /** The schedule terms of a bond: E, DSC/E, A/E and N for settlement..maturity. */
+  private record Terms(double e, double dscOverE, double aOverE, int n) {
+    static Terms of(double s, double m, int f, int b) {
+      double e = Coupons.periodDays(s, m, f, b);
+      return new Terms(e, Coupons.daysAfter(s, m, f, b) / e, Coupons.daysBefore(s, m, f, b) / e,
+          Coupons.count(s, m, f, b));
+    }
+  }
+
+  /**
+   * PRICE: redemption discounted over N - 1 + DSC/E periods, plus each coupon discounted to settlement, less
+   * the interest accrued since the last coupon; with one coupon left, simple interest over (E - A)/E of a
+   * period instead (Excel's two formulas).
+   */
+  private static double price(Terms t, double rate, double yld, double redemption, int f) {
+    double coupon = 100 * rate / f;
+    if (t.n() == 1) {
+      return (coupon + redemption) / (yld / f * (1 - t.aOverE()) + 1) - coupon * t.aOverE();
+    }
+    double base = 1 + yld / f;
+    double p = redemption / Math.pow(base, t.n() - 1 + t.dscOverE()) - coupon * t.aOverE();
+    for (int k = 0; k < t.n(); k++) {
+      p += coupon / Math.pow(base, k + t.dscOverE());
+    }
+    return p;
+  }
+
+  /** d PRICE / d yld, for Newton's method in YIELD. */
+  private static double priceSlope(Terms t, double rate, double yld, double redemption, int f) {
+    double coupon = 100 * rate / f;
+    double base = 1 + yld / f;
+    double x = t.n() - 1 + t.dscOverE();
+    double d = -x * redemption / Math.pow(base, x + 1) / f;
+    for (int k = 0; k < t.n(); k++) {
+      double e = k + t.dscOverE();
+      d -= e * coupon / Math.pow(base, e + 1) / f;
+    }
+    return d;
+  }
+
+  static Value priceFunction(Args a) {
+    double s = date(a, 0);
+    double m = date(a, 1);
+    double rate = a.num(2);
+    double yld = a.num(3);
+    double redemption = a.num(4);
+    int f = frequency(a, 5);
+    int b = basis(a, 6);
+    if (!ordered(s, m) || f < 0 || b < 0 || rate < 0 || yld < 0 || redemption <= 0) {
+      return num("PRICE needs settlement < maturity, rate >= 0, yld >= 0, redemption > 0, a valid frequency and basis");
+    }
+    return Coerce.number(price(Terms.of(s, m, f, b), rate, yld, redemption, f));
+  }
+
+  /**
+   * YIELD: with one coupon period or less left, Excel's closed form (simple interest over DSR/E periods);
+   * otherwise the yield at which PRICE gives {@code pr}, by Newton's method.
+   */
+  static Value yieldFunction(Args a) {
+    double s = date(a, 0);
+    double m = date(a, 1);
+    double rate = a.num(2);
+    double pr = a.num(3);
+    double redemption = a.num(4);
+    int f = frequency(a, 5);
+    int b = basis(a, 6);
+    if (!ordered(s, m) || f < 0 || b < 0 || rate < 0 || pr <= 0 || redemption <= 0) {
+      return num("YIELD needs settlement < maturity, rate >= 0, pr > 0, redemption > 0, a valid frequency and basis");
+    }
+    Terms t = Terms.of(s, m, f, b);
+    if (t.n() <= 1) {
+      double paid = pr / 100 + t.aOverE() * rate / f;
+      double received = redemption / 100 + rate / f;
+      return Coerce.number((received - paid) / paid * f / t.dscOverE());
+    }
+    double y = RootFinder.solve(r -> price(t, rate, r, redemption, f) - pr,
+        r -> priceSlope(t, rate, r, redemption, f), rate, a.ctx());
+    return Double.isNaN(y) ? num("YIELD did not converge") : Coerce.number(y);
+  }
+
+  /**
+   * DURATION (Macaulay) and MDURATION: the present-value-weighted mean time of the cash flows, in years, the
+   * k-th flow DSC/E + k - 1 coupon periods after settlement as in PRICE.
+   */
+  static Value duration(Args a, boolean modified) {
+    double s = date(a, 0);
+    double m = date(a, 1);
+    double coupon = a.num(2);
+    double yld = a.num(3);
+    int f = frequency(a, 4);
+    int b = basis(a, 5);
+    if (!ordered(s, m) || f < 0 || b < 0 || coupon < 0 || yld < 0) {
+      return num("DURATION needs settlement < maturity, coupon >= 0, yld >= 0, a valid frequency and basis");
+    }
+    int n = Coupons.count(s, m, f, b);
+    double shift = Coupons.daysAfter(s, m, f, b) / Coupons.periodDays(s, m, f, b) - 1;
+    double cash = coupon * 100 / f;
+    double base = 1 + yld / f;
+    double weighted = 0;
+    double value = 0;
+    for (int t = 1; t <= n; t++) {
+      double flow = t == n ? cash + 100 : cash;
+      double pv = flow / Math.pow(base, t + shift);
+      weighted += (t + shift) * pv;
+      value += pv;
+    }
+    double d = weighted / value / f;
+    return Coerce.number(modified ? d / base : d);
+  }
+
+  /**
+   * ACCRINT(issue, first_interest, settlement, rate, par, frequency, [basis], [calc_method]): par * rate / f
+   * times the accrued share of each quasi-coupon period (on the schedule of first_interest) from issue, or
+   * with calc_method FALSE and settlement after first_interest from the last coupon, to settlement.
+   */
+  static Value accrint(Args a) {
+    double issue = date(a, 0);
+    double first = date(a, 1);
+    double s = date(a, 2);
+    double rate = a.num(3);
+    double par = a.num(4);
+    int f = frequency(a, 5);
+    int b = basis(a, 6);
+    boolean fromIssue = !a.given(7) || a.num(7) != 0;
+    if (!ordered(issue, s) || Double.isNaN(first) || f < 0 || b < 0 || rate <= 0 || par <= 0) {
+      return num("ACCRINT needs issue < settlement, rate > 0, par > 0, a valid frequency and basis");
+    }
+    double start = !fromIssue && s > first ? Coupons.previous(s, first, f, b).serial() : issue;
+    return Coerce.number(par * rate / f * accruedPeriods(start, s, first, f, b));
+  }
+
+  /**
+   * The sum over the quasi-coupon periods (on the schedule of {@code anchor}) that overlap start..end of the
+   * days of the overlap over the period's length.
+   */
+  static double accruedPeriods(double start, double end, double anchor, int f, int b) {
+    CouponDate from = CouponDate.of(start, b);
+    CouponDate to = CouponDate.of(end, b);
+    CouponDate q = Coupons.previous(start, anchor, f, b);
+    double sum = 0;
+    while (q.before(to) && !q.outOfRange()) {
+      CouponDate qEnd = q.copy().addMonths(12 / f);
+      CouponDate lo = q.before(from) ? from : q;
+      CouponDate hi = qEnd.after(to) ? to : qEnd;
+      if (lo.before(hi)) {
+        double length = b == 1 ? CouponDate.days(q, qEnd) : Coupons.yearDays(b) / f;
+        sum += CouponDate.days(lo, hi) / length;
+      }
+      q = qEnd;
+    }
+    return sum;
+  }
+
+  /** ACCRINTM(issue, settlement, rate, par, [basis]): interest of a security paying at maturity. */
+  static Value accrintm(Args a) {
+    double issue = date(a, 0);
+    double s = date(a, 1);
+    double rate = a.num(2);
+    double par = a.num(3);
+    int b = basis(a, 4);
+    if (!ordered(issue, s) || b < 0 || rate <= 0 || par <= 0) {
+      return num("ACCRINTM needs issue < settlement, rate > 0, par > 0 and a valid basis");
+    }
+    return Coerce.number(par * rate * DayCounts.yearFraction(issue, s, b));
+  }
+}

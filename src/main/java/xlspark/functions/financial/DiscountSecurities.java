@@ -1,0 +1,133 @@
+package xlspark.functions.financial;
+
+import static xlspark.functions.financial.SecurityTerms.basis;
+import static xlspark.functions.financial.SecurityTerms.date;
+import static xlspark.functions.financial.SecurityTerms.num;
+import static xlspark.functions.financial.SecurityTerms.ordered;
+
+import xlspark.functions.Args;
+import xlspark.functions.date.DayCounts;
+import xlspark.value.Coerce;
+import xlspark.value.Value;
+
+/**
+ * Securities without coupons before maturity: discounted ones (DISC, PRICEDISC, YIELDDISC, INTRATE, RECEIVED),
+ * those paying interest at maturity (PRICEMAT, YIELDMAT) and Treasury bills (TBILLEQ, TBILLPRICE, TBILLYIELD).
+ * Day counts over the year are YEARFRAC's under the basis; Treasury bills count actual days over 360.
+ */
+final class DiscountSecurities {
+  private DiscountSecurities() {
+  }
+
+  /** The shared shape (settlement, maturity, x, y, [basis]) with x, y > 0; the body gets the year fraction. */
+  interface Formula {
+    double apply(double x, double y, double years);
+  }
+
+  static Value discounted(Args a, Formula formula) {
+    double s = date(a, 0);
+    double m = date(a, 1);
+    double x = a.num(2);
+    double y = a.num(3);
+    int b = basis(a, 4);
+    if (!ordered(s, m) || b < 0 || x <= 0 || y <= 0) {
+      return num("needs settlement < maturity, positive amounts and a basis 0 to 4");
+    }
+    return Coerce.number(formula.apply(x, y, DayCounts.yearFraction(s, m, b)));
+  }
+
+  /** DISC(settlement, maturity, pr, redemption): the discount rate. */
+  static double disc(double pr, double redemption, double years) {
+    return (redemption - pr) / redemption / years;
+  }
+
+  /** PRICEDISC(settlement, maturity, discount, redemption). */
+  static double priceDisc(double discount, double redemption, double years) {
+    return redemption * (1 - discount * years);
+  }
+
+  /** YIELDDISC(settlement, maturity, pr, redemption). */
+  static double yieldDisc(double pr, double redemption, double years) {
+    return (redemption / pr - 1) / years;
+  }
+
+  /** INTRATE(settlement, maturity, investment, redemption). */
+  static double intRate(double investment, double redemption, double years) {
+    return (redemption / investment - 1) / years;
+  }
+
+  /** RECEIVED(settlement, maturity, investment, discount): NaN (#NUM!) when the discount eats the whole amount. */
+  static double received(double investment, double discount, double years) {
+    double d = 1 - discount * years;
+    return d <= 0 ? Double.NaN : investment / d;
+  }
+
+  /**
+   * PRICEMAT(settlement, maturity, issue, rate, yld, [basis]) and YIELDMAT(settlement, maturity, issue, rate, pr,
+   * [basis]): interest accrues from issue and is paid with the principal at maturity.
+   */
+  static Value atMaturity(Args a, boolean yield) {
+    double s = date(a, 0);
+    double m = date(a, 1);
+    double issue = date(a, 2);
+    double rate = a.num(3);
+    double x = a.num(4);
+    int b = basis(a, 5);
+    if (!ordered(s, m) || Double.isNaN(issue) || b < 0 || rate < 0 || (yield ? x <= 0 : x < 0)) {
+      return num("needs settlement < maturity, a valid issue date, rate >= 0, a valid basis and "
+          + (yield ? "pr > 0" : "yld >= 0"));
+    }
+    double dim = DayCounts.yearFraction(issue, m, b);
+    double a0 = DayCounts.yearFraction(issue, s, b);
+    double dsm = DayCounts.yearFraction(s, m, b);
+    if (yield) {
+      double paid = x / 100 + a0 * rate;
+      return Coerce.number((1 + dim * rate - paid) / paid / dsm);
+    }
+    return Coerce.number((100 + dim * rate * 100) / (1 + dsm * x) - a0 * rate * 100);
+  }
+
+  /** TBILLPRICE, TBILLYIELD, TBILLEQ: maturity at most one year after settlement; x > 0. */
+  static Value tbill(Args a, Formula formula) {
+    double s = date(a, 0);
+    double m = date(a, 1);
+    double x = a.num(2);
+    if (!ordered(s, m) || x <= 0 || m > oneYearAfter(s)) {
+      return num("needs settlement < maturity <= settlement + 1 year and a positive rate or price");
+    }
+    return Coerce.number(formula.apply(x, 0, m - s));
+  }
+
+  private static double oneYearAfter(double s) {
+    int[] ymd = xlspark.value.DateSerial.ymd(s);
+    double d = xlspark.value.DateSerial.of(ymd[0] + 1, ymd[1], ymd[2]);
+    return Double.isNaN(d) ? Double.MAX_VALUE : d;
+  }
+
+  /** TBILLPRICE: 100 (1 - discount DSM / 360); NaN (#NUM!) when that is not positive. */
+  static double tbillPrice(double discount, double unused, double dsm) {
+    double p = 100 * (1 - discount * dsm / 360);
+    return p <= 0 ? Double.NaN : p;
+  }
+
+  /** TBILLYIELD: (100 - pr) / pr * 360 / DSM. */
+  static double tbillYield(double pr, double unused, double dsm) {
+    return (100 - pr) / pr * 360 / dsm;
+  }
+
+  /**
+   * TBILLEQ: the bond-equivalent yield, 365 r / (360 - r DSM) up to half a year; beyond it the yield of a bond
+   * with one coupon half-way, the root of a quadratic (Excel's formula).
+   */
+  static double tbillEq(double discount, double unused, double dsm) {
+    if (dsm <= 182) {
+      return 365 * discount / (360 - discount * dsm);
+    }
+    double price = 100 * (1 - discount * dsm / 360);
+    if (price <= 0) {
+      return Double.NaN;
+    }
+    double t = dsm / 365;
+    return (-t + Math.sqrt(t * t - (2 * t - 1) * (1 - 100 / price))) / (t - 0.5);
+  }
+}

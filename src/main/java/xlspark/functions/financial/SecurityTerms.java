@@ -1,0 +1,47 @@
+package xlspark.functions.financial;
+
+import xlspark.functions.Args;
+import xlspark.value.DateSerial;
+import xlspark.value.ExcelError;
+import xlspark.value.Value;
+
+/**
+ * Reads the arguments the securities functions share, with Excel's rules: dates are truncated to whole days
+ * and must lie in 1900-01-00 .. 9999-12-31; the basis (default 0) is truncated and must be 0..4; the frequency is
+ * truncated and must be 1, 2 or 4. Each reader returns an invalid marker (NaN, -1) that the caller turns into
+ * #NUM! with {@link #num}.
+ */
+final class SecurityTerms {
+  private SecurityTerms() {
+  }
+
+  /** A date argument as a whole-day serial, or NaN when it is no valid date. */
+  static double date(Args a, int i) {
+    double d = Math.floor(a.num(i));
+    return DateSerial.valid(d) ? d : Double.NaN;
+  }
+
+  /** The optional basis argument at {@code i}: 0..4, or -1 when invalid. */
+  static int basis(Args a, int i) {
+    if (!a.has(i)) {
+      return 0;
+    }
+    double b = Math.floor(a.num(i));
+    return b >= 0 && b <= 4 ? (int) b : -1;
+  }
+
+  /** The frequency argument at {@code i}: 1, 2 or 4, or -1 when invalid. */
+  static int frequency(Args a, int i) {
+    double f = Math.floor(a.num(i));
+    return f == 1 || f == 2 || f == 4 ? (int) f : -1;
+  }
+
+  /** True when two dates are valid and the first is before the second. */
+  static boolean ordered(double first, double second) {
+    return !Double.isNaN(first) && !Double.isNaN(second) && first < second;
+  }
+
+  static Value num(String why) {
+    return Value.err(ExcelError.NUM, why);
+  }
+}
