@@ -22,6 +22,7 @@ import xlspark.functions.engineering.EngineeringFunctions;
 import xlspark.functions.financial.FinancialFunctions;
 import xlspark.functions.financial.SecuritiesFunctions;
 import xlspark.functions.info.InfoFunctions;
+import xlspark.functions.info.WorkbookInfo;
 import xlspark.functions.logical.LogicalFunctions;
 import xlspark.functions.lookup.LookupFunctions;
 import xlspark.functions.math.MathFunctions;
@@ -29,6 +30,7 @@ import xlspark.functions.reference.ReferenceFunctions;
 import xlspark.functions.stat.StatFunctions;
 import xlspark.functions.text.TextFormatFunctions;
 import xlspark.functions.text.TextFunctions;
+import xlspark.functions.text.ValueText;
 import xlspark.functions.web.WebFunctions;
 
 /**
@@ -46,8 +48,10 @@ public final class FunctionRegistry {
       new Source("statistical", StatFunctions::specs),
       new Source("text", TextFunctions::specs),
       new Source("text", TextFormatFunctions::specs),
+      new Source("text", ValueText::specs),
       new Source("logical", LogicalFunctions::specs),
       new Source("information", InfoFunctions::specs),
+      new Source("information", WorkbookInfo::specs),
       new Source("datetime", DateFunctions::specs),
       new Source("lookup", LookupFunctions::specs),
       new Source("financial", FinancialFunctions::specs),

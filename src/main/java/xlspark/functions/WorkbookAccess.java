@@ -34,6 +34,24 @@ public interface WorkbookAccess {
    */
   Area resolve(String text, boolean a1);
 
+  /** The 1-based position of a sheet named (case-insensitively) {@code name}; 0 when there is none. */
+  default int sheetNumber(String name) {
+    return 0;
+  }
+
+  /** The number of sheets in the workbook. */
+  default int sheetCount() {
+    return 1;
+  }
+
+  /**
+   * The formula of a reference's top-left cell as Excel's formula bar shows it ({@code =SUM(A1:A3)}), the
+   * array formula's for a cell inside one; null when the cell holds no formula or the sheet is unknown.
+   */
+  default String formulaText(Area area) {
+    return null;
+  }
+
   /** The sheet's name for a reference's sheet (null: the formula's sheet). */
   default String sheetOf(Area area) {
     return area.sheet() == null ? sheet() : area.sheet();

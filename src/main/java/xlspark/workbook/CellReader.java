@@ -25,6 +25,7 @@ final class CellReader implements Template.References, WorkbookAccess {
   private static final int CACHE_MIN_CELLS = 16;
   private static final long CACHE_MAX_CELLS = 4_000_000;
   private static final int MAX_NAME_DEPTH = 8;
+  private static final java.util.regex.Pattern STORAGE_PREFIX = java.util.regex.Pattern.compile("(?i)_xl(fn|ws)\\.");
 
   private final WorkbookModel wb;
   private final FormulaEvaluator engine;
@@ -82,6 +83,31 @@ final class CellReader implements Template.References, WorkbookAccess {
   public Value structured(String text, Slot.Use use) {
     Object r = StructuredRef.resolve(text, wb, sheet(), current.row, current.col);
     return r instanceof Area a ? ref(a, use) : Value.err(ExcelError.REF, (String) r);
+  }
+
+  @Override
+  public int sheetNumber(String name) {
+    SheetModel s = wb.sheet(name);
+    return s == null ? 0 : s.index + 1;
+  }
+
+  @Override
+  public int sheetCount() {
+    return wb.sheets().size();
+  }
+
+  @Override
+  public String formulaText(Area a) {
+    SheetModel s = a.sheet() == null ? wb.sheet(current.sheet) : wb.sheet(a.sheet());
+    CellModel c = s == null ? null : s.get(a.firstRow(), a.firstCol());
+    if (c != null && c.formula == null && c.master != null) {
+      c = c.master;
+    }
+    if (c == null || c.formula == null) {
+      return null;
+    }
+    // Files spell newer functions with their storage prefixes; the formula bar does not show them.
+    return "=" + STORAGE_PREFIX.matcher(c.formula).replaceAll("");
   }
 
   @Override
