@@ -2,6 +2,7 @@ package xlspark.functions;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import xlspark.value.Budget;
 import xlspark.value.Value;
 
 /**
@@ -24,7 +25,7 @@ public final class EvalContext {
   private long rowId;
   private long deadline;
   private SplittableRandom random;
-  private int checks;
+  private long work;
   private WorkbookAccess workbook;
 
   public EvalContext(double nowSerial, long seed, long timeoutMillis, List<String> allowedUrlPrefixes) {
@@ -106,10 +107,25 @@ public final class EvalContext {
     return random;
   }
 
-  /** Throws {@link EvalTimeoutException} when the row's time budget is spent. Cheap: call it in loops. */
+  /**
+   * Throws {@link EvalTimeoutException} when the row's time budget is spent. Counts as one step of bounded work
+   * (a function call, a loop step over one value): the clock is read every 64 such steps. A step whose work
+   * grows with the input (characters compared, cells visited) must say so with {@link #spend} instead.
+   */
   public void checkDeadline() {
-    if ((++checks & 63) == 0 && System.nanoTime() > deadline) {
-      throw new EvalTimeoutException("expression exceeded its time budget of " + timeoutNanos / 1_000_000 + " ms");
+    spend(Budget.STEP_UNITS);
+  }
+
+  /**
+   * Accounts for {@code units} of work (about one character compared or one cell visited each) and reads the
+   * clock once {@link Budget#CLOCK_UNITS} have been spent since the last read, so the deadline is checked in
+   * proportion to the work done, whatever the size of each step. Over-counting only reads the clock sooner.
+   */
+  public void spend(long units) {
+    work += units;
+    if (work >= Budget.CLOCK_UNITS) {
+      work = 0;
+      checkDeadlineNow();
     }
   }
 

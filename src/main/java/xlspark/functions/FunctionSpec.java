@@ -106,12 +106,16 @@ public final class FunctionSpec {
 
   /** Calls the function on evaluated argument values. */
   public Value invoke(Value[] args, EvalContext ctx) {
-    ctx.checkDeadline();
+    long work = Budget.STEP_UNITS;
     for (int i = 0; i < args.length; i++) {
       if (args[i] instanceof Value.Ref r && kind(i) != ArgKind.REFERENCE) {
         args[i] = ctx.read(r, kind(i).isScalar());
       }
+      work += args[i] instanceof Arr a ? a.size() : args[i] instanceof Text t ? t.s().length() : 0;
     }
+    // A call's work grows with its arguments (cells visited, characters scanned): the deadline is checked in
+    // proportion to it. Functions whose work grows faster than their input account for it themselves.
+    ctx.spend(work);
     int rows = 0;
     int cols = 0;
     for (int i = 0; i < args.length; i++) {
@@ -129,12 +133,21 @@ public final class FunctionSpec {
     Value[] out = new Value[rows * cols];
     Value[] cell = new Value[args.length];
     Budget budget = Budget.current();
+    // Each lifted call goes over the arguments that are not lifted (a lookup table, a long text) again.
+    long perCall = Budget.STEP_UNITS;
+    for (int i = 0; i < args.length; i++) {
+      if (!(args[i] instanceof Arr && kind(i).isScalar())) {
+        perCall += args[i] instanceof Arr a ? a.size() : args[i] instanceof Text t ? t.s().length() : 0;
+      }
+    }
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
-        ctx.checkDeadline();
+        long cellWork = perCall;
         for (int i = 0; i < args.length; i++) {
           cell[i] = args[i] instanceof Arr a && kind(i).isScalar() ? a.broadcastGet(r, c) : args[i];
+          cellWork += cell[i] instanceof Text t ? t.s().length() : 0;
         }
+        ctx.spend(cellWork);
         Value v = callScalar(cell.clone(), ctx);
         if (v instanceof Arr a) {
           v = a.cells()[0];

@@ -16,6 +16,14 @@ public final class Budget {
   public static final long MAX_ARRAY_TEXT_CHARS = 32L << 20;
   /** Loops check the clock once per this many cells: cheap, and still every few milliseconds. */
   public static final int CHECK_EVERY = 4_096;
+  /**
+   * Units of work (about a character compared or a cell visited each, a few nanoseconds) between two reads of
+   * the clock in {@link #spend}: tens of microseconds of work, so the deadline is missed by no more than that
+   * plus the longest step that does not account for itself.
+   */
+  public static final long CLOCK_UNITS = 1L << 16;
+  /** What one step of bounded, unknown work counts for (a function call): the clock is read every 64 steps. */
+  public static final long STEP_UNITS = CLOCK_UNITS / 64;
 
   private static final ThreadLocal<Budget> CURRENT = ThreadLocal.withInitial(Budget::new);
 
@@ -23,6 +31,7 @@ public final class Budget {
   private long timeoutMillis;
   private int maxArrayCells = DEFAULT_MAX_ARRAY_CELLS;
   private long arrayTextChars;
+  private long work;
 
   private Budget() {
   }
@@ -38,6 +47,7 @@ public final class Budget {
     this.timeoutMillis = timeoutMillis;
     this.maxArrayCells = maxArrayCells;
     this.arrayTextChars = 0;
+    this.work = 0;
   }
 
   /** Ends the expression: no deadline, default array cap. */
@@ -53,6 +63,19 @@ public final class Budget {
   public void check() {
     if (System.nanoTime() > deadlineNanos) {
       throw new DeadlineExceeded("expression exceeded its time budget of " + timeoutMillis + " ms");
+    }
+  }
+
+  /**
+   * Accounts for {@code units} of work done by a loop that has no evaluation context at hand (wildcard
+   * matching, text scans): the clock is read once {@link #CLOCK_UNITS} have been spent, and
+   * {@link DeadlineExceeded} thrown when the expression's time is spent.
+   */
+  public void spend(long units) {
+    work += units;
+    if (work >= CLOCK_UNITS) {
+      work = 0;
+      check();
     }
   }
 

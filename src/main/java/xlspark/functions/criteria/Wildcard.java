@@ -1,10 +1,16 @@
 package xlspark.functions.criteria;
 
+import xlspark.value.Budget;
+
 /**
  * Excel's wildcard patterns, as in COUNTIF criteria, MATCH/XLOOKUP wildcard modes and SEARCH: {@code *} is
  * any run of characters, {@code ?} one character, {@code ~} makes the next {@code *}, {@code ?} or
- * {@code ~} literal. Matching is case-insensitive and covers the whole text. No regex: a linear scan with
- * one backtracking point per star.
+ * {@code ~} literal. Matching is case-insensitive. No regex and no backtracking: the pattern is a list of
+ * segments between stars, and each segment is placed at its leftmost possible position (which is optimal
+ * when the first segment is anchored at the start and the last, for a whole match, at the end), so a match
+ * costs at most text length times pattern length character comparisons (linear for long segments without
+ * {@code ?}), and SEARCH's scan for the first matching position no more than one match. Long scans account for
+ * their work to the row's {@link Budget}.
  */
 public final class Wildcard {
   private static final byte LITERAL = 0;
@@ -13,10 +19,40 @@ public final class Wildcard {
 
   private final char[] chars;
   private final byte[] kinds;
+  /** Segment {@code i} is {@code kinds[starts[i] .. ends[i])}; segments are separated by one ANY each. */
+  private final int[] starts;
+  private final int[] ends;
+  private final boolean leadingAny;
+  private final boolean trailingAny;
+  /** Segments longer than this without {@code ?} are searched with KMP. */
+  private static final int SHORT_SEGMENT = 8;
+
+  /** Work done since it was last reported to the budget (positions tried times segment length). */
+  private long work;
+  /** Per segment, KMP's table when the segment is long and literal (built on first use). */
+  private int[][] borders;
+  /** The pattern's characters case-folded (built with the first table). */
+  private char[] folded;
 
   private Wildcard(char[] chars, byte[] kinds) {
     this.chars = chars;
     this.kinds = kinds;
+    int stars = 0;
+    for (byte k : kinds) {
+      stars += k == ANY ? 1 : 0;
+    }
+    starts = new int[stars + 1];
+    ends = new int[stars + 1];
+    int s = 0;
+    for (int i = 0, from = 0; i <= kinds.length; i++) {
+      if (i == kinds.length || kinds[i] == ANY) {
+        starts[s] = from;
+        ends[s++] = i;
+        from = i + 1;
+      }
+    }
+    leadingAny = kinds.length > 0 && kinds[0] == ANY;
+    trailingAny = kinds.length > 0 && kinds[kinds.length - 1] == ANY;
   }
 
   /** True when the text has an unescaped {@code *} or {@code ?}, i.e. it is a pattern and not plain text. */
@@ -65,61 +101,158 @@ public final class Wildcard {
 
   /** True when the whole text matches, ignoring case. */
   public boolean matches(String text) {
-    return matchFrom(text, 0, true) >= 0;
+    int n = text.length();
+    int last = starts.length - 1;
+    if (last == 0) {
+      spend(n);
+      return ends[0] - starts[0] == n && at(text, 0, 0);
+    }
+    int pos = ends[0] - starts[0];
+    int end = n - (ends[last] - starts[last]);
+    spend(pos + n - end);
+    if (pos > end || !at(text, 0, 0) || !at(text, end, last)) {
+      return false;
+    }
+    for (int s = 1; s < last && pos >= 0; s++) {
+      pos = leftmost(text, pos, end, s);
+    }
+    return pos >= 0;
   }
 
   /**
    * The first index at or after {@code from} where the pattern matches a prefix of the rest of the text
-   * (SEARCH's rule), or -1.
+   * (SEARCH's rule), or -1. A leading {@code *} matches at {@code from} or nowhere.
    */
   public int find(String text, int from) {
-    return find(text, from, null);
+    int n = text.length();
+    int start = from;
+    int pos;
+    if (leadingAny) {
+      pos = from;
+    } else {
+      int first = ends[0] - starts[0];
+      for (; start + first <= n && !at(text, start, 0); start++) {
+        spend(first);
+      }
+      if (start + first > n) {
+        flush();
+        return -1;
+      }
+      pos = start + first;
+    }
+    for (int s = 1; s < starts.length && pos >= 0; s++) {
+      pos = leftmost(text, pos, n, s);
+    }
+    flush();
+    return pos >= 0 ? start : -1;
   }
 
   /**
-   * As {@link #find(String, int)}, checking the deadline of {@code ctx} (when not null) between start
-   * positions. A leading {@code *} matches at {@code from} or nowhere.
+   * Places segment {@code s} at its leftmost start in {@code [from, limit)} such that it ends by {@code limit};
+   * the index after it, or -1. Long segments without {@code ?} are found with Knuth-Morris-Pratt on folded
+   * characters (linear); others by trying each start (at most text length times segment length).
    */
-  public int find(String text, int from, xlspark.functions.EvalContext ctx) {
-    for (int i = from; i <= text.length(); i++) {
-      if (ctx != null) {
-        ctx.checkDeadline();
-      }
-      if (matchFrom(text, i, false) >= 0) {
-        return i;
-      }
-      if (kinds.length > 0 && kinds[0] == ANY) {
-        return -1;
+  private int leftmost(String text, int from, int limit, int s) {
+    int len = ends[s] - starts[s];
+    int[] border = border(s);
+    if (border != null) {
+      return leftmostLiteral(text, from, limit, s, border);
+    }
+    for (int i = from; i + len <= limit; i++) {
+      spend(len);
+      if (at(text, i, s)) {
+        return i + len;
       }
     }
     return -1;
   }
 
-  /** Matches from {@code start}; the end index of the match, or -1. With {@code whole}, the match must end the text. */
-  private int matchFrom(String text, int start, boolean whole) {
-    int n = text.length();
-    int m = kinds.length;
-    int p = 0;
-    int t = start;
-    int starP = -1;
-    int starT = 0;
-    while (true) {
-      if (p == m && (!whole || t == n)) {
-        return t;
+  private int leftmostLiteral(String text, int from, int limit, int s, int[] border) {
+    int base = starts[s];
+    int len = ends[s] - base;
+    int q = 0;
+    for (int i = from; i < limit; i++) {
+      char c = fold(text.charAt(i));
+      while (q > 0 && c != folded[base + q]) {
+        q = border[q - 1];
       }
-      if (p < m && kinds[p] == ANY) {
-        starP = p++;
-        starT = t;
-      } else if (t < n && p < m && (kinds[p] == ONE || sameIgnoringCase(chars[p], text.charAt(t)))) {
-        p++;
-        t++;
-      } else if (starP >= 0 && starT < n) {
-        p = starP + 1;
-        t = ++starT;
-      } else {
-        return -1;
+      if (c == folded[base + q]) {
+        q++;
+      }
+      if (q == len) {
+        spend(2 * (i - from + 1));
+        return i + 1;
       }
     }
+    spend(2 * Math.max(0, limit - from));
+    return -1;
+  }
+
+  /** KMP's table of a segment of literals longer than {@link #SHORT_SEGMENT}, or null; built on first use. */
+  private int[] border(int s) {
+    int len = ends[s] - starts[s];
+    if (len <= SHORT_SEGMENT) {
+      return null;
+    }
+    if (borders == null) {
+      borders = new int[starts.length][];
+    }
+    if (borders[s] == null) {
+      for (int p = starts[s]; p < ends[s]; p++) {
+        if (kinds[p] == ONE) {
+          return null;
+        }
+      }
+      if (folded == null) {
+        folded = new char[chars.length];
+        for (int p = 0; p < chars.length; p++) {
+          folded[p] = fold(chars[p]);
+        }
+      }
+      int[] b = new int[len];
+      int base = starts[s];
+      for (int i = 1, k = 0; i < len; i++) {
+        while (k > 0 && folded[base + i] != folded[base + k]) {
+          k = b[k - 1];
+        }
+        if (folded[base + i] == folded[base + k]) {
+          k++;
+        }
+        b[i] = k;
+      }
+      spend(2 * len);
+      borders[s] = b;
+    }
+    return borders[s];
+  }
+
+  /** The case-folded form under which {@link #sameIgnoringCase} holds exactly when two folds are equal. */
+  private static char fold(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
+  }
+
+  /** True when segment {@code s} matches the text at {@code i} (which leaves room for it). */
+  private boolean at(String text, int i, int s) {
+    for (int p = starts[s], t = i; p < ends[s]; p++, t++) {
+      if (kinds[p] != ONE && !sameIgnoringCase(chars[p], text.charAt(t))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void spend(int units) {
+    work += units + 1;
+    if (work >= Budget.CLOCK_UNITS) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    if (work >= Budget.STEP_UNITS) {
+      Budget.current().spend(work);
+    }
+    work = 0;
   }
 
   static boolean sameIgnoringCase(char a, char b) {

@@ -95,7 +95,7 @@ final class CashFlows {
         sum -= i * v[i] * discount;
       }
       return sum;
-    }, guess, a.ctx());
+    }, guess, a.ctx(), v.length);
     return Double.isNaN(r) ? Value.err(ExcelError.NUM, "IRR did not converge") : Value.num(r);
   }
 
@@ -207,7 +207,7 @@ final class CashFlows {
         sum -= t[i] * v[i] / Math.pow(1 + x, t[i] + 1);
       }
       return sum;
-    }, guess, a.ctx());
+    }, guess, a.ctx(), 8L * v.length);
     return Double.isNaN(r) ? Value.err(ExcelError.NUM, "XIRR did not converge") : Value.num(r);
   }
 

@@ -18,14 +18,20 @@ final class RootFinder {
   }
 
   static double solve(DoubleUnaryOperator f, DoubleUnaryOperator df, double guess, EvalContext ctx) {
-    double r = newton(f, df, guess, ctx);
-    return Double.isNaN(r) ? bisection(f, guess, ctx) : r;
+    return solve(f, df, guess, ctx, 1);
   }
 
-  private static double newton(DoubleUnaryOperator f, DoubleUnaryOperator df, double guess, EvalContext ctx) {
+  /** As above, for functions whose evaluation visits {@code cost} values (the cash flows of IRR and XIRR). */
+  static double solve(DoubleUnaryOperator f, DoubleUnaryOperator df, double guess, EvalContext ctx, long cost) {
+    double r = newton(f, df, guess, ctx, cost);
+    return Double.isNaN(r) ? bisection(f, guess, ctx, cost) : r;
+  }
+
+  private static double newton(DoubleUnaryOperator f, DoubleUnaryOperator df, double guess, EvalContext ctx,
+                               long cost) {
     double x = guess;
     for (int i = 0; i < ctx.maxIterations(); i++) {
-      ctx.checkDeadline();
+      ctx.spend(2 * cost);
       double fx = f.applyAsDouble(x);
       if (fx == 0) {
         return x;
@@ -47,7 +53,7 @@ final class RootFinder {
   }
 
   /** Widens a window around the guess until f changes sign inside it, then bisects that bracket. */
-  private static double bisection(DoubleUnaryOperator f, double guess, EvalContext ctx) {
+  private static double bisection(DoubleUnaryOperator f, double guess, EvalContext ctx, long cost) {
     double start = Math.max(LOWEST_RATE, Math.min(HIGHEST_RATE, Double.isFinite(guess) ? guess : 0.1));
     double fStart = f.applyAsDouble(start);
     double lo = start;
@@ -60,7 +66,7 @@ final class RootFinder {
       if (++iterations > ctx.maxIterations() || lo <= LOWEST_RATE && hi >= HIGHEST_RATE) {
         return Double.NaN;
       }
-      ctx.checkDeadline();
+      ctx.spend(2 * cost);
       double nextLo = Math.max(LOWEST_RATE, start - step);
       double nextHi = Math.min(HIGHEST_RATE, start + step);
       double fNextLo = f.applyAsDouble(nextLo);
@@ -89,7 +95,7 @@ final class RootFinder {
       return fLo == 0 ? lo : hi;
     }
     for (int i = 0; i < ctx.maxIterations(); i++) {
-      ctx.checkDeadline();
+      ctx.spend(cost);
       double mid = 0.5 * (lo + hi);
       if (mid <= lo || mid >= hi) {
         return mid;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import xlspark.functions.Args;
+import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionSpec;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
@@ -53,6 +54,11 @@ final class ArrayOrder {
     }
     int c = rx != ry ? Integer.compare(rx, ry) : rx == 3 ? 0 : Ops.compare(x, y);
     return descending ? -c : c;
+  }
+
+  /** The work of comparing two cells: a step, and the characters of two texts (up to the shorter). */
+  private static long compareWork(Value x, Value y) {
+    return x instanceof Text s && y instanceof Text t ? 8 + Math.min(s.s().length(), t.s().length()) : 8;
   }
 
   /** The numbers in an argument's cells, truncated; null when one is not a number. */
@@ -117,10 +123,12 @@ final class ArrayOrder {
     }
     Value[][] lines = lines(x, byCol);
     List<Integer> order = identity(lines.length);
+    EvalContext ctx = a.ctx();
     order.sort((i, j) -> {
       for (int k = 0; k < keys.length; k++) {
         int col = (int) keys[k] - 1;
         boolean desc = (orders.length == 1 ? orders[0] : orders[k]) < 0;
+        ctx.spend(compareWork(lines[i][col], lines[j][col]));
         int c = compareCells(lines[i][col], lines[j][col], desc);
         if (c != 0) {
           return c;
@@ -163,8 +171,10 @@ final class ArrayOrder {
     boolean columns = byCol != null && byCol;
     Value[][] lines = lines(x, columns);
     List<Integer> order = identity(lines.length);
+    EvalContext ctx = a.ctx();
     order.sort((i, j) -> {
       for (int k = 0; k < keys.size(); k++) {
+        ctx.spend(compareWork(keys.get(k)[i], keys.get(k)[j]));
         int c = compareCells(keys.get(k)[i], keys.get(k)[j], desc.get(k));
         if (c != 0) {
           return c;
@@ -202,12 +212,14 @@ final class ArrayOrder {
     List<List<Object>> keys = new ArrayList<>(lines.length);
     for (Value[] line : lines) {
       List<Object> k = new ArrayList<>(line.length);
+      long work = 8;
       for (Value v : line) {
         k.add(cellKey(v));
+        work += 8 + (v instanceof Text t ? 4L * t.s().length() : 0);
       }
       keys.add(k);
       seen.computeIfAbsent(k, z -> new int[1])[0]++;
-      a.ctx().checkDeadline();
+      a.ctx().spend(work);
     }
     List<Integer> keep = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {

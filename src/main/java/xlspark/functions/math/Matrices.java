@@ -89,7 +89,7 @@ final class Matrices {
         }
         out[r][c] = s;
       }
-      a.ctx().checkDeadline();
+      a.ctx().spend((long) y[0].length * n);
     }
     return result(out, false);
   }
@@ -130,7 +130,7 @@ final class Matrices {
           m[r][c] -= f * m[k][c];
         }
       }
-      a.ctx().checkDeadline();
+      a.ctx().spend((long) (n - k) * (n - k));
     }
     return Coerce.number(det);
   }
@@ -182,7 +182,7 @@ final class Matrices {
           }
         }
       }
-      a.ctx().checkDeadline();
+      a.ctx().spend(2L * n * n);
     }
     return result(inv, true);
   }

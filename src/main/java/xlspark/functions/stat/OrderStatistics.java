@@ -40,14 +40,61 @@ final class OrderStatistics {
     return x;
   }
 
+  /**
+   * The {@code k}-th smallest value (0-based), partly reordering x so that x[k] holds it with no larger value
+   * before it and no smaller one after: quickselect with a three-way partition (equal values cost nothing),
+   * falling back to a sort after too many poor pivots (introselect). Linear on average and n log n at worst,
+   * where sorting for every call of a function lifted over many k would be n log n each time.
+   */
+  static double select(double[] x, int k) {
+    int lo = 0;
+    int hi = x.length - 1;
+    int poorPivots = 2 * (64 - Long.numberOfLeadingZeros(x.length)) + 4;
+    while (hi > lo) {
+      if (poorPivots-- == 0) {
+        Arrays.sort(x, lo, hi + 1);
+        return x[k];
+      }
+      double p = median(x[lo], x[(lo + hi) >>> 1], x[hi]);
+      int lt = lo;
+      int gt = hi;
+      for (int i = lo; i <= gt;) {
+        if (x[i] < p) {
+          swap(x, lt++, i++);
+        } else if (x[i] > p) {
+          swap(x, i, gt--);
+        } else {
+          i++;
+        }
+      }
+      if (k < lt) {
+        hi = lt - 1;
+      } else if (k > gt) {
+        lo = gt + 1;
+      } else {
+        return x[k];
+      }
+    }
+    return x[k];
+  }
+
+  private static double median(double a, double b, double c) {
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  }
+
+  private static void swap(double[] x, int i, int j) {
+    double t = x[i];
+    x[i] = x[j];
+    x[j] = t;
+  }
+
   /** LARGE/SMALL: k is rounded up; k below 1 or above the count is #NUM!. */
   static Value kth(double[] x, double k, boolean largest) {
     if (k < 1 || Math.ceil(k) > x.length) {
       return Value.err(ExcelError.NUM, "k is out of range");
     }
     int i = (int) Math.ceil(k) - 1;
-    sorted(x);
-    return Value.num(largest ? x[x.length - 1 - i] : x[i]);
+    return Value.num(select(x, largest ? x.length - 1 - i : i));
   }
 
   /**
@@ -84,7 +131,7 @@ final class OrderStatistics {
     if (x.length == 0 || k < 0 || k > 1) {
       return Value.err(ExcelError.NUM, "k must be between 0 and 1");
     }
-    return Value.num(interpolate(sorted(x), (x.length - 1) * k));
+    return Value.num(interpolate(x, (x.length - 1) * k));
   }
 
   /** PERCENTILE.EXC: interpolation at rank (n+1)k - 1; #NUM! outside [1/(n+1), n/(n+1)]. */
@@ -93,15 +140,21 @@ final class OrderStatistics {
     if (x.length == 0 || k <= 0 || k >= 1 || h < 1 || h > x.length) {
       return Value.err(ExcelError.NUM, "k is out of range for PERCENTILE.EXC");
     }
-    return Value.num(interpolate(sorted(x), h - 1));
+    return Value.num(interpolate(x, h - 1));
   }
 
-  private static double interpolate(double[] s, double h) {
+  /** The value at fractional rank h (0-based) of the unsorted x, between its two neighbouring order statistics. */
+  private static double interpolate(double[] x, double h) {
     int lo = (int) Math.floor(h);
-    if (lo >= s.length - 1) {
-      return s[s.length - 1];
+    if (lo >= x.length - 1) {
+      return select(x, x.length - 1);
     }
-    return s[lo] + (h - lo) * (s[lo + 1] - s[lo]);
+    double v0 = select(x, lo);
+    double v1 = Double.POSITIVE_INFINITY;
+    for (int i = lo + 1; i < x.length; i++) {
+      v1 = Math.min(v1, x[i]);
+    }
+    return v0 + (h - lo) * (v1 - v0);
   }
 
   /** QUARTILE.INC: quart (truncated) 0..4 is the 0th, 25th, 50th, 75th or 100th percentile. */

@@ -213,7 +213,8 @@ final class StatTests {
 
   /**
    * FREQUENCY(data, bins): a column with, for each bin in the given order, the count of data above the next
-   * smaller bin and up to this one, then the count above the largest bin.
+   * smaller bin and up to this one, then the count above the largest bin. Equal bins count once (the first
+   * in the given order; the others show 0). Sorting and binary searches: n log n, whatever the repeats.
    */
   static Value frequency(Args a) {
     NumberList dl = a.numbers(0, 1);
@@ -226,27 +227,31 @@ final class StatTests {
     Arrays.sort(sortedBins);
     long[] counts = new long[bins.length + 1];
     for (int i = 0; i < dl.size(); i++) {
-      int k = Arrays.binarySearch(sortedBins, dl.get(i));
-      if (k < 0) {
-        k = -k - 1;
-      } else {
-        while (k > 0 && sortedBins[k - 1] == sortedBins[k]) {
-          k--;
-        }
-      }
-      counts[k]++;
+      counts[firstAtLeast(sortedBins, dl.get(i))]++;
     }
     Value[] out = new Value[bins.length + 1];
     boolean[] used = new boolean[bins.length];
     for (int i = 0; i < bins.length; i++) {
-      int k = Arrays.binarySearch(sortedBins, bins[i]);
-      while (k > 0 && sortedBins[k - 1] == sortedBins[k]) {
-        k--;
-      }
+      int k = firstAtLeast(sortedBins, bins[i]);
       out[i] = Value.num(used[k] ? 0 : counts[k]);
       used[k] = true;
     }
     out[bins.length] = Value.num(counts[bins.length]);
     return new Arr(out.length, 1, out);
+  }
+
+  /** The first index of an ascending array whose value is at least {@code x} ({@code sorted.length} if none). */
+  static int firstAtLeast(double[] sorted, double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 }

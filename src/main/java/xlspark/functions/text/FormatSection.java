@@ -86,6 +86,11 @@ final class FormatSection {
       pt = -1;
     }
     int intEnd = pt >= 0 ? pt : mantissaEnd;
+    // Digit placeholders before each index (the loop below replaces only commas, points and slashes).
+    int[] digitsBefore = new int[t.size() + 1];
+    for (int i = 0; i < t.size(); i++) {
+      digitsBefore[i + 1] = digitsBefore[i] + (t.get(i).is(Kind.DIGIT) ? 1 : 0);
+    }
     for (int i = 0; i < t.size(); i++) {
       FormatToken k = t.get(i);
       if (k.is(Kind.PERCENT)) {
@@ -97,12 +102,12 @@ final class FormatSection {
       } else if (k.is(Kind.COMMA)) {
         int partStart = i < intEnd ? 0 : pt + 1;
         int partEnd = i < intEnd ? intEnd : mantissaEnd;
-        boolean before = hasDigit(t, partStart, i);
+        boolean before = hasDigit(digitsBefore, partStart, i);
         if (!before || i >= mantissaEnd) {
           t.set(i, FormatToken.literal(","));
           continue;
         }
-        if (hasDigit(t, i + 1, partEnd)) {
+        if (hasDigit(digitsBefore, i + 1, partEnd)) {
           grouping |= i < intEnd;
         } else {
           scaleCommas++;
@@ -153,13 +158,11 @@ final class FormatSection {
     fixedDenominator = den.length() == 0 || den.length() > 9 ? 0 : Integer.parseInt(den.toString());
   }
 
-  private static boolean hasDigit(List<FormatToken> t, int from, int to) {
-    for (int i = Math.max(0, from); i < Math.min(to, t.size()); i++) {
-      if (t.get(i) != null && t.get(i).is(Kind.DIGIT)) {
-        return true;
-      }
-    }
-    return false;
+  /** True when tokens {@code [from, to)} hold a digit placeholder, from the prefix counts. */
+  private static boolean hasDigit(int[] digitsBefore, int from, int to) {
+    int a = Math.max(0, from);
+    int b = Math.min(to, digitsBefore.length - 1);
+    return a < b && digitsBefore[b] - digitsBefore[a] > 0;
   }
 
   private static int indexOf(List<FormatToken> t, Kind k, int from) {
@@ -177,12 +180,20 @@ final class FormatSection {
    */
   private List<FormatToken> dateTokens(List<FormatToken> raw) {
     List<FormatToken> out = new ArrayList<>(raw.size());
+    char[] previous = new char[raw.size()];
+    char[] next = new char[raw.size()];
+    for (int i = 1; i < raw.size(); i++) {
+      previous[i] = isTime(raw.get(i - 1)) ? raw.get(i - 1).letter() : previous[i - 1];
+    }
+    for (int i = raw.size() - 2; i >= 0; i--) {
+      next[i] = isTime(raw.get(i + 1)) ? raw.get(i + 1).letter() : next[i + 1];
+    }
     for (int i = 0; i < raw.size(); i++) {
       FormatToken k = raw.get(i);
       if (k.is(Kind.DATE) && k.letter() == 'm' && k.text().length() <= 2
-          && (previousTimeLetter(raw, i) == 'h' || nextTimeLetter(raw, i) == 's')) {
+          && (previous[i] == 'h' || next[i] == 's')) {
         out.add(new FormatToken(Kind.MINUTE, k.text()));
-      } else if (k.is(Kind.POINT) && previousTimeLetter(raw, i) == 's' && i + 1 < raw.size()
+      } else if (k.is(Kind.POINT) && previous[i] == 's' && i + 1 < raw.size()
           && raw.get(i + 1).is(Kind.DIGIT) && raw.get(i + 1).text().equals("0")) {
         int j = i + 1;
         while (j < raw.size() && raw.get(j).is(Kind.DIGIT) && raw.get(j).text().equals("0") && j - i <= 3) {
@@ -201,24 +212,8 @@ final class FormatSection {
     return out;
   }
 
-  /** The letter of the nearest date or elapsed code before i (skipping literals), or 0. */
-  private static char previousTimeLetter(List<FormatToken> raw, int i) {
-    for (int j = i - 1; j >= 0; j--) {
-      FormatToken k = raw.get(j);
-      if (k.is(Kind.DATE) || k.is(Kind.ELAPSED)) {
-        return k.letter();
-      }
-    }
-    return 0;
-  }
-
-  private static char nextTimeLetter(List<FormatToken> raw, int i) {
-    for (int j = i + 1; j < raw.size(); j++) {
-      FormatToken k = raw.get(j);
-      if (k.is(Kind.DATE) || k.is(Kind.ELAPSED)) {
-        return k.letter();
-      }
-    }
-    return 0;
+  /** A date or elapsed code, whose letter decides what a nearby m or .00 means. */
+  private static boolean isTime(FormatToken k) {
+    return k.is(Kind.DATE) || k.is(Kind.ELAPSED);
   }
 }

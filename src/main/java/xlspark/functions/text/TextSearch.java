@@ -4,7 +4,6 @@ import static xlspark.functions.text.TextFunctions.valueError;
 import static xlspark.functions.text.TextFunctions.count;
 
 import xlspark.functions.Args;
-import xlspark.functions.EvalContext;
 import xlspark.functions.criteria.Wildcard;
 import xlspark.value.Coerce;
 import xlspark.value.Value;
@@ -40,7 +39,7 @@ final class TextSearch {
       return valueError("start " + start + " is outside the text");
     }
     int from = (int) start - 1;
-    int at = search ? searchIndex(needle, hay, from, a.ctx()) : hay.indexOf(needle, from);
+    int at = search ? searchIndex(needle, hay, from) : TextScan.of(needle).find(hay, from);
     if (at < 0) {
       return valueError("\"" + needle + "\" not found");
     }
@@ -63,9 +62,10 @@ final class TextSearch {
       if (old.isEmpty()) {
         return new Text(s);
       }
+      TextScan scan = TextScan.of(old);
       int at = -old.length();
       for (long i = 0; i < k; i++) {
-        at = s.indexOf(old, at + old.length());
+        at = scan.find(s, at + old.length());
         if (at < 0) {
           return new Text(s);
         }
@@ -75,14 +75,18 @@ final class TextSearch {
     if (old.isEmpty()) {
       return new Text(s);
     }
-    long count = 0;
-    for (int at = s.indexOf(old); at >= 0; at = s.indexOf(old, at + old.length())) {
-      count++;
+    TextScan scan = TextScan.of(old);
+    StringBuilder out = new StringBuilder(s.length());
+    int done = 0;
+    for (int at = scan.find(s, 0); at >= 0; at = scan.find(s, done)) {
+      out.append(s, done, at).append(rep);
+      done = at + old.length();
+      if (out.length() > Coerce.MAX_TEXT) {
+        return valueError("text longer than 32,767 characters");
+      }
     }
-    if (s.length() + count * (rep.length() - old.length()) > Coerce.MAX_TEXT) {
-      return valueError("text longer than 32,767 characters");
-    }
-    return new Text(s.replace(old, rep));
+    out.append(s, done, s.length());
+    return Coerce.text(out.toString());
   }
 
   /** REPLACE: start below 1 or a negative count is #VALUE!; a start past the end appends. */
@@ -113,10 +117,10 @@ final class TextSearch {
   }
 
   /** SEARCH's scan: the first index at or after {@code from} where the pattern matches, or -1. */
-  private static int searchIndex(String pattern, String text, int from, EvalContext ctx) {
+  private static int searchIndex(String pattern, String text, int from) {
     if (!Wildcard.isPattern(pattern)) {
-      return fold(text).indexOf(fold(pattern), from);
+      return TextScan.of(fold(pattern)).find(fold(text), from);
     }
-    return Wildcard.compile(pattern).find(text, from, ctx);
+    return Wildcard.compile(pattern).find(text, from);
   }
 }

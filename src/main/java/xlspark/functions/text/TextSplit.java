@@ -6,6 +6,7 @@ import static xlspark.functions.text.TextFunctions.whole;
 import java.util.ArrayList;
 import java.util.List;
 import xlspark.functions.Args;
+import xlspark.value.Budget;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 import xlspark.value.Value.Arr;
@@ -77,10 +78,11 @@ final class TextSplit {
   }
 
   private static Match forward(String hay, String[] delims, long n, boolean matchEnd) {
+    Finder f = new Finder(hay, delims, false);
     int pos = 0;
     Match m = null;
     for (long k = 0; k < n; k++) {
-      m = pos > hay.length() ? null : next(hay, delims, pos);
+      m = pos > hay.length() ? null : f.next(pos);
       if (m == null) {
         return matchEnd && k == n - 1 && pos <= hay.length() ? new Match(hay.length(), hay.length()) : null;
       }
@@ -90,10 +92,11 @@ final class TextSplit {
   }
 
   private static Match backward(String hay, String[] delims, long n, boolean matchEnd) {
+    Finder f = new Finder(hay, delims, true);
     int limit = hay.length();
     Match m = null;
     for (long k = 0; k < n; k++) {
-      m = limit < 0 ? null : previous(hay, delims, limit);
+      m = limit < 0 ? null : f.next(limit);
       if (m == null) {
         return matchEnd && k == n - 1 && limit >= 0 ? new Match(0, 0) : null;
       }
@@ -102,28 +105,72 @@ final class TextSplit {
     return m;
   }
 
-  /** The first occurrence starting at or after {@code pos}; the longest delimiter on a tie. */
-  private static Match next(String hay, String[] delims, int pos) {
-    Match best = null;
-    for (String d : delims) {
-      int at = hay.indexOf(d, pos);
-      if (at >= 0 && (best == null || at < best.start() || (at == best.start() && at + d.length() > best.end()))) {
-        best = new Match(at, at + d.length());
-      }
-    }
-    return best;
-  }
+  /**
+   * The occurrences of any of several delimiters in one text, in order: forward, the first starting at or after
+   * a position (the longest on a tie); backward, the last ending at or before a limit (the longest on a tie).
+   * Each delimiter's occurrence is remembered in a heap until the scan passes it, so k pieces over d
+   * delimiters cost one scan of the text per delimiter and k heap steps, not k times d scans.
+   */
+  private static final class Finder {
+    private static final int NONE_FORWARD = Integer.MAX_VALUE;
+    private static final int NONE_BACKWARD = Integer.MIN_VALUE / 2;
 
-  /** The last occurrence ending at or before {@code limit}; the longest delimiter on a tie. */
-  private static Match previous(String hay, String[] delims, int limit) {
-    Match best = null;
-    for (String d : delims) {
-      int at = limit - d.length() < 0 ? -1 : hay.lastIndexOf(d, limit - d.length());
-      if (at >= 0 && (best == null || at > best.start() || (at == best.start() && at + d.length() > best.end()))) {
-        best = new Match(at, at + d.length());
+    private final boolean backward;
+    private final String text;
+    private final int n;
+    private final int[] len;
+    private final TextScan[] scans;
+    private final int[] start;
+    private final java.util.PriorityQueue<Integer> heap;
+
+    Finder(String hay, String[] delims, boolean backward) {
+      this.backward = backward;
+      this.n = hay.length();
+      this.text = backward ? new StringBuilder(hay).reverse().toString() : hay;
+      String[] ds = new java.util.LinkedHashSet<>(java.util.Arrays.asList(delims)).toArray(new String[0]);
+      len = new int[ds.length];
+      scans = new TextScan[ds.length];
+      start = new int[ds.length];
+      for (int i = 0; i < ds.length; i++) {
+        len[i] = ds[i].length();
+        scans[i] = TextScan.of(backward ? new StringBuilder(ds[i]).reverse().toString() : ds[i]);
+        start[i] = backward ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+      }
+      Budget.current().spend(ds.length * 16L);
+      heap = new java.util.PriorityQueue<>(Math.max(1, ds.length), backward
+          ? (a, b) -> start[a] != start[b] ? Integer.compare(start[b], start[a]) : Integer.compare(len[b], len[a])
+          : (a, b) -> start[a] != start[b] ? Integer.compare(start[a], start[b]) : Integer.compare(len[b], len[a]));
+      for (int i = 0; i < ds.length; i++) {
+        heap.add(i);
       }
     }
-    return best;
+
+    /** Forward: the first occurrence starting at or after {@code pos}; backward: the last ending by it. */
+    Match next(int pos) {
+      while (!heap.isEmpty() && stale(heap.peek(), pos)) {
+        int i = heap.poll();
+        if (backward) {
+          int j = scans[i].find(text, n - pos);
+          start[i] = j < 0 ? NONE_BACKWARD : n - j - len[i];
+        } else {
+          int at = scans[i].find(text, pos);
+          start[i] = at < 0 ? NONE_FORWARD : at;
+        }
+        heap.add(i);
+      }
+      if (heap.isEmpty()) {
+        return null;
+      }
+      int i = heap.peek();
+      if (start[i] == NONE_FORWARD || start[i] == NONE_BACKWARD) {
+        return null;
+      }
+      return new Match(start[i], start[i] + len[i]);
+    }
+
+    private boolean stale(int i, int pos) {
+      return backward ? start[i] != NONE_BACKWARD && (long) start[i] + len[i] > pos : start[i] < pos;
+    }
   }
 
   /**
@@ -191,8 +238,9 @@ final class TextSplit {
         ds[i] = TextSearch.fold(delims[i]);
       }
     }
+    Finder f = new Finder(hay, ds, false);
     int pos = 0;
-    for (Match m = next(hay, ds, 0); m != null; m = next(hay, ds, pos)) {
+    for (Match m = f.next(0); m != null; m = f.next(pos)) {
       add(out, s.substring(pos, m.start()), ignoreEmpty);
       pos = m.end();
     }
