@@ -7,14 +7,23 @@ import xlspark.functions.text.FormatToken.Kind;
 import xlspark.value.NumberText;
 
 /**
- * An Excel number format code, parsed once and cached (formats repeat across rows). Sections are
+ * An Excel number format code, parsed once and cached (formats repeat across rows). The cache is bounded by
+ * entries and by the estimated bytes of the parsed formats, at most {@link #CACHE_HEAP_SHARE} of the maximum
+ * heap; a format estimated above {@link #HUGE_SHARE} of that bound is parsed for each use and not cached (a
+ * 32,000-character code parses to 0.4 to 2.5 MB of tokens; 4,096 of them once filled any heap). Sections are
  * {@code positive;negative;zero;text}: with one section negatives get a minus sign, with two the second
  * shows negatives without one, a third shows zero, a fourth text. Conditions such as {@code [<1000]} replace
  * the sign tests. Text that has no text section is returned unchanged.
  */
 public final class NumberFormat {
   private static final int CACHE_LIMIT = 4_096;
+  /** Share of the maximum heap the cached formats may take, by their estimated bytes. */
+  static final double CACHE_HEAP_SHARE = 1.0 / 64;
+  /** A format estimated above this share of the cache's byte bound is not cached. */
+  static final double HUGE_SHARE = 1.0 / 64;
+  static final long CACHE_MAX_BYTES = xlspark.value.Heap.share(CACHE_HEAP_SHARE);
   private static final ConcurrentHashMap<String, NumberFormat> CACHE = new ConcurrentHashMap<>();
+  private static long cachedBytes;
 
   private final List<FormatSection> sections;
   private final boolean conditional;
@@ -30,17 +39,40 @@ public final class NumberFormat {
     this.textSection = text;
   }
 
-  /** The parsed format of a code, from the cache when it has been seen. */
+  /** The parsed format of a code, from the cache when it has been seen (and is not huge). */
   public static NumberFormat of(String code) {
     NumberFormat f = CACHE.get(code);
     if (f == null) {
-      if (CACHE.size() >= CACHE_LIMIT) {
-        CACHE.clear();
-      }
       f = new NumberFormat(code);
-      CACHE.putIfAbsent(code, f);
+      long size = estimateBytes(code);
+      if (size <= CACHE_MAX_BYTES * HUGE_SHARE) {
+        cache(code, f, size);
+      }
     }
     return f;
+  }
+
+  /**
+   * The estimated bytes of a parsed code: a token record and its text per character at worst (measured 14 to
+   * 77 bytes per character on 32,000-character codes of each kind), plus the key.
+   */
+  static long estimateBytes(String code) {
+    return 256 + 96L * code.length();
+  }
+
+  private static synchronized void cache(String code, NumberFormat f, long size) {
+    if (CACHE.size() >= CACHE_LIMIT || cachedBytes + size > CACHE_MAX_BYTES) {
+      CACHE.clear();
+      cachedBytes = 0;
+    }
+    if (CACHE.putIfAbsent(code, f) == null) {
+      cachedBytes += size;
+    }
+  }
+
+  /** The estimated bytes of the cached formats (for tests and reports). */
+  static synchronized long cachedBytes() {
+    return cachedBytes;
   }
 
   /** A number as the format shows it, or null when it cannot (a negative or too large date: #VALUE!). */
