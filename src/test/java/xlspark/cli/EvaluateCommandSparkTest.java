@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xlspark.spark.NeedsSparkExcel;
 import xlspark.spark.Tables;
 
 /** The evaluate command in-process against the shared session: results, options and exit codes. */
@@ -49,6 +50,7 @@ class EvaluateCommandSparkTest {
   }
 
   @Test
+  @NeedsSparkExcel
   void sampleXlsxGivesTheSameResultsAsTheCsv() throws IOException {
     Path fromCsv = dir.resolve("csv.csv");
     Path fromXlsx = dir.resolve("xlsx.csv");

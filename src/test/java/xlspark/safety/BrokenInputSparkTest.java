@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xlspark.cli.CliRun;
+import xlspark.spark.NeedsSparkExcel;
 import xlspark.spark.SharedSpark;
 import xlspark.spark.Tables;
 
@@ -180,6 +181,7 @@ class BrokenInputSparkTest {
   }
 
   @Test
+  @NeedsSparkExcel
   void xlsx() throws IOException {
     Path good = xlsx("good.xlsx", GOOD_CSV);
     assertRow(run(good).ok(3).row(2), "NUMBER", "3");

@@ -21,6 +21,7 @@ import xlspark.cli.CliRun;
 import xlspark.spark.io.XlsxWriter;
 
 /** Each format in and out; .xlsx keeps strings that start with '=' as text. */
+@NeedsSparkExcel
 class FormatsSparkTest {
   static final StructType TYPED = DataTypes.createStructType(List.of(
       DataTypes.createStructField("id", DataTypes.LongType, false),

@@ -19,9 +19,14 @@ class NothingLostSparkTest {
   @TempDir
   Path dir;
 
-  @Test
-  void nastyCsvKeepsEveryIdInOrder() throws IOException {
-    String big = "x".repeat(32_000);
+  static final String BIG = "x".repeat(32_000);
+
+  /**
+   * Writes the nasty input: 32k cells, broken quotes, too many and too few fields, NUL, emoji, quoted line breaks;
+   * 17 rows, r1..r17 (also evaluated on every platform build by PlatformOutputsSparkTest).
+   */
+  static Path writeNastyCsv(Path in) throws IOException {
+    String big = BIG;
     List<String> lines = new ArrayList<>();
     lines.add("id,expression,a,t");
     lines.add("r1,=1+2,1,plain");
@@ -41,8 +46,14 @@ class NothingLostSparkTest {
     lines.add("r15,\"=(((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))\",,");
     lines.add("r16,=\u0000odd,,");
     lines.add("r17,=1/0,,");
-    Path in = dir.resolve("nasty.csv");
     Files.writeString(in, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    return in;
+  }
+
+  @Test
+  void nastyCsvKeepsEveryIdInOrder() throws IOException {
+    String big = BIG;
+    Path in = writeNastyCsv(dir.resolve("nasty.csv"));
     for (String mode : List.of("serial", "pool", "tasks")) {
       Path out = dir.resolve("out-" + mode + ".csv");
       CliRun run = CliRun.of("evaluate", "--input", in.toString(), "--output", out.toString(), "--single-file",

@@ -102,7 +102,28 @@ public final class FormulaSource {
         .json(files.toArray(String[]::new));
   }
 
+  /** The spark-excel build named when it is missing (the version the default and Spark 4 job jars bundle). */
+  public static final String SPARK_EXCEL_VERSION = "3.5.0_0.20.3";
+  private static final String SPARK_EXCEL_SOURCE = "com.crealytics.spark.excel.DefaultSource";
+
+  /**
+   * Fails with one line naming the {@code --packages} option when spark-excel is not on the classpath: the
+   * Scala 2.12 job jar does not bundle it, the cluster supplies it.
+   */
+  static void requireSparkExcel() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    try {
+      Class.forName(SPARK_EXCEL_SOURCE, false, loader == null ? FormulaSource.class.getClassLoader() : loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      String scalaBinary = scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1");
+      throw new UsageException("xlsx input needs spark-excel, which this job jar does not bundle: submit with "
+          + "--packages com.crealytics:spark-excel_" + scalaBinary + ":" + SPARK_EXCEL_VERSION
+          + " (or its jar with --jars)");
+    }
+  }
+
   private static Dataset<Row> readXlsx(SparkSession spark, List<String> files, String sheet) {
+    requireSparkExcel();
     Dataset<Row> all = null;
     for (String file : files) {
       var reader = spark.read().format("com.crealytics.spark.excel")

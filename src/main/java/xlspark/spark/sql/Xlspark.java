@@ -6,11 +6,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.FunctionIdentifier;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
-import scala.collection.immutable.Seq;
+import scala.Function1;
+import scala.collection.Seq;
 import scala.runtime.AbstractFunction1;
 import xlspark.spark.ResultColumns;
 import xlspark.spark.RowEvaluator;
@@ -46,11 +46,15 @@ public final class Xlspark {
   }
 
   /** Adds the SQL function {@code xl_eval(expression [, struct_of_variables])} to the session. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public static void register(SparkSession spark) {
     UserDefinedFunction one = functions.udf(new XlEvalUdf(), XlEvalUdf.RETURN_TYPE);
     UserDefinedFunction two = functions.udf(new XlEvalUdf.WithVariables(), XlEvalUdf.RETURN_TYPE);
-    spark.sessionState().functionRegistry().registerFunction(
-        FunctionIdentifier.apply(FUNCTION), new Builder(one, two), "java_udf");
+    // Raw: the registry takes a function of scala.collection.immutable.Seq on Scala 2.13 and of
+    // scala.collection.Seq on 2.12; the Builder takes the common supertype, so one source serves both. A temporary
+    // function, as spark.udf().register makes (Spark 4 qualifies it as system.session.xl_eval).
+    spark.sessionState().functionRegistry().createOrReplaceTempFunction(FUNCTION, (Function1) new Builder(one, two),
+        "java_udf");
   }
 
   /** Builds the call by argument count; the expression is cast to text first. */
@@ -66,10 +70,11 @@ public final class Xlspark {
 
     @Override
     public Expression apply(Seq<Expression> args) {
-      Column expression = new Column(args.apply(0)).cast("string");
+      CatalystColumns columns = CatalystColumns.PLATFORM;
+      Column expression = columns.column(args.apply(0)).cast("string");
       return switch (args.size()) {
-        case 1 -> one.apply(expression).expr();
-        case 2 -> two.apply(expression, new Column(args.apply(1))).expr();
+        case 1 -> columns.expression(one.apply(expression));
+        case 2 -> columns.expression(two.apply(expression, columns.column(args.apply(1))));
         default -> throw new UsageException(FUNCTION + " takes an expression and optionally a struct of variables, got "
             + args.size() + " arguments");
       };

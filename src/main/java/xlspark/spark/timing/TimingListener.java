@@ -21,7 +21,6 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
-import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag$;
 
 /**
@@ -144,8 +143,9 @@ public class TimingListener extends SparkListener {
       return;
     }
     List<Integer> stageIds = new ArrayList<>();
-    for (Object s : CollectionConverters.asJava(start.stageIds())) {
-      int stageId = (Integer) s;
+    // Scala's own iterator: the same source for Scala 2.12 and 2.13 (their Seq types and converters differ).
+    for (var it = start.stageIds().iterator(); it.hasNext(); ) {
+      int stageId = (Integer) it.next();
       stageIds.add(stageId);
       runOfStage.putIfAbsent(stageId, key);
       jobOfStage.putIfAbsent(stageId, start.jobId());
