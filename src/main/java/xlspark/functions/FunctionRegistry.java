@@ -29,6 +29,7 @@ import xlspark.functions.math.MathFunctions;
 import xlspark.functions.reference.ReferenceFunctions;
 import xlspark.functions.stat.StatFunctions;
 import xlspark.functions.text.TextFormatFunctions;
+import xlspark.functions.text.BahtText;
 import xlspark.functions.text.TextFunctions;
 import xlspark.functions.text.ValueText;
 import xlspark.functions.web.WebFunctions;
@@ -49,6 +50,7 @@ public final class FunctionRegistry {
       new Source("text", TextFunctions::specs),
       new Source("text", TextFormatFunctions::specs),
       new Source("text", ValueText::specs),
+      new Source("text", BahtText::specs),
       new Source("logical", LogicalFunctions::specs),
       new Source("information", InfoFunctions::specs),
       new Source("information", WorkbookInfo::specs),
