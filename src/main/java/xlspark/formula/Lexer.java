@@ -111,7 +111,9 @@ public final class Lexer {
         error(start);
       } else if (c == '[') {
         if (workbook) {
-          structuredRef(start, start);
+          if (!reference(start)) {
+            structuredRef(start, start);
+          }
         } else {
           structured(start);
         }

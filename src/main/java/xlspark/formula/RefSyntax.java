@@ -57,6 +57,15 @@ public record RefSyntax(int start, int end, String sheet, String sheetText, Area
       return new String[] {name.toString(), src.substring(pos, p + 1), String.valueOf(p + 2)};
     }
     int p = pos;
+    if (src.charAt(pos) == '[') {
+      // another workbook: [1]Sheet1! (.xlsx, the external link's number), [book.xls]Sheet1! (as POI writes .xls
+      // formulas), or [1]! before a name of that workbook
+      int close = src.indexOf(']', pos);
+      if (close < 0 || src.lastIndexOf('[', close) != pos || close == pos + 1) {
+        return null;
+      }
+      p = close + 1;
+    }
     while (p < src.length() && isSheetChar(src.charAt(p))) {
       p++;
     }

@@ -27,6 +27,14 @@ public final class CellModel {
   CellModel master;
   /** Why the cell could not be read (an unsupported construct in the file); it then fails alone. */
   String readError;
+  /** The circular reference this cell is on or depends on, as text ({@code S!A1 -> S!B1 -> S!A1}), or null. */
+  String cycle;
+  /** True when the cell's result depends on a circular reference (its value is then the shown one). */
+  boolean circular;
+  /** True once the evaluator tried to finish this cell ahead of a cycle through it. */
+  boolean probed;
+  /** Why a result is what it is when that is not the formula's own doing (a cycle, an external link). */
+  String note;
   byte state;
   /** The depth of this cell's frame on the evaluation stack while IN_PROGRESS. */
   int depth;
@@ -52,6 +60,10 @@ public final class CellModel {
 
   public Value value() {
     return value;
+  }
+
+  public String note() {
+    return note;
   }
 
   public Value cached() {

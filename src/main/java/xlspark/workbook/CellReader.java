@@ -35,6 +35,14 @@ final class CellReader implements Template.References, WorkbookAccess {
   private long cachedCells;
   private boolean incomplete;
   private CellModel current;
+  /** The first cell of a cycle the current formula read (see {@link WorkbookEvaluator}), or null. */
+  private CellModel cycleSource;
+  private CellModel lastCycleSource;
+  /** The first sheet of a linked workbook the current formula read, or null. */
+  private SheetModel externalSource;
+  private SheetModel lastExternalSource;
+  /** Cells of a cycle read as {@link WorkbookEvaluator#CYCLE_PROBE} instead of their shown value. */
+  private boolean probe;
 
   CellReader(WorkbookModel wb, FormulaEvaluator engine, WorkbookEvaluator evaluator) {
     this.wb = wb;
@@ -42,16 +50,41 @@ final class CellReader implements Template.References, WorkbookAccess {
     this.evaluator = evaluator;
   }
 
-  /** Runs a cell's prepared formula with this reader as its view of the workbook. */
-  Value evaluateCell(CellModel c, Prepared p) {
+  /**
+   * Runs a cell's prepared formula with this reader as its view of the workbook; with {@code probe}, cells of a
+   * cycle read as {@link WorkbookEvaluator#CYCLE_PROBE}. {@link #lastCycleSource} then tells whether it read one.
+   */
+  Value evaluateCell(CellModel c, Prepared p, boolean probe) {
     CellModel saved = current;
+    CellModel savedSource = cycleSource;
+    SheetModel savedExternal = externalSource;
+    boolean savedProbe = this.probe;
     current = c;
+    cycleSource = null;
+    externalSource = null;
+    this.probe = probe;
     try {
       Value v = engine.evaluateWorkbook(p, this, this, ((long) c.sheet << 40) | ((long) c.row << 14) | c.col);
-      return v instanceof Value.Ref r ? read(r.area(), c.arrayRange == null) : v;
+      v = v instanceof Value.Ref r ? read(r.area(), c.arrayRange == null) : v;
+      lastCycleSource = cycleSource;
+      lastExternalSource = externalSource;
+      return v;
     } finally {
       current = saved;
+      cycleSource = savedSource;
+      externalSource = savedExternal;
+      this.probe = savedProbe;
     }
+  }
+
+  /** The first sheet of a linked workbook the last {@link #evaluateCell} read, or null. */
+  SheetModel lastExternalSource() {
+    return lastExternalSource;
+  }
+
+  /** The first cell of a cycle the last {@link #evaluateCell} read, or null when it read none. */
+  CellModel lastCycleSource() {
+    return lastCycleSource;
   }
 
   @Override
@@ -132,6 +165,9 @@ final class CellReader implements Template.References, WorkbookAccess {
       return RefSyntax.DELETED_SHEET.equals(a.sheet()) ? deleted()
           : Value.err(ExcelError.REF, "unknown sheet " + a.sheet());
     }
+    if (s.external != null && externalSource == null) {
+      externalSource = s;
+    }
     if (single && a.isCell()) {
       return cellValue(s, a.firstRow(), a.firstCol());
     }
@@ -209,12 +245,19 @@ final class CellReader implements Template.References, WorkbookAccess {
       return cell.value == null ? Value.BLANK : cell.value;
     }
     CellModel target = cell.master != null ? cell.master : cell;
-    if (target.state == CellModel.IN_PROGRESS) {
-      incomplete = true;
-      return Value.err(ExcelError.ERROR, "circular reference through INDIRECT/OFFSET at " + evaluator.address(target));
-    }
     if (target.state == CellModel.NEW) {
       evaluator.evaluate(target);
+    }
+    if (target.state == CellModel.IN_PROGRESS || target.circular) {
+      // a cell of a cycle: never cached in an array, and noted so that the evaluator can tell whether it mattered
+      incomplete = true;
+      if (target.state == CellModel.IN_PROGRESS) {
+        evaluator.onDynamicCycle(target, current);
+      }
+      if (cycleSource == null) {
+        cycleSource = target;
+      }
+      return probe ? WorkbookEvaluator.CYCLE_PROBE : WorkbookEvaluator.shown(cell);
     }
     return cell.value == null ? Value.BLANK : cell.value;
   }
@@ -259,12 +302,17 @@ final class CellReader implements Template.References, WorkbookAccess {
       if (sheetText.startsWith("'") && sheetText.endsWith("'") && sheetText.length() >= 2) {
         sheetText = sheetText.substring(1, sheetText.length() - 1).replace("''", "'");
       }
-      SheetModel s = wb.sheet(sheetText);
-      if (s == null) {
-        return Value.err(ExcelError.REF, "unknown sheet " + sheetText);
-      }
-      scope = s.index;
       name = upperName.substring(bang + 1);
+      if (sheetText.equals("[0]")) {
+        scope = -1; // [0]!Name: the workbook itself
+      } else {
+        SheetModel s = wb.sheet(sheetText);
+        if (s == null) {
+          return Value.err(ExcelError.REF, (sheetText.startsWith("[") ? "no values saved for the linked workbook "
+              : "unknown sheet ") + sheetText);
+        }
+        scope = s.index;
+      }
     }
     WorkbookModel.DefinedName d = wb.name(name, scope);
     if (d == null) {

@@ -20,7 +20,7 @@ public record CellResult(String workbook, String sheet, String cell, String form
     EvalOutcome o = FormulaEvaluator.outcome(c.value == null ? Value.BLANK : c.value);
     EvalOutcome cached = c.cached == null ? null : FormulaEvaluator.outcome(c.cached);
     return new CellResult(workbook, sheet, xlspark.value.Area.a1(c.row, c.col),
-        c.formula != null ? "=" + c.formula : null, o.type().name(), o.value(), o.number(), o.message(),
+        c.formula != null ? "=" + c.formula : null, o.type().name(), o.value(), o.number(), c.note != null ? c.note : o.message(),
         cached == null ? null : cached.type().name(), cached == null ? null : cached.value(),
         c.cached == null ? null : matches(c.value, c.cached));
   }

@@ -11,6 +11,8 @@ public final class SheetModel {
 
   final int index;
   final String name;
+  /** For a sheet of a linked workbook: which workbook (its values are the ones saved in this file); else null. */
+  String external;
   private CellModel[][] rows = new CellModel[16][];
   private int lastRow = -1;
   private int lastCol = -1;

@@ -13,17 +13,31 @@ import xlspark.value.Value;
  * Recalculates every formula of a workbook once, in dependency order. A depth-first walk with an explicit
  * stack (no recursion, so a 100,000-cell chain cannot overflow): a cell is computed when every formula cell
  * its references, names and structured references cover is done. Formulas inside a range are found through
- * the sheet's per-column index. A cell met again while on the stack closes a cycle: every cell of the cycle
- * becomes {@code #ERROR!} with the cycle in the message. References known only when running (INDIRECT,
- * OFFSET) evaluate what they reach on demand. A cell that cannot be read or parsed fails alone.
+ * the sheet's per-column index. References known only when running (INDIRECT, OFFSET) evaluate what they reach
+ * on demand. A cell that cannot be read or parsed fails alone.
+ *
+ * <p>Circular references are what Excel finds while calculating, not what the formulas spell: a precedent met
+ * while it is still on the stack closes a cycle on paper, but the cell is computed anyway, reading each cell of
+ * the cycle as its shown value (the value saved in the file, 0 without one); if the result also stays the same
+ * when those cells read as an error, the cycle was never used ({@code IF(FALSE,B1,1)}) and the result stands
+ * (not for array formulas: over arrays Excel evaluates every branch, so reading a cell of a cycle is using it).
+ * Otherwise the cell depends on the cycle. Without iterative calculation Excel does not calculate such cells: they
+ * show the last value saved in the file, which is what they get here, with the cycle in the message. With
+ * iterative calculation ({@link WorkbookModel.CalcSettings}) they are recalculated in order, as Excel does, until
+ * no value changes by the maximum change or the iteration count is spent.
  */
 public final class WorkbookEvaluator {
   private static final int MAX_CYCLE_TEXT = 8;
+  /** How a cell of a cycle reads on the second try: a value no cell holds. */
+  static final Value.Err CYCLE_PROBE = Value.err(ExcelError.ERROR, "circular reference");
 
   private final WorkbookModel wb;
   private final FormulaEvaluator engine;
   private final CellReader reader;
   private final List<Frame> stack = new ArrayList<>();
+  /** Cells whose result depends on a circular reference, in the order they were computed. */
+  private final List<CellModel> circular = new ArrayList<>();
+  private final List<Prepared> circularFormulas = new ArrayList<>();
 
   public WorkbookEvaluator(WorkbookModel wb, FormulaEvaluator engine) {
     this.wb = wb;
@@ -42,6 +56,54 @@ public final class WorkbookEvaluator {
         }
       }
     }
+    if (!circular.isEmpty() && wb.calc().iterate()) {
+      iterate(wb.calc());
+    }
+  }
+
+  /**
+   * Excel's iterative calculation: the cells that depend on a cycle are recalculated in the order they were first
+   * computed, each reading the others' latest values, until an iteration changes no number by
+   * {@code maxChange} or more (a value that changes type always counts as a change), or {@code count} iterations
+   * are done. They start from the values saved in the file; when those already agree with the first iteration
+   * within the maximum change they are kept: they are Excel's own converged result, and Excel does not
+   * recalculate a cycle whose inputs have not changed.
+   */
+  private void iterate(WorkbookModel.CalcSettings calc) {
+    int n = circular.size();
+    Value[] start = new Value[n];
+    for (int i = 0; i < n; i++) {
+      start[i] = circular.get(i).value;
+    }
+    int done = 0;
+    double change;
+    do {
+      done++;
+      change = 0;
+      for (int i = 0; i < n; i++) {
+        CellModel c = circular.get(i);
+        Value before = c.value;
+        store(c, reader.evaluateCell(c, circularFormulas.get(i), false));
+        change = Math.max(change, change(before, c.value));
+      }
+    } while (done < calc.count() && change >= calc.maxChange());
+    boolean kept = done == 1 && change < calc.maxChange();
+    for (int i = 0; i < n; i++) {
+      CellModel c = circular.get(i);
+      if (kept) {
+        c.value = start[i];
+      }
+      c.note += kept ? "; iterative calculation: the values saved in the file already agree within "
+          + calc.maxChange() + " and are kept"
+          : "; iterative calculation: " + done + " iterations, last change " + change;
+    }
+  }
+
+  private static double change(Value a, Value b) {
+    if (a instanceof Value.Num x && b instanceof Value.Num y) {
+      return Math.abs(x.v() - y.v());
+    }
+    return same(a, b) ? 0 : Double.POSITIVE_INFINITY;
   }
 
   /** One pending cell on the walk, with how far the scan of its precedents got. */
@@ -61,7 +123,10 @@ public final class WorkbookEvaluator {
       this.precedents = prepared.template() == null ? List.of() : precedents(cell, prepared);
     }
 
-    /** The next precedent formula cell that is not done, or null when all are. */
+    /**
+     * The next precedent formula cell that is not computed yet, or null when none is left. A precedent still on
+     * the stack closes a cycle: it is noted and passed over.
+     */
     CellModel pending() {
       while (next < precedents.size()) {
         Area a = precedents.get(next);
@@ -79,8 +144,14 @@ public final class WorkbookEvaluator {
             for (; k < rows.length && rows[k] <= a.lastRow(); k++) {
               CellModel c = s.get(rows[k], col);
               CellModel target = c.master != null ? c.master : c;
-              if (target.state != CellModel.DONE) {
+              if (target.state == CellModel.NEW) {
                 return target;
+              }
+              if (target.state == CellModel.IN_PROGRESS) {
+                onCycle(target);
+                if (resolveEarly(target)) {
+                  return null;
+                }
               }
             }
           }
@@ -98,13 +169,13 @@ public final class WorkbookEvaluator {
     push(root);
     while (stack.size() > base) {
       Frame f = stack.get(stack.size() - 1);
-      CellModel p = f.pending();
+      CellModel p = f.cell.state == CellModel.DONE ? null : f.pending();
       if (p == null) {
         stack.remove(stack.size() - 1);
         f.cell.depth = -1;
-        compute(f);
-      } else if (p.state == CellModel.IN_PROGRESS) {
-        cycle(p.depth, base);
+        if (f.cell.state != CellModel.DONE) {
+          compute(f);
+        }
       } else {
         push(p);
       }
@@ -117,43 +188,162 @@ public final class WorkbookEvaluator {
     stack.add(new Frame(c));
   }
 
+  /**
+   * Computes a cell. When it read a cell of a cycle (on the stack, or itself depending on a cycle), it is computed
+   * again with those cells reading as {@link #CYCLE_PROBE}: a different result means it depends on the cycle.
+   */
   private void compute(Frame f) {
-    store(f.cell, reader.evaluateCell(f.cell, f.prepared));
+    CellModel c = f.cell;
+    Value v = reader.evaluateCell(c, f.prepared, false);
+    CellModel source = reader.lastCycleSource();
+    // An array formula evaluates every branch over its arrays (IF over arrays reads both), so any read counts.
+    if (source == null || c.arrayRange == null && same(v, reader.evaluateCell(c, f.prepared, true))) {
+      store(c, v);
+      SheetModel linked = reader.lastExternalSource();
+      if (linked != null && c.note == null) {
+        c.note = "uses the values of the linked workbook " + linked.external + " as saved in this file (the link"
+            + " is not refreshed)" + (c.value instanceof Value.Err e && e.message() != null ? "; " + e.message() : "");
+      }
+      return;
+    }
+    boolean on = c.cycle != null;
+    if (!on) {
+      c.cycle = source.cycle;
+    }
+    c.note = (on ? "circular reference: " : "depends on the circular reference ") + c.cycle
+        + (wb.calc().iterate() ? "" : "; Excel does not calculate it without iterative calculation and shows the"
+        + " value saved in the file");
+    circular.add(c);
+    circularFormulas.add(f.prepared);
+    c.circular = true;
+    c.value = shown(c);
+    c.state = CellModel.DONE;
+    if (c.arrayRange != null) {
+      forMembers(c, m -> {
+        m.value = shown(m);
+        m.state = CellModel.DONE;
+      });
+    }
+  }
+
+  /**
+   * A cycle on paper may not be one when calculating: {@code B1=IF(A1,C1,1)} with A1 FALSE never reads C1, even
+   * if C1 is {@code =B1}. So the cell the cycle leads back to (on the stack, its precedents not all done) is
+   * tried first, with the cells of the cycle reading as their shown value and then as {@link #CYCLE_PROBE}: when
+   * both give the same result it does not use them, and is done; the cells above it then read its real value.
+   * Tried once per cell. True when the current frame's cell was resolved that way (its scan ends).
+   */
+  private boolean resolveEarly(CellModel target) {
+    if (target.probed || target.arrayRange != null) {
+      return false;
+    }
+    target.probed = true;
+    Frame t = stack.get(target.depth);
+    Value v = reader.evaluateCell(target, t.prepared, false);
+    if (reader.lastCycleSource() != null && !same(v, reader.evaluateCell(target, t.prepared, true))) {
+      return false;
+    }
+    store(target, v);
+    return stack.get(stack.size() - 1).cell == target;
+  }
+
+  /**
+   * Names a cycle met while calculating ({@code INDIRECT}, {@code OFFSET} reaching a cell on the stack, or the
+   * cell itself): the stack from that cell up, then the cell being calculated.
+   */
+  void onDynamicCycle(CellModel target, CellModel current) {
+    if (target.cycle != null && current.cycle != null) {
+      return;
+    }
+    List<CellModel> cells = new ArrayList<>();
+    if (target.depth >= 0) {
+      for (int i = target.depth; i < stack.size() && i - target.depth < MAX_CYCLE_TEXT; i++) {
+        cells.add(stack.get(i).cell);
+      }
+    }
+    if (!cells.contains(current)) {
+      cells.add(current);
+    }
+    StringBuilder path = new StringBuilder();
+    for (CellModel c : cells) {
+      path.append(address(c)).append(" -> ");
+    }
+    String text = path.append(address(target)).toString();
+    if (target.cycle == null) {
+      target.cycle = text;
+    }
+    if (current.cycle == null) {
+      current.cycle = text;
+    }
+  }
+
+  /** What a cell of a cycle shows before (or without) iterating: its value saved in the file, else 0. */
+  static Value shown(CellModel c) {
+    if (c.value != null) {
+      return c.value;
+    }
+    return c.cached != null ? c.cached : Value.ZERO;
   }
 
   /** Stores a cell's result; an array formula's result is spread over its range. */
-  private void store(CellModel c, Value v) {
+  void store(CellModel c, Value v) {
     if (c.arrayRange != null) {
       Value.Arr arr = v instanceof Value.Arr a ? a : new Value.Arr(1, 1, new Value[] {v});
       Area r = c.arrayRange;
-      SheetModel s = wb.sheet(c.sheet);
-      for (int i = r.firstRow(); i <= r.lastRow(); i++) {
-        for (int j = r.firstCol(); j <= r.lastCol(); j++) {
-          CellModel m = s.get(i, j);
-          if (m != null && m.master == c) {
-            m.value = result(arr.broadcastGet(i - r.firstRow(), j - r.firstCol()));
-            m.state = CellModel.DONE;
-          }
-        }
-      }
+      forMembers(c, m -> {
+        m.value = result(arr.broadcastGet(m.row - r.firstRow(), m.col - r.firstCol()));
+        m.state = CellModel.DONE;
+      });
       v = arr.cells()[0];
     }
     c.value = result(v);
     c.state = CellModel.DONE;
   }
 
+  private void forMembers(CellModel c, java.util.function.Consumer<CellModel> action) {
+    Area r = c.arrayRange;
+    SheetModel s = wb.sheet(c.sheet);
+    for (int i = r.firstRow(); i <= r.lastRow(); i++) {
+      for (int j = r.firstCol(); j <= r.lastCol(); j++) {
+        CellModel m = s.get(i, j);
+        if (m != null && m.master == c) {
+          action.accept(m);
+        }
+      }
+    }
+  }
+
   /** A cell shows one value: an array's top-left, and 0 for a formula that yields an empty cell. */
-  private static Value result(Value v) {
+  static Value result(Value v) {
     if (v instanceof Value.Arr a) {
       v = a.cells()[0];
     }
     return v instanceof Value.Blank ? Value.ZERO : v;
   }
 
-  /** Marks the cells on the stack from {@code from} up (a cycle) as #ERROR!, and takes them off. */
-  private void cycle(int from, int base) {
-    int start = Math.max(from, base);
-    StringBuilder path = new StringBuilder(from < base ? "circular reference through INDIRECT/OFFSET: " : "circular reference: ");
+  /** Two results are the same value (arrays cell by cell, errors with their message). */
+  static boolean same(Value a, Value b) {
+    if (a instanceof Value.Arr x && b instanceof Value.Arr y) {
+      if (x.rows() != y.rows() || x.cols() != y.cols()) {
+        return false;
+      }
+      for (int i = 0; i < x.cells().length; i++) {
+        if (!same(x.cells()[i], y.cells()[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
+  }
+
+  /**
+   * Notes the cycle closed by {@code target} (on the stack) from the top frame: every cell from it up to the top
+   * is on the cycle, and keeps the first cycle found through it for its message.
+   */
+  private void onCycle(CellModel target) {
+    int start = target.depth;
+    StringBuilder path = new StringBuilder();
     int n = stack.size() - start;
     for (int i = start; i < stack.size(); i++) {
       if (i - start == MAX_CYCLE_TEXT && n > MAX_CYCLE_TEXT + 1) {
@@ -162,10 +352,12 @@ public final class WorkbookEvaluator {
       }
       path.append(address(stack.get(i).cell)).append(" -> ");
     }
-    path.append(address(stack.get(start).cell));
-    Value err = Value.err(ExcelError.ERROR, path.toString());
-    while (stack.size() > start) {
-      store(stack.remove(stack.size() - 1).cell, err);
+    String text = path.append(address(target)).toString();
+    for (int i = start; i < stack.size(); i++) {
+      CellModel c = stack.get(i).cell;
+      if (c.cycle == null) {
+        c.cycle = text;
+      }
     }
   }
 

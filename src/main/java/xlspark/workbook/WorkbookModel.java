@@ -16,8 +16,20 @@ public final class WorkbookModel {
   public record DefinedName(String name, int sheet, String formula) {
   }
 
+  /**
+   * Excel's calculation options saved with the workbook: iterative calculation of circular references
+   * ({@code calcPr iterate}, {@code iterateCount}, {@code iterateDelta}; the .xls ITERATION, CALCCOUNT and DELTA
+   * records), off by default with Excel's defaults of 100 iterations and a maximum change of 0.001.
+   */
+  public record CalcSettings(boolean iterate, int count, double maxChange) {
+    public static final CalcSettings DEFAULT = new CalcSettings(false, 100, 0.001);
+  }
+
   private final String name;
+  private CalcSettings calc = CalcSettings.DEFAULT;
   private final List<SheetModel> sheets = new ArrayList<>();
+  private final List<SheetModel> externalSheets = new ArrayList<>();
+  private boolean date1904;
   private final Map<String, SheetModel> sheetsByKey = new HashMap<>();
   private final Map<String, DefinedName> names = new HashMap<>();
   private final Map<String, TableModel> tables = new HashMap<>();
@@ -38,12 +50,42 @@ public final class WorkbookModel {
     return s;
   }
 
+  public CalcSettings calc() {
+    return calc;
+  }
+
+  public void setCalc(CalcSettings calc) {
+    this.calc = calc;
+  }
+
   public List<SheetModel> sheets() {
     return Collections.unmodifiableList(sheets);
   }
 
   public SheetModel sheet(int index) {
-    return sheets.get(index);
+    return index < sheets.size() ? sheets.get(index) : externalSheets.get(index - sheets.size());
+  }
+
+  /**
+   * A sheet of another workbook this one links to, named as formulas write it ({@code [1]Sheet1} in .xlsx,
+   * {@code [book.xls]Sheet1} as POI writes .xls formulas), holding the values Excel saved for it in this file.
+   * Add them after the workbook's own sheets. {@code book} says which workbook, for messages.
+   */
+  public SheetModel addExternalSheet(String sheetName, String book) {
+    SheetModel s = new SheetModel(sheets.size() + externalSheets.size(), sheetName);
+    s.external = book;
+    externalSheets.add(s);
+    sheetsByKey.putIfAbsent(sheetName.toUpperCase(Locale.ROOT), s);
+    return s;
+  }
+
+  /** True for a workbook in the 1904 date system (serial 0 is 1904-01-01). */
+  public boolean date1904() {
+    return date1904;
+  }
+
+  public void setDate1904(boolean date1904) {
+    this.date1904 = date1904;
   }
 
   /** The sheet of a name (case-insensitive), or null. */
@@ -102,6 +144,9 @@ public final class WorkbookModel {
   /** Indexes every sheet's computed cells; the readers call it once the file is read. */
   void finish() {
     for (SheetModel s : sheets) {
+      s.index();
+    }
+    for (SheetModel s : externalSheets) {
       s.index();
     }
   }

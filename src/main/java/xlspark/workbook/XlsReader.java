@@ -1,12 +1,11 @@
 package xlspark.workbook;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -26,7 +25,7 @@ public final class XlsReader {
   }
 
   public static WorkbookModel read(Path file, String name) throws IOException {
-    try (InputStream in = Files.newInputStream(file); HSSFWorkbook hw = new HSSFWorkbook(in)) {
+    try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true); HSSFWorkbook hw = new HSSFWorkbook(fs)) {
       WorkbookModel wb = new WorkbookModel(name);
       for (int i = 0; i < hw.getNumberOfSheets(); i++) {
         readSheet(hw.getSheetAt(i), wb.addSheet(hw.getSheetName(i)));
@@ -40,6 +39,7 @@ public final class XlsReader {
           wb.warnings().add("name " + n.getNameName() + " skipped: " + e.getMessage());
         }
       }
+      XlsRecords.read(fs.getRoot(), wb);
       wb.finish();
       return wb;
     } catch (RuntimeException e) {

@@ -72,6 +72,28 @@ final class XlsxParts implements Closeable {
     return out;
   }
 
+  /** The target of a part's first external relationship (a linked workbook's path), or null. */
+  String externalTarget(String part, XMLReader xml) throws IOException, SAXException {
+    int slash = part.lastIndexOf('/');
+    String relsPart = (slash < 0 ? "" : part.substring(0, slash + 1)) + "_rels/" + part.substring(slash + 1) + ".rels";
+    String[] out = new String[1];
+    try (InputStream in = open(relsPart)) {
+      if (in == null) {
+        return null;
+      }
+      xml.setContentHandler(new DefaultHandler() {
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes a) {
+          if (localName.equals("Relationship") && "External".equals(a.getValue("TargetMode")) && out[0] == null) {
+            out[0] = a.getValue("Target");
+          }
+        }
+      });
+      xml.parse(new org.xml.sax.InputSource(in));
+    }
+    return out[0];
+  }
+
   static String resolve(String dir, String target) {
     if (target == null) {
       return "";

@@ -60,6 +60,7 @@ public final class XlsxReader {
         }
       }
       WorkbookModel model = new WorkbookModel(name);
+      model.setCalc(book.calc);
       for (String[] sheetRef : book.sheets) {
         SheetModel sheet = model.addSheet(sheetRef[0]);
         XlsxParts.Rel r = rels.get(sheetRef[1]);
@@ -80,6 +81,20 @@ public final class XlsxReader {
                 parse(xml, in, new TableHandler(sheet.name(), model));
               }
             }
+          }
+        }
+      }
+      int link = 0;
+      for (String id : book.externalLinks) {
+        link++;
+        XlsxParts.Rel r = rels.get(id);
+        if (r == null || !r.type().equals("externalLink")) {
+          continue;
+        }
+        String target = parts.externalTarget(r.target(), xml);
+        try (InputStream in = parts.open(r.target())) {
+          if (in != null) {
+            parse(xml, in, new ExternalLinkHandler(model, link, target == null ? "[" + link + "]" : target));
           }
         }
       }
@@ -120,10 +135,29 @@ public final class XlsxReader {
     xml.parse(new InputSource(in));
   }
 
+  private static int intAttr(String v, int otherwise) {
+    try {
+      return v == null ? otherwise : Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
+  }
+
+  private static double doubleAttr(String v, double otherwise) {
+    try {
+      return v == null ? otherwise : Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
+  }
+
   /** The workbook part: sheets in order ([name, relationship id]) and defined names ([name, localSheetId, text]). */
   private static final class WorkbookHandler extends DefaultHandler {
     final List<String[]> sheets = new ArrayList<>();
     final List<String[]> names = new ArrayList<>();
+    WorkbookModel.CalcSettings calc = WorkbookModel.CalcSettings.DEFAULT;
+    /** Relationship ids of the external links, in order: the N of {@code [N]Sheet1!A1}. */
+    final List<String> externalLinks = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private String name;
     private String sheet;
@@ -138,6 +172,17 @@ public final class XlsxReader {
           }
         }
         sheets.add(new String[] {a.getValue("name"), id});
+      } else if (localName.equals("externalReference")) {
+        for (int i = 0; i < a.getLength(); i++) {
+          if (a.getLocalName(i).equals("id") && !a.getURI(i).isEmpty()) {
+            externalLinks.add(a.getValue(i));
+          }
+        }
+      } else if (localName.equals("calcPr")) {
+        WorkbookModel.CalcSettings d = WorkbookModel.CalcSettings.DEFAULT;
+        String it = a.getValue("iterate");
+        calc = new WorkbookModel.CalcSettings("1".equals(it) || "true".equalsIgnoreCase(it),
+            intAttr(a.getValue("iterateCount"), d.count()), doubleAttr(a.getValue("iterateDelta"), d.maxChange()));
       } else if (localName.equals("definedName")) {
         name = a.getValue("name");
         sheet = a.getValue("localSheetId");

@@ -68,6 +68,18 @@ final class Workbooks {
     return this;
   }
 
+  /** The result a formula cell of the current sheet carries, as if Excel had saved it. */
+  Workbooks cached(String a1, double value) {
+    CellReference ref = new CellReference(a1);
+    Cell cell = current.getRow(ref.getRow()).getCell(ref.getCol());
+    if (cell instanceof org.apache.poi.xssf.usermodel.XSSFCell x) {
+      x.getCTCell().setV(Double.toString(value));
+    } else {
+      cell.setCellValue(value);
+    }
+    return this;
+  }
+
   /** A defined name; {@code sheetScope} null for the workbook. */
   Workbooks name(String name, String refersTo, String sheetScope) {
     org.apache.poi.ss.usermodel.Name n = wb.createName();
