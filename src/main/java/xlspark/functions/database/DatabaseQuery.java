@@ -120,8 +120,12 @@ final class DatabaseQuery {
   /** The database rows (1-based, after the labels) whose record meets the criteria. */
   List<Integer> matches(EvalContext ctx) {
     List<Integer> out = new ArrayList<>();
+    int conditions = 0;
+    for (List<Condition> row : rows) {
+      conditions += row.size();
+    }
     for (int r = 1; r < database.rows(); r++) {
-      ctx.checkDeadline();
+      ctx.spend(1 + conditions);
       if (meets(r)) {
         out.add(r);
       }

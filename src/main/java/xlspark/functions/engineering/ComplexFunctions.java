@@ -105,6 +105,7 @@ final class ComplexFunctions {
     for (int i = 0; i < a.size(); i++) {
       Value v = a.get(i);
       Value[] cells = v instanceof Arr arr ? arr.cells() : new Value[] {v};
+      a.ctx().spend(cells.length);
       for (Value c : cells) {
         if (c instanceof Blank && (v instanceof Arr || c != Value.MISSING)) {
           continue;
@@ -119,7 +120,6 @@ final class ComplexFunctions {
         }
         acc = op.apply(new Complex(acc.re(), acc.im(), (char) suffix), z);
       }
-      a.ctx().checkDeadline();
     }
     return acc.toValue();
   }

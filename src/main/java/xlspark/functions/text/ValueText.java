@@ -66,7 +66,7 @@ public final class ValueText {
       sb.append('{');
     }
     for (int r = 0; r < arr.rows(); r++) {
-      a.ctx().checkDeadline();
+      a.ctx().spend(arr.cols());
       for (int c = 0; c < arr.cols(); c++) {
         if (r > 0 || c > 0) {
           sb.append(!strict ? ", " : c == 0 ? ";" : ",");
