@@ -29,6 +29,9 @@ import xlspark.value.Value;
  * formula never fails a task. Not thread-safe: one per partition or thread; the template cache is per JVM.
  */
 public final class FormulaEvaluator {
+  /** One formula's parse or compile ran out of memory: that row fails, the task goes on (sizes are bounded). */
+  private static final String COMPILE_MEMORY = "formula needs more memory than allowed to compile";
+
   private final EngineOptions options;
   private final FormulaCompiler compiler;
   private final EvalContext ctx;
@@ -96,6 +99,9 @@ public final class FormulaEvaluator {
       } catch (StackOverflowError e) {
         compileNanos += System.nanoTime() - t1;
         return Value.err(ExcelError.ERROR, "formula too deeply nested to compile");
+      } catch (OutOfMemoryError e) {
+        compileNanos += System.nanoTime() - t1;
+        return Value.err(ExcelError.ERROR, COMPILE_MEMORY);
       } catch (RuntimeException e) {
         compileNanos += System.nanoTime() - t1;
         return Value.err(ExcelError.ERROR, "formula could not be compiled: " + describe(e));
@@ -128,6 +134,9 @@ public final class FormulaEvaluator {
     } catch (StackOverflowError e) {
       parseNanos += System.nanoTime() - t1;
       return Value.err(ExcelError.ERROR, "formula too deeply nested to compile");
+    } catch (OutOfMemoryError e) {
+      parseNanos += System.nanoTime() - t1;
+      return Value.err(ExcelError.ERROR, COMPILE_MEMORY);
     }
     long t2 = System.nanoTime();
     parseNanos += t2 - t1;
@@ -176,6 +185,8 @@ public final class FormulaEvaluator {
       return new Prepared(null, null, syntaxError(e));
     } catch (StackOverflowError e) {
       return new Prepared(null, null, Value.err(ExcelError.ERROR, "formula too deeply nested to compile"));
+    } catch (OutOfMemoryError e) {
+      return new Prepared(null, null, Value.err(ExcelError.ERROR, COMPILE_MEMORY));
     } catch (RuntimeException e) {
       return new Prepared(null, null, Value.err(ExcelError.ERROR, "formula could not be compiled: " + describe(e)));
     } finally {
