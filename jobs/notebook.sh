@@ -43,7 +43,7 @@ mkdir -p "$SPEC" "$JUPYTER_CONFIG_DIR" "$JUPYTER_RUNTIME_DIR" /tmp/xlspark-event
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAVA="$(command -v "$JAVA")"
 CP="$KDIR/target/xlspark-kernel.jar:$(cat "$KDIR/target/classpath.txt"):$THIN:$(cat "$ROOT/target/classpath.txt")"
-FLAGS="$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$ROOT/pom.xml")"
+FLAGS="$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$ROOT/pom.xml" | head -n 1)"  # the default build's
 # shellcheck disable=SC2086  # FLAGS is a list of JVM flags
 /usr/bin/python3 - "$SPEC/kernel.json" "$JAVA" -Xmx"${XLSPARK_DRIVER_MEMORY:-4g}" $FLAGS \
   -Djava.awt.headless=true "-Dlog4j.configurationFile=file:$ROOT/conf/log4j2.properties" \
