@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import xlspark.eval.EngineOptions;
 import xlspark.eval.FormulaEvaluator;
+import xlspark.value.DateSerial;
 
 /**
  * Reads one workbook file (.xlsx/.xlsm streamed with SAX, .xls with HSSF), recalculates every formula and
@@ -63,7 +64,12 @@ public final class WorkbookRun {
   public static Outcome evaluate(WorkbookModel wb, long bytes, EngineOptions options, double readSeconds,
                                  boolean keepModel) {
     long t1 = System.nanoTime();
-    new WorkbookEvaluator(wb, new FormulaEvaluator(options)).evaluateAll();
+    boolean was1904 = DateSerial.use1904(wb.date1904());
+    try {
+      new WorkbookEvaluator(wb, new FormulaEvaluator(options)).evaluateAll();
+    } finally {
+      DateSerial.use1904(was1904);
+    }
     List<CellResult> rows = new ArrayList<>();
     long matched = 0;
     long mismatched = 0;

@@ -61,6 +61,7 @@ public final class XlsxReader {
       }
       WorkbookModel model = new WorkbookModel(name);
       model.setCalc(book.calc);
+      model.setDate1904(book.date1904);
       for (String[] sheetRef : book.sheets) {
         SheetModel sheet = model.addSheet(sheetRef[0]);
         XlsxParts.Rel r = rels.get(sheetRef[1]);
@@ -156,6 +157,7 @@ public final class XlsxReader {
     final List<String[]> sheets = new ArrayList<>();
     final List<String[]> names = new ArrayList<>();
     WorkbookModel.CalcSettings calc = WorkbookModel.CalcSettings.DEFAULT;
+    boolean date1904;
     /** Relationship ids of the external links, in order: the N of {@code [N]Sheet1!A1}. */
     final List<String> externalLinks = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
@@ -172,6 +174,9 @@ public final class XlsxReader {
           }
         }
         sheets.add(new String[] {a.getValue("name"), id});
+      } else if (localName.equals("workbookPr")) {
+        String d = a.getValue("date1904");
+        date1904 = "1".equals(d) || "true".equalsIgnoreCase(d);
       } else if (localName.equals("externalReference")) {
         for (int i = 0; i < a.getLength(); i++) {
           if (a.getLocalName(i).equals("id") && !a.getURI(i).isEmpty()) {

@@ -27,7 +27,7 @@ final class Serials {
 
   /** Day of the week of a serial, 0 = Monday .. 6 = Sunday (serial 1 is a Sunday in Excel). */
   static int mondayIndex(double serial) {
-    return (int) Math.floorMod((long) serial - 2, 7L);
+    return (int) Math.floorMod((long) serial + DateSerial.offset1900() - 2, 7L);
   }
 
   /** Length of a month in Excel's calendar (February 1900 has 29 days). */

@@ -64,8 +64,8 @@ final class DateRenderer {
         case AMPM -> {
           boolean pm = hour >= 12;
           boolean full = len == 5;
-          String mark = full ? (pm ? code.substring(3, 5) : code.substring(0, 2)) : pm ? code.substring(2, 3)
-              : code.substring(0, 1);
+          // AM/PM shows upper case however the code is written (Excel's "h am/pm" is "2 PM"); A/P keeps its case
+          String mark = full ? (pm ? "PM" : "AM") : pm ? code.substring(2, 3) : code.substring(0, 1);
           out.append(mark);
         }
         case SUBSECOND -> {
@@ -96,7 +96,7 @@ final class DateRenderer {
       out.append(pad(day, len));
       return;
     }
-    String name = DAYS[(int) Math.floorMod(serial - 1, 7L)];
+    String name = DAYS[(int) Math.floorMod(serial + DateSerial.offset1900() - 1, 7L)];
     out.append(len == 3 ? name.substring(0, 3) : name);
   }
 
