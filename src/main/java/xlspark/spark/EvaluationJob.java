@@ -3,11 +3,14 @@ package xlspark.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -17,6 +20,7 @@ import xlspark.spark.io.SourceTable;
 import xlspark.spark.strategy.EvaluationInput;
 import xlspark.spark.strategy.EvaluationStrategy;
 import xlspark.spark.strategy.Evaluated;
+import xlspark.spark.strategy.StrategyKind;
 
 /**
  * The {@code evaluate} job: read and check the input, index the rows, evaluate them with the chosen strategy,
@@ -33,12 +37,15 @@ public final class EvaluationJob {
     long start = System.nanoTime();
     List<String> warnings = new ArrayList<>();
     ResultColumns results = new ResultColumns(config.resultPrefix());
-    SourceTable table = FormulaSource.read(spark, config);
+    int slots = spark.sparkContext().defaultParallelism();
+    int readPartitions = config.mode() == StrategyKind.SERIAL ? 1
+        : config.partitions() > 0 ? config.partitions() : slots;
+    SourceTable table = FormulaSource.read(spark, config, readPartitions);
     results.checkNoClash(table.data().schema());
     Optional<ResultSink> sink = config.outputOption().map(o -> ResultSink.prepare(spark, config, table.format()));
 
     spark.sparkContext().setJobDescription("xlspark: read and index " + config.input());
-    IndexedInput input = IndexedInput.of(spark, table.data(), table.files().size());
+    IndexedInput input = IndexedInput.of(spark, table);
     try {
       sink.ifPresent(s -> s.checkCapacity(input.count()));
       if (input.count() == 0) {
@@ -47,7 +54,7 @@ public final class EvaluationJob {
       }
       TallyAccumulator tally = new TallyAccumulator();
       spark.sparkContext().register(tally, "xlspark rows");
-      RowEvaluator evaluator = new RowEvaluator(input.rows().schema(), table.expressionColumn(),
+      RowEvaluator evaluator = new RowEvaluator(input.schema(), table.expressionColumn(),
           table.idColumn() == null, table.textCells(), results, config.engine(), config.dryRun(), tally);
       Optional<String> group = FormulaSource.column(table.data().schema(), config.groupColumn());
 
@@ -57,31 +64,51 @@ public final class EvaluationJob {
       if (evaluated.kind() != config.mode()) {
         LOG.debug("auto chose {}: {}", evaluated.kind().cliName(), evaluated.reason());
       }
-      Dataset<Row> out = evaluated.rows().drop(ResultColumns.ROW_INDEX);
+      Dataset<Row> out = evaluated.rows();
+      if (Arrays.asList(out.schema().fieldNames()).contains(ResultColumns.ROW_INDEX)) {
+        out = out.drop(ResultColumns.ROW_INDEX);
+      }
 
       spark.sparkContext().setJobDescription("xlspark: evaluate and write");
       List<String> problems = new ArrayList<>();
       if (sink.isPresent()) {
         sink.get().write(out);
       } else {
-        String id = table.idColumn() == null ? "id" : table.idColumn();
-        for (Row r : out.filter(functions.col(results.type()).equalTo("ERROR"))
-            .select(functions.col(id).cast("string"), functions.col(results.message()))
-            .collectAsList()) {
-          if (problems.size() < MAX_PROBLEMS) {
-            problems.add(r.getString(0) + ": " + r.getString(1));
-          }
-        }
+        problems = firstProblems(out, table.idColumn() == null ? "id" : table.idColumn(), results);
       }
       RunTally total = tally.total();
       return new JobResult(total.rows(), total.errors(), config.mode(), evaluated.kind(), evaluated.reason(),
           evaluated.parallelism(), config.output(), sink.map(ResultSink::format).orElse(null),
-          System.nanoTime() - start, total.engine(), warnings, problems);
+          System.nanoTime() - start, total.engine(), warnings, problems, table.readNote());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       spark.sparkContext().setJobDescription(null);
       input.release();
     }
+  }
+
+  /**
+   * Evaluates every row (so the tally is complete) and brings back only the first {@link #MAX_PROBLEMS} ERROR
+   * rows, as {@code id: message}, in input order: each partition sends at most that many.
+   */
+  static List<String> firstProblems(Dataset<Row> out, String id, ResultColumns results) {
+    Dataset<Row> errors = out.filter(functions.col(results.type()).equalTo("ERROR"))
+        .select(functions.col(id).cast("string"), functions.col(results.message()));
+    List<Row> firsts = errors.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+      List<Row> keep = new ArrayList<>();
+      while (it.hasNext()) {
+        Row r = it.next();
+        if (keep.size() < MAX_PROBLEMS) {
+          keep.add(r);
+        }
+      }
+      return keep.iterator();
+    }, Encoders.row(errors.schema())).collectAsList();
+    List<String> problems = new ArrayList<>();
+    for (Row r : firsts.subList(0, Math.min(MAX_PROBLEMS, firsts.size()))) {
+      problems.add(r.getString(0) + ": " + r.getString(1));
+    }
+    return problems;
   }
 }

@@ -21,10 +21,11 @@ import xlspark.spark.strategy.StrategyKind;
  * @param engine       the engine's phase totals over all partitions
  * @param warnings     things the user should know (e.g. zero input rows)
  * @param problems     dry run: up to 20 failing rows as {@code id: message}
+ * @param read         how the input was read (CSV: line by line in ranges, or whole files, and why)
  */
 public record JobResult(long rows, long errors, StrategyKind requested, StrategyKind used, String reason,
                         int parallelism, String output, DataFormat outputFormat, long wallNanos,
-                        EngineStats engine, List<String> warnings, List<String> problems) {
+                        EngineStats engine, List<String> warnings, List<String> problems, String read) {
 
   public JobResult {
     warnings = List.copyOf(warnings);
@@ -61,6 +62,7 @@ public record JobResult(long rows, long errors, StrategyKind requested, Strategy
     field(b, "usedMode", used.cliName()).append(',');
     field(b, "reason", reason).append(',');
     field(b, "parallelism", parallelism).append(',');
+    field(b, "read", read).append(',');
     field(b, "output", output).append(',');
     field(b, "outputFormat", outputFormat == null ? null : outputFormat.cliName()).append(',');
     field(b, "wallSeconds", seconds()).append(',');

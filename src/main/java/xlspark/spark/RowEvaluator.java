@@ -8,11 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.CatalystTypeConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import xlspark.eval.EngineOptions;
 import xlspark.eval.EvalOutcome;
 import xlspark.eval.FormulaEvaluator;
@@ -24,14 +32,32 @@ import xlspark.eval.ResultType;
  * modes give identical rows; the strategies differ only in where {@link Run}s happen. Serializable and
  * immutable: it is shipped to executors, each of which opens its own {@link Run} (one {@link
  * FormulaEvaluator}) per partition.
+ *
+ * <p>Two row forms: Spark's internal rows ({@link #evaluate(SparkSession, IndexedInput.Ranges)}: the read's rows
+ * in, the writer's rows out, input cells passed through as they are and a cell converted only when a formula
+ * names it) and external {@link Row}s (the library API, tasks mode's shuffle, auto's sample). Both read cells
+ * through the same conversion and build results with the same code.
  */
 public final class RowEvaluator implements Serializable {
   static final String OK_DRY_RUN = "dry run: ok";
 
+  private static final UTF8String[] TYPE_NAMES = new UTF8String[ResultType.values().length];
+  private static final UTF8String EMPTY = UTF8String.fromString("");
+
+  static {
+    for (ResultType t : ResultType.values()) {
+      TYPE_NAMES[t.ordinal()] = UTF8String.fromString(t.name());
+    }
+  }
+
+  private final StructType input;
+  private final String expression;
+  private final ResultColumns results;
   private final int expressionIndex;
   private final int corruptIndex;
   private final int rowIndexPos;
   private final int[] keep;
+  private final DataType[] types;
   private final boolean addId;
   private final boolean textCells;
   private final boolean dryRun;
@@ -44,12 +70,15 @@ public final class RowEvaluator implements Serializable {
    * @param input      the input schema; may end with {@link ResultColumns#ROW_INDEX} and contain
    *                   {@link ResultColumns#CORRUPT_RECORD}
    * @param expression the expression column (exact name in {@code input})
-   * @param addId      add {@code id} = 1-based row number (needs the row index column)
+   * @param addId      add {@code id} = 1-based row number
    * @param textCells  type string cells the way Excel types entered text (CSV input)
    * @param tally      receives one tally per partition; may be null
    */
   public RowEvaluator(StructType input, String expression, boolean addId, boolean textCells,
                       ResultColumns results, EngineOptions engine, boolean dryRun, TallyAccumulator tally) {
+    this.input = input;
+    this.expression = expression;
+    this.results = results;
     this.expressionIndex = input.fieldIndex(expression);
     this.corruptIndex = indexOf(input, ResultColumns.CORRUPT_RECORD);
     this.rowIndexPos = indexOf(input, ResultColumns.ROW_INDEX);
@@ -58,9 +87,6 @@ public final class RowEvaluator implements Serializable {
     this.dryRun = dryRun;
     this.engine = engine;
     this.tally = tally;
-    if (addId && rowIndexPos < 0) {
-      throw new IllegalArgumentException("adding ids needs the row index column");
-    }
     List<StructField> out = new ArrayList<>();
     if (addId) {
       out.add(DataTypes.createStructField("id", DataTypes.LongType, false));
@@ -83,6 +109,7 @@ public final class RowEvaluator implements Serializable {
       out.add(DataTypes.createStructField(ResultColumns.ROW_INDEX, DataTypes.LongType, false));
     }
     this.keep = kept.stream().mapToInt(Integer::intValue).toArray();
+    this.types = java.util.Arrays.stream(fields).map(StructField::dataType).toArray(DataType[]::new);
     this.variables = Map.copyOf(vars);
     this.outputSchema = DataTypes.createStructType(out);
   }
@@ -95,6 +122,53 @@ public final class RowEvaluator implements Serializable {
     return outputSchema;
   }
 
+  /** The same evaluation for rows of another schema (e.g. with the row index column added). */
+  public RowEvaluator withInput(StructType other) {
+    return new RowEvaluator(other, expression, addId, textCells, results, engine, dryRun, tally);
+  }
+
+  /**
+   * Evaluates contiguous row ranges in place: range {@code k} holds the rows numbered from
+   * {@code ranges.starts()[k]}, so each row's number (its {@code id}, its RAND() seed) is its range's start plus its
+   * position, and the output keeps the ranges' partitions and order. Lazy; one Spark stage with whatever follows.
+   */
+  public Dataset<Row> evaluate(SparkSession spark, IndexedInput.Ranges ranges) {
+    long[] starts = ranges.starts();
+    JavaRDD<InternalRow> out = ranges.rdd().toJavaRDD()
+        .mapPartitionsWithIndex((Integer k, Iterator<InternalRow> rows) -> evaluateInternal(rows, starts[k]), true);
+    return spark.internalCreateDataFrame(out.rdd(), outputSchema, false);
+  }
+
+  /** Evaluates internal rows numbered from {@code first}, reporting the tally when the last row is read. */
+  Iterator<InternalRow> evaluateInternal(Iterator<InternalRow> rows, long first) {
+    Run run = newRun();
+    long key = tallyKey();
+    return new Iterator<>() {
+      private long index = first;
+      private boolean reported;
+
+      @Override
+      public boolean hasNext() {
+        boolean more = rows.hasNext();
+        if (!more && !reported) {
+          reported = true;
+          if (tally != null) {
+            tally.add(new TallyAccumulator.Entry(key, run.finish()));
+          }
+        }
+        return more;
+      }
+
+      @Override
+      public InternalRow next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return run.evaluate(rows.next(), index++);
+      }
+    };
+  }
+
   public EngineOptions engine() {
     return engine;
   }
@@ -105,16 +179,20 @@ public final class RowEvaluator implements Serializable {
    * task evaluates several): a retried task reproduces the same keys.
    */
   public Iterator<Row> evaluatePartition(Iterator<Row> rows) {
+    return evaluate(rows, tallyKey());
+  }
+
+  private static long tallyKey() {
     TaskContext task = TaskContext.get();
     if (task == null) {
-      return evaluate(rows, 0);
+      return 0;
     }
     long[] seen = TASK_PARTITIONS.get();
     if (seen[0] != task.taskAttemptId()) {
       seen[0] = task.taskAttemptId();
       seen[1] = 0;
     }
-    return evaluate(rows, task.partitionId() * 4096L + seen[1]++);
+    return task.partitionId() * 4096L + seen[1]++;
   }
 
   private static final ThreadLocal<long[]> TASK_PARTITIONS = ThreadLocal.withInitial(() -> new long[] {-1, 0});
@@ -156,6 +234,8 @@ public final class RowEvaluator implements Serializable {
   public final class Run {
     private final FormulaEvaluator evaluator = new FormulaEvaluator(engine);
     private final RowVariables vars = new RowVariables(variables, engine.constants(), textCells, engine.timeZone());
+    private final ExternalCells external = new ExternalCells();
+    private final InternalCells internal = new InternalCells();
     private final long partitionBase;
     private long position;
     private long rows;
@@ -166,14 +246,11 @@ public final class RowEvaluator implements Serializable {
       partitionBase = task == null ? 0 : ((long) task.partitionId()) << 33;
     }
 
+    /** Evaluates an external row; its number comes from the row index column, else from its position. */
     public Row evaluate(Row in) {
       long index = rowIndexPos >= 0 ? in.getLong(rowIndexPos) : partitionBase + position;
       position++;
-      EvalOutcome o = outcome(in, index);
-      rows++;
-      if (o.type() == ResultType.ERROR) {
-        errors++;
-      }
+      EvalOutcome o = count(outcome(external.at(in), index));
       Object[] out = new Object[outputSchema.size()];
       int k = 0;
       if (addId) {
@@ -192,9 +269,44 @@ public final class RowEvaluator implements Serializable {
       return RowFactory.create(out);
     }
 
-    private EvalOutcome outcome(Row in, long index) {
-      if (corruptIndex >= 0 && !in.isNullAt(corruptIndex)) {
-        return new EvalOutcome(ResultType.ERROR, "#ERROR!", null, "malformed input line: " + in.getString(corruptIndex));
+    /**
+     * Evaluates an internal row numbered {@code index}; the input cells are passed through unconverted (they stay
+     * valid until the next input row, which is all Spark's writer needs: it copies each row as it gets it).
+     */
+    public InternalRow evaluate(InternalRow in, long index) {
+      EvalOutcome o = count(outcome(internal.at(in), index));
+      Object[] out = new Object[outputSchema.size()];
+      int k = 0;
+      if (addId) {
+        out[k++] = index + 1;
+      }
+      for (int i : keep) {
+        out[k++] = in.isNullAt(i) ? null : in.get(i, types[i]);
+      }
+      out[k++] = TYPE_NAMES[o.type().ordinal()];
+      out[k++] = o.value() == null || o.value().isEmpty() ? EMPTY : UTF8String.fromString(o.value());
+      out[k++] = o.type() == ResultType.NUMBER ? o.number() : null;
+      out[k++] = o.message() == null ? null : UTF8String.fromString(o.message());
+      if (rowIndexPos >= 0) {
+        out[k] = index;
+      }
+      return new GenericInternalRow(out);
+    }
+
+    private EvalOutcome count(EvalOutcome o) {
+      rows++;
+      if (o.type() == ResultType.ERROR) {
+        errors++;
+      }
+      return o;
+    }
+
+    private EvalOutcome outcome(RowVariables.Cells in, long index) {
+      if (corruptIndex >= 0) {
+        Object corrupt = in.get(corruptIndex);
+        if (corrupt != null) {
+          return new EvalOutcome(ResultType.ERROR, "#ERROR!", null, "malformed input line: " + corrupt);
+        }
       }
       Object cell = in.get(expressionIndex);
       String text = cell == null ? "" : cell.toString();
@@ -219,5 +331,56 @@ public final class RowEvaluator implements Serializable {
     public RunTally finish() {
       return new RunTally(rows, errors, evaluator.stats());
     }
+  }
+
+  /** The cells of an external row. */
+  private static final class ExternalCells implements RowVariables.Cells {
+    private Row row;
+
+    ExternalCells at(Row r) {
+      row = r;
+      return this;
+    }
+
+    @Override
+    public Object get(int column) {
+      return row.get(column);
+    }
+  }
+
+  /**
+   * The cells of an internal row, converted to the external types on demand (text without a copy beyond the
+   * String; other types through Spark's own converters, as a {@link Row} would hold them).
+   */
+  private final class InternalCells implements RowVariables.Cells {
+    private final scala.Function1<Object, Object>[] converters = newConverters(types.length);
+    private InternalRow row;
+
+    InternalCells at(InternalRow r) {
+      row = r;
+      return this;
+    }
+
+    @Override
+    public Object get(int column) {
+      if (row.isNullAt(column)) {
+        return null;
+      }
+      DataType type = types[column];
+      if (type instanceof org.apache.spark.sql.types.StringType) {
+        return row.getUTF8String(column).toString();
+      }
+      scala.Function1<Object, Object> c = converters[column];
+      if (c == null) {
+        c = CatalystTypeConverters.createToScalaConverter(type);
+        converters[column] = c;
+      }
+      return c.apply(row.get(column, type));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static scala.Function1<Object, Object>[] newConverters(int n) {
+    return new scala.Function1[n];
   }
 }

@@ -2,19 +2,24 @@ package xlspark.spark;
 
 import java.time.ZoneId;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import xlspark.eval.VariableSource;
 
 /**
  * The variables of one row: its columns by upper-case name, then the {@code --var} constants. A column
- * wins over a constant of the same name. Reused across the rows of a partition ({@link #at}).
+ * wins over a constant of the same name. Reused across the rows of a partition ({@link #at}); a column is read
+ * (and converted) only when a formula names it.
  */
 final class RowVariables implements VariableSource {
+  /** The cells of the current row, as Spark's external Row types (String, Double, Timestamp...). */
+  interface Cells {
+    Object get(int column);
+  }
+
   private final Map<String, Integer> columns;
   private final Map<String, Object> constants;
   private final boolean textCells;
   private final ZoneId zone;
-  private Row row;
+  private Cells row;
 
   RowVariables(Map<String, Integer> columns, Map<String, Object> constants, boolean textCells, ZoneId zone) {
     this.columns = columns;
@@ -23,7 +28,7 @@ final class RowVariables implements VariableSource {
     this.zone = zone;
   }
 
-  RowVariables at(Row r) {
+  RowVariables at(Cells r) {
     row = r;
     return this;
   }

@@ -43,17 +43,32 @@ public final class FormulaSource {
     return o;
   }
 
-  public static SourceTable read(SparkSession spark, JobConfig config) {
+  /**
+   * Reads the input lazily and checks it.
+   *
+   * @param partitions how many partitions the job wants to read (a CSV read line by line is cut into that many)
+   */
+  public static SourceTable read(SparkSession spark, JobConfig config, int partitions) {
     List<String> files = dataFiles(spark, config.input());
     DataFormat format = config.inputFormatOption().orElseGet(() -> inferFormat(config.input(), files));
     Dataset<Row> data;
+    CsvReadPlan.Plan csv = null;
     try {
-      data = switch (format) {
-        case CSV -> readCsv(spark, files, config.csvOptions());
-        case JSON -> readJson(spark, files);
-        case PARQUET -> spark.read().parquet(files.toArray(String[]::new));
-        case XLSX -> readXlsx(spark, files, config.sheet());
-      };
+      if (format == DataFormat.CSV) {
+        Map<String, String> options = csvReadOptions(config.csvOptions());
+        CsvPreflight.check(spark, files, options);
+        csv = CsvReadPlan.decide(spark, files, options, config.csvOptions(), partitions);
+        options.keySet().removeIf(k -> k.equalsIgnoreCase("multiLine"));
+        options.put("multiLine", String.valueOf(csv.multiLine()));
+        data = readCsv(spark, files, options);
+      } else {
+        data = switch (format) {
+          case JSON -> readJson(spark, files);
+          case PARQUET -> spark.read().parquet(files.toArray(String[]::new));
+          case XLSX -> readXlsx(spark, files, config.sheet());
+          case CSV -> throw new IllegalStateException();
+        };
+      }
     } catch (UsageException e) {
       throw e;
     } catch (Exception e) {
@@ -73,7 +88,10 @@ public final class FormulaSource {
         "no '" + EXPRESSION + "' column in " + config.input() + " (columns: "
             + String.join(", ", visibleNames(schema)) + ")"));
     String id = column(schema, ID).orElse(null);
-    return new SourceTable(data, expression, id, format, format == DataFormat.CSV, files);
+    String note = csv != null ? "csv " + csv.note() : format.cliName() + ", " + files.size() + " file"
+        + (files.size() == 1 ? "" : "s");
+    return new SourceTable(data, expression, id, format, format == DataFormat.CSV, files,
+        csv == null ? null : csv.lines(), note);
   }
 
   /** The exact name of a column, matched case-insensitively as Spark resolves names. */
@@ -85,9 +103,7 @@ public final class FormulaSource {
     return Arrays.stream(schema.fieldNames()).filter(n -> !n.equals(ResultColumns.CORRUPT_RECORD)).toList();
   }
 
-  private static Dataset<Row> readCsv(SparkSession spark, List<String> files, Map<String, String> user) {
-    Map<String, String> options = csvReadOptions(user);
-    CsvPreflight.check(spark, files, options);
+  private static Dataset<Row> readCsv(SparkSession spark, List<String> files, Map<String, String> options) {
     String[] paths = files.toArray(String[]::new);
     // Header only (every column text): cells are typed per cell later, the way Excel types entered text.
     StructType header = spark.read().options(options).option("inferSchema", "false").csv(paths).schema();

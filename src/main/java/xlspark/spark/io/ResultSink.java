@@ -1,22 +1,31 @@
 package xlspark.spark.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import xlspark.spark.JobConfig;
+import xlspark.spark.RowRangeRDD;
 import xlspark.spark.UsageException;
 
 /**
@@ -83,26 +92,123 @@ public final class ResultSink {
     }
   }
 
-  /** Writes {@code results} (in order) and moves them into place. */
+  /**
+   * Writes {@code results} (in order) and moves them into place. Evaluation stays parallel whatever the output:
+   * each partition is evaluated and written by its own task; {@code --single-file} then concatenates the CSV or
+   * JSON part files in order on the driver (CSV headers after the first dropped), or, for Parquet, writes the
+   * rows kept from that parallel pass in one task. xlsx rows are evaluated in parallel and kept, then written in
+   * order by the driver.
+   */
   public void write(Dataset<Row> results) throws IOException {
     Path temp = new Path(target.getParent(), "." + target.getName() + ".xlspark-tmp-" + UUID.randomUUID());
+    JavaRDD<InternalRow> kept = null;
     try {
       Dataset<Row> data = config.csvEscapeFormulas() ? escapeFormulas(results) : results;
+      boolean several = data.queryExecution().toRdd().getNumPartitions() > 1;
+      if (several && (format == DataFormat.XLSX || config.singleFile() && !mergeable(data.schema()))) {
+        kept = data.queryExecution().toRdd().toJavaRDD().map(InternalRow::copy)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        kept.count();
+        data = spark.internalCreateDataFrame(RowRangeRDD.all(kept.rdd()), data.schema(), false);
+      }
+      Path produced;
       if (format == DataFormat.XLSX) {
         writeXlsx(data, temp);
+        produced = config.singleFile() ? singlePart(temp) : temp;
       } else {
-        writeSpark(config.singleFile() ? data.coalesce(1) : data, temp);
-      }
-      Path produced = temp;
-      if (config.singleFile()) {
-        produced = singlePart(temp);
+        writeSpark(data, temp);
+        produced = !config.singleFile() ? temp : several && kept == null ? merge(temp) : singlePart(temp);
       }
       replace(produced);
     } finally {
+      if (kept != null) {
+        kept.unpersist(false);
+      }
       if (fs.exists(temp)) {
         fs.delete(temp, true);
       }
     }
+  }
+
+  /**
+   * Whether part files concatenate into one file of this format: JSON lines always; CSV when each part's header
+   * is its first line (no line break in a column name) in an encoding where lines end with byte 10, uncompressed.
+   */
+  private boolean mergeable(StructType schema) {
+    Map<String, String> o = csvWriteOptions(config.csvOptions());
+    return switch (format) {
+      case JSON -> true;
+      case PARQUET, XLSX -> false;
+      case CSV -> {
+        String compression = option(o, "compression").or(() -> option(o, "codec")).orElse("none");
+        String encoding = option(o, "encoding").or(() -> option(o, "charset")).orElse("UTF-8");
+        boolean plainNames = java.util.Arrays.stream(schema.fieldNames())
+            .noneMatch(n -> n.indexOf('\n') >= 0 || n.indexOf('\r') >= 0);
+        yield (compression.equalsIgnoreCase("none") || compression.equalsIgnoreCase("uncompressed"))
+            && option(o, "lineSep").map("\n"::equals).orElse(true) && plainNames && asciiLines(encoding);
+      }
+    };
+  }
+
+  private static boolean asciiLines(String encoding) {
+    try {
+      String name = java.nio.charset.Charset.forName(encoding.trim()).name();
+      return name.equals("UTF-8") || name.equals("US-ASCII") || name.startsWith("ISO-8859-")
+          || name.startsWith("windows-125");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static java.util.Optional<String> option(Map<String, String> options, String key) {
+    String found = null;
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(key)) {
+        found = e.getValue();
+      }
+    }
+    return java.util.Optional.ofNullable(found);
+  }
+
+  /** Concatenates the part files of {@code folder} in partition order into one file; CSV headers after the first go. */
+  private Path merge(Path folder) throws IOException {
+    boolean header = format == DataFormat.CSV
+        && !"false".equalsIgnoreCase(option(csvWriteOptions(config.csvOptions()), "header").orElse("true").trim());
+    List<FileStatus> parts = new ArrayList<>();
+    for (FileStatus s : fs.listStatus(folder)) {
+      if (s.isFile() && s.getPath().getName().startsWith("part-")) {
+        parts.add(s);
+      }
+    }
+    parts.sort(Comparator.comparing((FileStatus s) -> partOrder(s.getPath().getName())));
+    if (parts.isEmpty()) {
+      throw new IOException("no part file written in " + folder);
+    }
+    Path merged = new Path(folder, "merged-" + parts.get(0).getPath().getName());
+    try (OutputStream out = fs.create(merged, true)) {
+      boolean first = true;
+      for (FileStatus part : parts) {
+        try (InputStream in = fs.open(part.getPath())) {
+          if (header && !first) {
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+              // the header line of every part after the first
+            }
+          }
+          in.transferTo(out);
+        }
+        first = false;
+      }
+    }
+    return merged;
+  }
+
+  /** Sort key of Spark's part file names ({@code part-00012-<uuid>-c001.csv}): partition, then file number. */
+  static String partOrder(String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("part-(\\d+)(?:-.*?-c(\\d+))?(?:\\..*)?").matcher(name);
+    if (!m.matches()) {
+      return name;
+    }
+    return String.format("%012d-%012d", Long.parseLong(m.group(1)), m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
   }
 
   private void writeSpark(Dataset<Row> data, Path folder) {
@@ -126,6 +232,7 @@ public final class ResultSink {
   /** Streams the rows to the driver and writes parts of at most one sheet each (one file with --single-file). */
   private void writeXlsx(Dataset<Row> data, Path folder) throws IOException {
     fs.mkdirs(folder);
+    // in order, one partition at a time; the rows were evaluated in parallel and kept before (see write)
     Iterator<Row> rows = data.toLocalIterator();
     int part = 0;
     do {

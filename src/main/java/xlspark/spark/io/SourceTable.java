@@ -13,6 +13,8 @@ import org.apache.spark.sql.Row;
  * @param format            the format read
  * @param textCells         cells are text typed the Excel way (CSV)
  * @param files             the data files in name order
+ * @param lines             a CSV read line by line: its ranges and row counts from the driver's scan; else null
+ * @param readNote          how the input is read, for the timing report
  */
 public record SourceTable(Dataset<Row> data, String expressionColumn, String idColumn, DataFormat format,
-                          boolean textCells, List<String> files) {}
+                          boolean textCells, List<String> files, LineRanges lines, String readNote) {}

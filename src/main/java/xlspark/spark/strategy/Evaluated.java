@@ -6,9 +6,9 @@ import org.apache.spark.sql.Row;
 /**
  * A strategy's result.
  *
- * @param rows        output rows in row index order (row index column still present)
+ * @param rows        output rows in input order (a row index column, if present, is dropped before writing)
  * @param kind        the strategy that did the work (auto names its choice)
  * @param reason      why this strategy (auto), or a short description
- * @param parallelism partitions (pool), tasks (tasks) or 1 (serial)
+ * @param parallelism partitions (pool), tasks (tasks) or 1 (serial: one task)
  */
 public record Evaluated(Dataset<Row> rows, StrategyKind kind, String reason, int parallelism) {}

@@ -40,7 +40,7 @@ public final class GroupTaskStrategy implements EvaluationStrategy {
 
   static Evaluated run(EvaluationInput in, GroupIndex groups, String reason) {
     int tasks = (int) Math.max(1, groups.count());
-    RowEvaluator evaluator = in.evaluator();
+    RowEvaluator evaluator = in.evaluator().withInput(in.input().rows().schema());
     int rowIndexPos = evaluator.outputSchema().size() - 1;
     var grouped = in.input().rdd()
         .mapToPair(r -> new Tuple2<>(groups.of(r), r))

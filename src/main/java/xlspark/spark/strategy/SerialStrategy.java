@@ -1,10 +1,11 @@
 package xlspark.spark.strategy;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.spark.sql.Row;
+import xlspark.spark.IndexedInput;
 
-/** The baseline: collect to the driver and evaluate in one thread, as a plain loop would. */
+/**
+ * The baseline a plain loop gives: one thread evaluates every row in order, in one Spark task that reads the
+ * input and writes its part of the output (not on the driver, which would have to collect the rows first).
+ */
 public final class SerialStrategy implements EvaluationStrategy {
   @Override
   public StrategyKind kind() {
@@ -13,10 +14,7 @@ public final class SerialStrategy implements EvaluationStrategy {
 
   @Override
   public Evaluated evaluate(EvaluationInput in) {
-    List<Row> rows = in.input().rdd().collect();
-    List<Row> out = new ArrayList<>(rows.size());
-    in.evaluator().evaluate(rows.iterator(), 0).forEachRemaining(out::add);
-    return new Evaluated(in.spark().createDataFrame(out, in.evaluator().outputSchema()), kind(),
-        "driver, one thread", 1);
+    IndexedInput.Ranges ranges = in.input().ranges(1);
+    return new Evaluated(in.evaluator().evaluate(in.spark(), ranges), kind(), "one Spark task, one thread", 1);
   }
 }

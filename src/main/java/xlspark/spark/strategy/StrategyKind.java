@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The evaluation modes of {@code --mode}. */
 public enum StrategyKind {
-  /** On the driver, one thread: the baseline a plain loop gives. */
+  /** One thread in one Spark task: the baseline a plain loop gives. */
   SERIAL,
   /** Rows spread over the executor cores, one evaluator per partition. */
   POOL,

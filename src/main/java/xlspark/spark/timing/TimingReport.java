@@ -58,7 +58,7 @@ public final class TimingReport {
     return result.parallelism() + switch (result.used()) {
       case POOL -> " partitions";
       case TASKS -> " tasks";
-      case SERIAL, AUTO -> " thread (driver)";
+      case SERIAL, AUTO -> " task, one thread";
     };
   }
 
@@ -68,6 +68,9 @@ public final class TimingReport {
     b.append(String.format(Locale.ROOT, "xlspark timings: %s, %d cores; Spark %s, master %s, %d task slots, app %s%n",
         header.jvm(), header.cores(), header.sparkVersion(), header.master(), header.taskSlots(), header.appId()));
     b.append(String.format(Locale.ROOT, "  mode %s (%s): %s%n", result.modeText(), split(), result.reason()));
+    if (result.read() != null) {
+      b.append("  read: ").append(result.read()).append('\n');
+    }
     b.append(stageTable(timings));
     b.append(engineLine(result.engine())).append('\n');
     long wall = result.wallNanos() / 1_000_000;

@@ -1,0 +1,26 @@
+package xlspark.spark.io;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * A CSV input that Spark reads line by line, cut by the driver's scan into byte ranges that start at line starts,
+ * with the rows of each range counted: the partitions of the read are known before any Spark job runs.
+ *
+ * @param partitions the ranges of each partition, in row order
+ * @param rows       rows per partition
+ * @param options    the CSV read options
+ */
+public record LineRanges(List<List<FileScans.Range>> partitions, long[] rows, Map<String, String> options) {
+
+  /** The rows of {@code data} (the same read, line by line) over these ranges; empty if Spark plans it otherwise. */
+  public Optional<RDD<InternalRow>> read(SparkSession spark, Dataset<Row> data) {
+    return FileScans.planned(data).flatMap(p -> p.reread(spark, partitions, options));
+  }
+}
