@@ -77,7 +77,7 @@ public final class IndexedInput {
   }
 
   private static IndexedInput counted(SparkSession spark, SourceTable table, StructType schema) {
-    RDD<InternalRow> read = table.data().queryExecution().toRdd();
+    RDD<InternalRow> read = InternalRows.PLATFORM.rdd(table.data());
     if (table.files().size() > 1) {
       read = inNameOrder(spark, table, read);
     }
@@ -186,8 +186,8 @@ public final class IndexedInput {
       long[] starts = r.starts();
       JavaRDD<InternalRow> indexed = r.rdd().toJavaRDD().mapPartitionsWithIndex(
           (Integer k, Iterator<InternalRow> it) -> new Numbered(it, starts[k]), true);
-      rows = spark.internalCreateDataFrame(indexed.rdd(),
-          schema.add(ResultColumns.ROW_INDEX, DataTypes.LongType, false), false);
+      rows = InternalRows.PLATFORM.dataFrame(spark, indexed.rdd(),
+          schema.add(ResultColumns.ROW_INDEX, DataTypes.LongType, false));
     }
     return rows;
   }

@@ -136,7 +136,7 @@ public final class RowEvaluator implements Serializable {
     long[] starts = ranges.starts();
     JavaRDD<InternalRow> out = ranges.rdd().toJavaRDD()
         .mapPartitionsWithIndex((Integer k, Iterator<InternalRow> rows) -> evaluateInternal(rows, starts[k]), true);
-    return spark.internalCreateDataFrame(out.rdd(), outputSchema, false);
+    return InternalRows.PLATFORM.dataFrame(spark, out.rdd(), outputSchema);
   }
 
   /** Evaluates internal rows numbered from {@code first}, reporting the tally when the last row is read. */

@@ -10,8 +10,6 @@ import org.apache.spark.Partition;
 import org.apache.spark.TaskContext;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.catalyst.InternalRow;
-import scala.collection.immutable.Seq;
-import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
@@ -58,8 +56,7 @@ public final class RowRangeRDD extends RDD<InternalRow> {
   private final RangePartition[] ranges;
 
   private RowRangeRDD(RDD<InternalRow> parent, RangePartition[] ranges, RangeDependency dependency) {
-    super(parent.context(), CollectionConverters.asScala(List.<org.apache.spark.Dependency<?>>of(dependency)).toSeq(),
-        TAG);
+    super(parent.context(), ScalaCollections.list(List.<org.apache.spark.Dependency<?>>of(dependency)), TAG);
     this.parent = parent;
     this.ranges = ranges;
   }
@@ -125,18 +122,18 @@ public final class RowRangeRDD extends RDD<InternalRow> {
   }
 
   @Override
-  public Seq<String> getPreferredLocations(Partition split) {
+  public scala.collection.immutable.Seq<String> getPreferredLocations(Partition split) {
     Segment[] segments = ((RangePartition) split).segments;
     if (segments.length == 0) {
-      return CollectionConverters.asScala(List.<String>of()).toSeq();
+      return ScalaCollections.list(List.of());
     }
-    return parent.preferredLocations(segments[0].parent());
+    return parent.preferredLocations(segments[0].parent()).toList();
   }
 
   @Override
   public scala.collection.Iterator<InternalRow> compute(Partition split, TaskContext context) {
     Segment[] segments = ((RangePartition) split).segments;
-    return CollectionConverters.asScala(new SegmentIterator(segments, context));
+    return ScalaCollections.iterator(new SegmentIterator(segments, context));
   }
 
   /** Reads the segments one after another, checking the counts. */
@@ -211,12 +208,12 @@ public final class RowRangeRDD extends RDD<InternalRow> {
     }
 
     @Override
-    public Seq<Object> getParents(int partitionId) {
+    public scala.collection.immutable.Seq<Object> getParents(int partitionId) {
       List<Object> list = new ArrayList<>();
       for (int p : parents[partitionId]) {
         list.add(p);
       }
-      return CollectionConverters.asScala(list).toSeq();
+      return ScalaCollections.list(list);
     }
   }
 }

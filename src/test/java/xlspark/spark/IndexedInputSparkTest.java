@@ -129,7 +129,7 @@ class IndexedInputSparkTest {
 
   @Test
   void rangesFailOnAWrongCount() {
-    RDD<InternalRow> rows = spark.range(0, 10, 1, 2).queryExecution().toRdd();
+    RDD<InternalRow> rows = InternalRows.PLATFORM.rdd(spark.range(0, 10, 1, 2).toDF());
     assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L),
         rangeValues(new IndexedInput.Ranges(RowRangeRDD.equalRanges(rows, new long[] {5, 5}, 3), null, ""), 0));
     SparkException fewer = assertThrows(SparkException.class, () -> rangeValues(

@@ -22,7 +22,8 @@ import org.apache.spark.sql.execution.datasources.PartitionedFile;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
-import scala.jdk.javaapi.CollectionConverters;
+import xlspark.spark.InternalRows;
+import xlspark.spark.ScalaCollections;
 
 /**
  * Spark's own file reader over byte ranges xlspark chooses. Spark plans a file read by packing splits by size,
@@ -39,7 +40,7 @@ public final class FileScans {
 
   /** The planned file scan under {@code data}'s read, when the read is just that. */
   public static Optional<Planned> planned(Dataset<Row> data) {
-    RDD<?> rdd = data.queryExecution().toRdd();
+    RDD<?> rdd = InternalRows.PLATFORM.rdd(data);
     while (true) {
       if (rdd instanceof FileScanRDD scan) {
         return sameColumns(scan.readSchema(), data.schema()) ? Optional.of(new Planned(scan)) : Optional.empty();
@@ -77,7 +78,7 @@ public final class FileScans {
     /** The ranges of each partition, in the order the scan reads them. */
     public List<List<Range>> ranges() {
       List<List<Range>> out = new ArrayList<>();
-      for (FilePartition p : CollectionConverters.asJava(scan.filePartitions())) {
+      for (FilePartition p : ScalaCollections.java(scan.filePartitions())) {
         List<Range> r = new ArrayList<>();
         for (PartitionedFile f : p.files()) {
           r.add(new Range(key(f), f.start(), f.length()));
@@ -94,7 +95,7 @@ public final class FileScans {
     public Optional<RDD<InternalRow>> reread(SparkSession spark, List<List<Range>> partitions,
                                              Map<String, String> options) {
       Map<String, PartitionedFile> files = new HashMap<>();
-      for (FilePartition p : CollectionConverters.asJava(scan.filePartitions())) {
+      for (FilePartition p : ScalaCollections.java(scan.filePartitions())) {
         for (PartitionedFile f : p.files()) {
           files.putIfAbsent(key(f), f);
         }
@@ -115,7 +116,7 @@ public final class FileScans {
       }
       FileScanRDD again = new FileScanRDD(spark,
           scan.org$apache$spark$sql$execution$datasources$FileScanRDD$$readFunction,
-          CollectionConverters.asScala(out).toSeq(), scan.readSchema(), scan.metadataColumns(),
+          ScalaCollections.list(out), scan.readSchema(), scan.metadataColumns(),
           scan.org$apache$spark$sql$execution$datasources$FileScanRDD$$metadataExtractors,
           new FileSourceOptions(scalaMap(options)));
       return Optional.of(asRows(again));

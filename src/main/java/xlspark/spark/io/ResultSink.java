@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import xlspark.spark.InternalRows;
 import xlspark.spark.JobConfig;
 import xlspark.spark.RowRangeRDD;
 import xlspark.spark.UsageException;
@@ -104,12 +105,12 @@ public final class ResultSink {
     JavaRDD<InternalRow> kept = null;
     try {
       Dataset<Row> data = config.csvEscapeFormulas() ? escapeFormulas(results) : results;
-      boolean several = data.queryExecution().toRdd().getNumPartitions() > 1;
+      boolean several = InternalRows.PLATFORM.rdd(data).getNumPartitions() > 1;
       if (several && (format == DataFormat.XLSX || config.singleFile() && !mergeable(data.schema()))) {
-        kept = data.queryExecution().toRdd().toJavaRDD().map(InternalRow::copy)
+        kept = InternalRows.PLATFORM.rdd(data).toJavaRDD().map(InternalRow::copy)
             .persist(StorageLevel.MEMORY_AND_DISK());
         kept.count();
-        data = spark.internalCreateDataFrame(RowRangeRDD.all(kept.rdd()), data.schema(), false);
+        data = InternalRows.PLATFORM.dataFrame(spark, RowRangeRDD.all(kept.rdd()), data.schema());
       }
       Path produced;
       if (format == DataFormat.XLSX) {
