@@ -72,6 +72,15 @@ public final class FormulaEvaluator {
 
   /** Evaluates one formula to its full value (arrays included, as a spilling cell would show them). */
   public Value evaluateValue(String formula, VariableSource vars, long rowId) {
+    try {
+      return evaluateStages(formula, vars, rowId);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // The boundary covers every stage, lexing and compiling included: a failure anywhere ends this row only.
+      return failed(e);
+    }
+  }
+
+  private Value evaluateStages(String formula, VariableSource vars, long rowId) {
     formulas++;
     long t0 = System.nanoTime();
     Lexed lexed;
@@ -160,6 +169,14 @@ public final class FormulaEvaluator {
 
   /** Lexes a workbook formula and finds or compiles its template; syntax errors are in the result. */
   public Prepared prepareWorkbook(String formula) {
+    try {
+      return prepareStages(formula);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return new Prepared(null, null, failed(e));
+    }
+  }
+
+  private Prepared prepareStages(String formula) {
     long t0 = System.nanoTime();
     Lexed lexed;
     Template template;
@@ -220,9 +237,12 @@ public final class FormulaEvaluator {
   }
 
   private Value run(Template template, Lexed lexed, VariableSource vars, Template.References refs, long rowId) {
-    ctx.beginRow(rowId);
+    // A run inside another (a defined name, an INDIRECT target) keeps the enclosing row's budget and stream.
+    boolean outermost = ctx.enterRow(rowId);
     Budget budget = Budget.current();
-    budget.start(ctx.deadlineNanos(), ctx.timeoutMillis(), ctx.maxArrayCells());
+    if (outermost) {
+      budget.start(ctx.deadlineNanos(), ctx.timeoutMillis(), ctx.maxArrayCells());
+    }
     try {
       Object[] args = refs == null ? template.bind(lexed.literals(), name -> lookup(vars, name))
           : template.bind(lexed.literals(), lexed.refs(), name -> lookup(vars, name), refs);
@@ -235,7 +255,10 @@ public final class FormulaEvaluator {
       }
       return failed(e);
     } finally {
-      budget.end();
+      if (outermost) {
+        budget.end();
+      }
+      ctx.exitRow();
     }
   }
 

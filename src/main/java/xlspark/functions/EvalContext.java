@@ -56,6 +56,57 @@ public final class EvalContext {
   }
 
   /**
+   * Enters an evaluation: the outermost one starts a row ({@link #beginRow}) and returns true; one that runs
+   * inside another (a defined name or a cell reached by INDIRECT, evaluated in the middle of a cell) keeps the
+   * enclosing row's deadline and returns false. A nested evaluation for the same row continues its random
+   * stream (each use of a RAND() name draws anew); one for another row (a cell) draws from that row's own
+   * stream, as it would have evaluated on its own. {@link #exitRow} restores the enclosing row's stream.
+   */
+  public boolean enterRow(long rowId) {
+    if (depth == 0) {
+      depth = 1;
+      beginRow(rowId);
+      return true;
+    }
+    if (depth == savedRowIds.length) {
+      savedRowIds = java.util.Arrays.copyOf(savedRowIds, depth * 2);
+      savedRandoms = java.util.Arrays.copyOf(savedRandoms, depth * 2);
+      savedBranchTops = java.util.Arrays.copyOf(savedBranchTops, depth * 2);
+    }
+    savedRowIds[depth] = this.rowId;
+    savedRandoms[depth] = random;
+    savedBranchTops[depth] = branchTop;
+    depth++;
+    if (rowId != this.rowId) {
+      this.rowId = rowId;
+      this.random = null;
+    }
+    return false;
+  }
+
+  /** Leaves the evaluation {@link #enterRow} entered; after a nested one, the enclosing row's stream is back. */
+  public void exitRow() {
+    if (depth == 0) {
+      throw new IllegalStateException("exitRow without enterRow");
+    }
+    depth--;
+    if (depth > 0) {
+      if (rowId != savedRowIds[depth]) {
+        rowId = savedRowIds[depth];
+        random = savedRandoms[depth];
+      }
+      branchTop = savedBranchTops[depth];
+      savedRandoms[depth] = null;
+    }
+  }
+
+  // The rows a nested evaluation interrupted: their ids, random streams and branch stack heights.
+  private int depth;
+  private long[] savedRowIds = new long[4];
+  private SplittableRandom[] savedRandoms = new SplittableRandom[4];
+  private int[] savedBranchTops = new int[4];
+
+  /**
    * Starts the current row over with the same deadline: a fresh random stream (the same draws again) and an
    * empty branch stack. Used when the JEXL tier hands a row to the interpreter midway.
    */

@@ -196,6 +196,10 @@ public final class FunctionSpec {
     if (v instanceof Arr a && a.size() > ctx.maxArrayCells()) {
       return Value.err(xlspark.value.ExcelError.NUM, "array result larger than " + ctx.maxArrayCells() + " cells");
     }
+    if (v instanceof Arr a) {
+      // Building the result was work too (ROW of a whole column, SEQUENCE): counted before it is used.
+      ctx.spend(a.size());
+    }
     if (v instanceof Num n && (Double.isNaN(n.v()) || Double.isInfinite(n.v()))) {
       return Value.err(xlspark.value.ExcelError.NUM);
     }

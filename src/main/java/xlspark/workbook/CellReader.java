@@ -1,5 +1,6 @@
 package xlspark.workbook;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import xlspark.eval.FormulaEvaluator.Prepared;
 import xlspark.formula.RefSyntax;
 import xlspark.functions.WorkbookAccess;
 import xlspark.value.Area;
+import xlspark.value.Budget;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
@@ -32,6 +34,8 @@ final class CellReader implements Template.References, WorkbookAccess {
   private final WorkbookEvaluator evaluator;
   private final Map<Area, Value.Arr> arrays = new LinkedHashMap<>(64, 0.75f, true);
   private final Map<String, Object> names = new HashMap<>();
+  /** The defined names being evaluated, innermost last ({@code sheet!NAME}), to catch names that refer in a circle. */
+  private final List<String> namesRunning = new ArrayList<>();
   private long cachedCells;
   private boolean incomplete;
   private CellModel current;
@@ -64,7 +68,7 @@ final class CellReader implements Template.References, WorkbookAccess {
     externalSource = null;
     this.probe = probe;
     try {
-      Value v = engine.evaluateWorkbook(p, this, this, ((long) c.sheet << 40) | ((long) c.row << 14) | c.col);
+      Value v = engine.evaluateWorkbook(p, this, this, rowId(c));
       v = v instanceof Value.Ref r ? read(r.area(), c.arrayRange == null) : v;
       lastCycleSource = cycleSource;
       lastExternalSource = externalSource;
@@ -106,10 +110,39 @@ final class CellReader implements Template.References, WorkbookAccess {
       return ref(a, use);
     }
     if (d instanceof Prepared p) {
-      Value v = engine.evaluateWorkbook(p, this, this, 0);
+      String key = current.sheet + "!" + upperName;
+      int at = namesRunning.indexOf(key);
+      if (at >= 0) {
+        return circularNames(at, upperName);
+      }
+      // A row out of time stops here, not after evaluating each of its remaining names on the way out.
+      Budget.current().check();
+      namesRunning.add(key);
+      Value v;
+      try {
+        // Same row id as the cell: the name's RAND() draws continue the cell's stream, and its budget is the cell's.
+        v = engine.evaluateWorkbook(p, this, this, rowId(current));
+      } finally {
+        namesRunning.remove(namesRunning.size() - 1);
+      }
       return v instanceof Value.Ref r && use != Slot.Use.REFERENCE ? read(r.area(), use == Slot.Use.VALUE) : v;
     }
     return (Value) d;
+  }
+
+  /** The row id of a cell: seeds its RAND() draws, whatever the order cells are evaluated in. */
+  private static long rowId(CellModel c) {
+    return ((long) c.sheet << 40) | ((long) c.row << 14) | c.col;
+  }
+
+  /** The error of a defined name met again while it is being evaluated, with the circle of names. */
+  private Value circularNames(int from, String upperName) {
+    StringBuilder path = new StringBuilder("circular defined names: ");
+    for (int i = from; i < namesRunning.size(); i++) {
+      String k = namesRunning.get(i);
+      path.append(k, k.indexOf('!') + 1, k.length()).append(" -> ");
+    }
+    return Value.err(ExcelError.ERROR, path.append(upperName).toString());
   }
 
   @Override
@@ -246,6 +279,7 @@ final class CellReader implements Template.References, WorkbookAccess {
     }
     CellModel target = cell.master != null ? cell.master : cell;
     if (target.state == CellModel.NEW) {
+      Budget.current().check();
       evaluator.evaluate(target);
     }
     if (target.state == CellModel.IN_PROGRESS || target.circular) {

@@ -71,6 +71,10 @@ class MemoryBoundsTest {
       FormulaEvaluator ev = new FormulaEvaluator(EngineOptions.defaults());
       int errors = 0;
       String firstError = "";
+      if (mode.equals("oom")) {
+        oom(ev);
+        return;
+      }
       for (int i = 0; i < rows; i++) {
         String f = switch (mode) {
           case "templates" -> formula(i, 4_000);
@@ -98,6 +102,42 @@ class MemoryBoundsTest {
    * 128 MB heap: the cache keeps its eighth of the heap and evicts the rest. Before the byte bound the
    * 10,000-entry cache kept them all and the JVM died of OutOfMemoryError.
    */
+  /**
+   * A heap filled by something else (here a ballast, leaving 128 KB) when a new 8 KB formula comes: lexing,
+   * parsing and compiling it fails with OutOfMemoryError, which ends that row as an error row; once the heap is
+   * free again the next row evaluates.
+   */
+  static void oom(FormulaEvaluator ev) {
+    List<byte[]> ballast = new ArrayList<>();
+    for (int chunk = 1 << 20; chunk >= 1 << 14; chunk >>= 2) {
+      try {
+        while (true) {
+          ballast.add(new byte[chunk]);
+        }
+      } catch (OutOfMemoryError e) {
+        // the next, smaller chunk size fills what is left
+      }
+    }
+    for (int i = 0; i < 8; i++) {
+      ballast.remove(ballast.size() - 1);
+    }
+    EvalOutcome starved = ev.evaluate(bigFormula(7), VariableSource.NONE, 1);
+    ballast.clear();
+    EvalOutcome next = ev.evaluate("=1+1", VariableSource.NONE, 2);
+    System.out.println("starved " + starved.value() + " " + starved.message());
+    System.out.println("next " + next.value());
+  }
+
+  @Test
+  void issue16_outOfMemoryWhileCompilingEndsTheRowNotTheJvm() throws Exception {
+    List<String> out = child(64, "oom", 1);
+    System.out.println("a new 8 KB formula with 128 KB of heap left: " + out);
+    assertEquals("exit 0", out.get(out.size() - 1), out::toString);
+    assertTrue(out.stream().anyMatch(l -> l.startsWith("starved #ERROR! formula needs more memory than allowed")),
+        out::toString);
+    assertTrue(out.contains("next 2"), out::toString);
+  }
+
   @Test
   void issue16_distinctLargeFormulasDoNotFillTheHeap() throws Exception {
     List<String> out = child(128, "templates", 800);
