@@ -7,6 +7,7 @@ import xlspark.functions.ErrorPolicy;
 import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.reference.ReferenceOperators;
 
 /**
  * The object bound to the JEXL namespace {@code xl}. It has no methods of its own that JEXL could reach:
@@ -23,6 +24,11 @@ public final class FunctionNamespace {
   static final String POP = "pop_";
   static final String PEEK = "peek_";
   static final String DROP_ONE = "drop1_";
+  /** Internal functions of the reference operators (workbook mode). */
+  static final String RANGE = "range_";
+  static final String INTERSECT = "isect_";
+  static final String UNION = "union_";
+  static final String INDEX_REFERENCE = "indexref_";
 
   FunctionNamespace(FunctionRegistry registry) {
     for (FunctionSpec s : registry.all()) {
@@ -32,6 +38,9 @@ public final class FunctionNamespace {
         .errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build());
     byJexlName.put(POP, FunctionSpec.builder(POP, a -> a.ctx().popBranch()).build());
     byJexlName.put(PEEK, FunctionSpec.builder(PEEK, a -> a.ctx().peekBranch()).build());
+    for (FunctionSpec s : ReferenceOperators.specs(RANGE, INTERSECT, UNION, INDEX_REFERENCE)) {
+      byJexlName.put(s.name(), s);
+    }
     byJexlName.put(DROP_ONE, FunctionSpec.builder(DROP_ONE, a -> {
       a.ctx().popBranch();
       return ONE;

@@ -106,7 +106,7 @@ public final class Interpreter {
   private Value binary(Expr.Binary top, Value[] literals, Template.Variables vars, EvalContext ctx) {
     Expr e = top;
     ArrayDeque<Expr.Binary> spine = null;
-    while (e instanceof Expr.Binary b && b.op() != BinaryOp.RANGE) {
+    while (e instanceof Expr.Binary b && !b.op().isReference()) {
       if (spine == null) {
         spine = new ArrayDeque<>();
       }
@@ -135,7 +135,7 @@ public final class Interpreter {
       case GT -> Ops.apply(Op.GT, l, r);
       case LE -> Ops.apply(Op.LE, l, r);
       case GE -> Ops.apply(Op.GE, l, r);
-      case RANGE -> Value.err(ExcelError.REF); // refused by ShapeCheck
+      case RANGE, INTERSECT, UNION -> Value.err(ExcelError.REF); // workbook mode only: refused by ShapeCheck
     };
   }
 

@@ -69,7 +69,7 @@ public final class JexlTranslator {
       case MUL, DIV -> "multiplicative";
       case POW -> "power";
       case CONCAT -> "concat";
-      case EQ, NE, LT, GT, LE, GE, RANGE -> null;
+      case EQ, NE, LT, GT, LE, GE, RANGE, INTERSECT, UNION -> null;
     };
   }
 
@@ -81,7 +81,7 @@ public final class JexlTranslator {
       case DIV -> "/";
       case POW -> "^";
       case CONCAT -> "&";
-      case EQ, NE, LT, GT, LE, GE, RANGE -> throw new IllegalArgumentException(op.name());
+      case EQ, NE, LT, GT, LE, GE, RANGE, INTERSECT, UNION -> throw new IllegalArgumentException(op.name());
     };
   }
 
@@ -260,6 +260,32 @@ public final class JexlTranslator {
     }
 
     /**
+     * Workbook mode: a reference operator as an internal function on its operands taken as references (ShapeCheck
+     * refuses them elsewhere). {@code INDEX} as an operand is its reference form ({@code A1:INDEX(B:B,3)}).
+     */
+    private String referenceOperator(Expr.Binary b) {
+      String fn = switch (b.op()) {
+        case RANGE -> FunctionNamespace.RANGE;
+        case INTERSECT -> FunctionNamespace.INTERSECT;
+        case UNION -> FunctionNamespace.UNION;
+        default -> throw new IllegalStateException(b.op().name());
+      };
+      return internal(fn) + "(" + reference(b.left()) + ", " + reference(b.right()) + ")";
+    }
+
+    private String reference(Expr e) {
+      if (e instanceof Expr.Call c && c.name().equals("INDEX") && c.args().size() >= 2 && c.args().size() <= 3) {
+        StringBuilder sb = new StringBuilder(internal(FunctionNamespace.INDEX_REFERENCE)).append('(')
+            .append(child(c.args().get(0), Slot.Use.REFERENCE));
+        for (int i = 1; i < c.args().size(); i++) {
+          sb.append(", ").append(child(c.args().get(i), Slot.Use.VALUE));
+        }
+        return sb.append(')').toString();
+      }
+      return child(e, Slot.Use.REFERENCE);
+    }
+
+    /**
      * A run of signs emits at most two negations: unary plus changes nothing in Excel, and a double negation
      * is exactly a conversion to number, so {@code ----x} is {@code --x}. Long runs ({@code =-----...1}, valid
      * Excel) would otherwise nest JEXL's parser as deep as the run is long.
@@ -301,8 +327,8 @@ public final class JexlTranslator {
     }
 
     public String binary(Expr.Binary b) {
-      if (b.op() == BinaryOp.RANGE) {
-        return "s0"; // refused by ShapeCheck before emission
+      if (b.op().isReference()) {
+        return referenceOperator(b);
       }
       if (group(b.op()) != null) {
         return chain(b);
@@ -322,7 +348,7 @@ public final class JexlTranslator {
         case GT -> "(" + l + " > " + r + ")";
         case LE -> "(" + l + " <= " + r + ")";
         case GE -> "(" + l + " >= " + r + ")";
-        case RANGE -> throw new IllegalStateException("handled above");
+        case RANGE, INTERSECT, UNION -> throw new IllegalStateException("handled above");
       };
     }
 

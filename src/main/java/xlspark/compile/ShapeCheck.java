@@ -77,13 +77,18 @@ public final class ShapeCheck {
     Expr e = root;
     while (true) {
       if (e instanceof Expr.Binary b) {
-        if (b.op() == BinaryOp.RANGE) {
-          fail(workbook ? "The range operator ':' is supported between cell references only"
-              : "Cell ranges (':') need workbook mode", b);
+        if (b.op().isReference()) {
+          if (!workbook) {
+            fail(b.op() == BinaryOp.RANGE ? "Cell ranges (':') need workbook mode"
+                : "Reference operators (intersection, union) need workbook mode", b);
+            return;
+          }
+          visit(b.left());
+          visit(b.right());
           return;
         }
         ArrayDeque<Expr> rights = new ArrayDeque<>();
-        while (e instanceof Expr.Binary x && x.op() != BinaryOp.RANGE) {
+        while (e instanceof Expr.Binary x && !x.op().isReference()) {
           rights.push(x.right());
           e = x.left();
         }

@@ -90,6 +90,7 @@ public final class Lexer {
       pos++;
     }
     while (true) {
+      int before = pos;
       skipSpace();
       if (pos >= src.length()) {
         add(TokenKind.EOF, pos, pos, null, 0, -1);
@@ -97,6 +98,9 @@ public final class Lexer {
       }
       int start = pos;
       char c = src.charAt(pos);
+      if (workbook && pos > before && intersection(c)) {
+        add(TokenKind.INTERSECT, before, pos, null, 0, -1);
+      }
       if ((c == '\'' || isDigit(c) || isNameStart(c)) && mayBeReference(start) && reference(start)) {
         continue;
       }
@@ -163,6 +167,24 @@ public final class Lexer {
       }
     }
     return !other && letters > 0 && digits > 0;
+  }
+
+  /**
+   * Workbook mode: is the space just skipped Excel's intersection operator? It is between something that can be
+   * a reference (a reference, a name, a table reference, a closing parenthesis) and something that can start one;
+   * not between a function's name and its '(' ({@code SUM (A1)}), and never next to an operator.
+   */
+  private boolean intersection(char c) throws FormulaSyntaxException {
+    if (last != TokenKind.REF && last != TokenKind.STRUCT && last != TokenKind.IDENT && last != TokenKind.RPAREN) {
+      return false;
+    }
+    if (c == '(') {
+      return last != TokenKind.IDENT;
+    }
+    if (isDigit(c)) {
+      return referenceAt(pos);
+    }
+    return c == '\'' || c == '[' || isNameStart(c);
   }
 
   private void skipSpace() {

@@ -9,7 +9,8 @@ import xlspark.value.ExcelError;
 /**
  * Recursive-descent parser, one method per precedence level, lowest first:
  * comparison &lt; {@code &} &lt; {@code + -} &lt; {@code * /} &lt; {@code ^} (left-associative) &lt; postfix
- * {@code %} &lt; unary {@code - +} &lt; {@code :}. So {@code -2^2} is 4 and {@code 2^3^2} is 64.
+ * {@code %} &lt; unary {@code - +} &lt; union {@code ,} (inside parentheses, workbook mode) &lt; intersection (a
+ * space, workbook mode) &lt; {@code :}. So {@code -2^2} is 4 and {@code 2^3^2} is 64.
  */
 public final class Parser {
   /** Excel's limit on nested function calls. */
@@ -156,7 +157,17 @@ public final class Parser {
       leave();
       return new Expr.Unary(t.kind() == TokenKind.MINUS, operand, t.span().to(operand.span()));
     }
-    return range();
+    return intersection();
+  }
+
+  private Expr intersection() throws FormulaSyntaxException {
+    Expr left = range();
+    while (at(TokenKind.INTERSECT)) {
+      next();
+      Expr right = range();
+      left = new Expr.Binary(BinaryOp.INTERSECT, left, right, left.span().to(right.span()));
+    }
+    return left;
   }
 
   private Expr range() throws FormulaSyntaxException {
@@ -192,6 +203,11 @@ public final class Parser {
       case LPAREN: {
         enter();
         Expr inner = comparison();
+        while (lexed.workbook() && at(TokenKind.COMMA)) {
+          next();
+          Expr right = comparison();
+          inner = new Expr.Binary(BinaryOp.UNION, inner, right, inner.span().to(right.span()));
+        }
         leave();
         Token close = next();
         if (close.kind() != TokenKind.RPAREN) {

@@ -69,6 +69,18 @@ public record RefSyntax(int start, int end, String sheet, String sheetText, Area
     while (p < src.length() && isSheetChar(src.charAt(p))) {
       p++;
     }
+    if (p > pos && p + 1 < src.length() && src.charAt(p) == ':' && src.charAt(pos) != '['
+        && match(src, pos, pos, null, null) == null) {
+      // a 3-D reference's sheets, Sheet1:Sheet3! (not A1:Sheet2!B2, a range between a cell and another sheet's)
+      int q = p + 1;
+      while (q < src.length() && isSheetChar(src.charAt(q))) {
+        q++;
+      }
+      if (q > p + 1 && q < src.length() && src.charAt(q) == '!') {
+        String name = src.substring(pos, q);
+        return new String[] {name, name, String.valueOf(q + 1)};
+      }
+    }
     if (p > pos && p < src.length() && src.charAt(p) == '!') {
       String name = src.substring(pos, p);
       return new String[] {name, name, String.valueOf(p + 1)};

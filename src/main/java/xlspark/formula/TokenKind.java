@@ -7,7 +7,7 @@ public enum TokenKind {
   LBRACE('{', "'{'"), RBRACE('}', "'}'"), PLUS('+', "'+'"), MINUS('-', "'-'"), STAR('*', "'*'"),
   SLASH('/', "'/'"), CARET('^', "'^'"), AMP('&', "'&'"), PERCENT('%', "'%'"), EQ('=', "'='"),
   NE('!', "'<>'"), LT('<', "'<'"), GT('>', "'>'"), LE('l', "'<='"), GE('g', "'>='"), COLON(':', "':'"),
-  REF('r', "reference"), STRUCT('t', "structured reference"),
+  REF('r', "reference"), STRUCT('t', "structured reference"), INTERSECT('_', "intersection (space)"),
   EOF('$', "end of formula");
 
   final char key;

@@ -195,8 +195,17 @@ final class CellReader implements Template.References, WorkbookAccess {
   public Value read(Area a, boolean single) {
     SheetModel s = a.sheet() == null ? wb.sheet(current.sheet) : wb.sheet(a.sheet());
     if (s == null) {
-      return RefSyntax.DELETED_SHEET.equals(a.sheet()) ? deleted()
-          : Value.err(ExcelError.REF, "unknown sheet " + a.sheet());
+      if (RefSyntax.DELETED_SHEET.equals(a.sheet())) {
+        return deleted();
+      }
+      List<SheetModel> sheets = threeD(a.sheet());
+      if (sheets == null) {
+        return Value.err(ExcelError.REF, "unknown sheet " + a.sheet());
+      }
+      if (single) {
+        return Value.err(ExcelError.VALUE, "a 3-D reference (" + a + ") is not one value");
+      }
+      return stack(sheets, a);
     }
     if (s.external != null && externalSource == null) {
       externalSource = s;
@@ -214,6 +223,41 @@ final class CellReader implements Template.References, WorkbookAccess {
       return Value.err(ExcelError.VALUE, "the range " + a + " does not intersect the formula's row or column");
     }
     return array(s, a);
+  }
+
+  /** The sheets of a 3-D reference's {@code First:Last} in workbook order, or null when it is none. */
+  private List<SheetModel> threeD(String sheets) {
+    int colon = sheets == null ? -1 : sheets.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    SheetModel first = wb.sheet(sheets.substring(0, colon));
+    SheetModel last = wb.sheet(sheets.substring(colon + 1));
+    if (first == null || last == null || first.external != null || last.external != null) {
+      return null;
+    }
+    int from = Math.min(first.index, last.index);
+    int to = Math.max(first.index, last.index);
+    return wb.sheets().subList(from, to + 1);
+  }
+
+  /** A 3-D reference's values: the area on each sheet, stacked top to bottom (what SUM, COUNT, MAX... read). */
+  private Value stack(List<SheetModel> sheets, Area a) {
+    List<Value> cells = new java.util.ArrayList<>();
+    int cols = -1;
+    for (SheetModel s : sheets) {
+      Value v = array(s, a);
+      if (v instanceof Value.Arr arr) {
+        if (cols >= 0 && arr.cols() != cols) {
+          // whole rows stop at each sheet's used range: pad to one width
+          return Value.err(ExcelError.VALUE, "a 3-D reference over whole rows of sheets of different widths");
+        }
+        cols = arr.cols();
+        cells.addAll(java.util.Arrays.asList(arr.cells()));
+      }
+    }
+    return cols <= 0 ? new Value.Arr(1, 1, new Value[] {Value.BLANK})
+        : new Value.Arr(cells.size() / cols, cols, cells.toArray(new Value[0]));
   }
 
   private static Value deleted() {

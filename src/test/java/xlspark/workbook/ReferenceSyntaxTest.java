@@ -38,6 +38,43 @@ class ReferenceSyntaxTest {
     check(c, "Main!B4", "TRUE");
   }
 
+  /** Reference operators in Excel's own files: intersection (a space) and the range operator between sheets. */
+  @Test
+  void referenceOperatorsInExcelFiles() throws IOException {
+    Map<String, CellResult> c = evaluate(ExternalLinksTest.book("Intersection-52111.xls"));
+    check(c, "Tabelle1!A3", "4");
+    check(c, "Tabelle1!A7", "5");
+    check(c, "Tabelle1!A9", "#VALUE!");
+    Map<String, CellResult> v = evaluate(ExternalLinksTest.book("27349-vlookupAcrossSheets.xls"));
+    check(v, "TEST!A2", "3");
+  }
+
+  /** Intersection, union, the range operator between computed references, and 3-D references. */
+  @Test
+  void intersectionUnionRangeAndThreeDimensionalReferences() throws IOException {
+    Workbooks b = Workbooks.xlsx().sheet("One").set("A1", 1).set("A2", 2).set("A3", 3).set("A4", 4).set("A5", 5)
+        .set("B2", 20).set("C2", 30).set("B3", 300)
+        .set("D1", "=SUM(A1:INDEX(A1:A5,3))").set("D2", "=SUM((A1:A2,A4))").set("D3", "=A1:A3 A2:C2")
+        .set("D4", "=B:B 3:3").set("D5", "=A1 B2").set("D6", "=SUM(One:Three!A1)").set("D7", "=SUM('One:Three'!A1:A2)")
+        .set("D8", "=COUNT(One:Three!A1:A3)").set("D9", "=SUM(OFFSET(A1,1,0):A4)").set("D10", "=SUM(One!A1:One!A3)")
+        .set("D11", "=SUM( A1 , A2 )+IF(A1 = 1, A2 , 0)").set("D12", "=SUM(A1:A5 A3:C4)")
+        .sheet("Two").set("A1", 10).set("A2", 20)
+        .sheet("Three").set("A1", 100);
+    Map<String, CellResult> c = evaluate(b.save(dir, "operators.xlsx"));
+    check(c, "One!D1", "6");
+    check(c, "One!D2", "7");
+    check(c, "One!D3", "2");
+    check(c, "One!D4", "300");
+    check(c, "One!D5", "#NULL!");
+    check(c, "One!D6", "111");
+    check(c, "One!D7", "133");
+    check(c, "One!D8", "6");
+    check(c, "One!D9", "9");
+    check(c, "One!D10", "6");
+    check(c, "One!D11", "5");
+    check(c, "One!D12", "7");
+  }
+
   /** The .xlsx spellings: {@code #REF!A1}, {@code Sheet!#REF!}, {@code #REF!#REF!}, and names defined so. */
   @Test
   void deletedReferencesInXlsxFormulasAndNames() throws IOException {
