@@ -7,6 +7,11 @@ package xlspark.functions;
 public enum ArgKind {
   /** Coerced to a number (TRUE is 1, numeric text parsed, blank 0); other text is #VALUE!. */
   NUMBER(true),
+  /**
+   * Coerced like NUMBER, except that a logical value is #VALUE!: the functions that came from the Analysis ToolPak
+   * (EDATE, EOMONTH, YEARFRAC, WEEKNUM, FACTDOUBLE...) refuse TRUE and FALSE, as Excel's cached results show.
+   */
+  NUMBER_NOT_LOGICAL(true),
   /** Coerced to text (numbers in General format). */
   TEXT(true),
   /** Coerced to a boolean. */

@@ -186,6 +186,8 @@ public final class FunctionSpec {
   private static Value coerce(ArgKind kind, Value v) {
     return switch (kind) {
       case NUMBER -> Coerce.toNumber(v);
+      case NUMBER_NOT_LOGICAL -> v instanceof Value.Bool
+          ? Value.err(xlspark.value.ExcelError.VALUE, "logical values are not accepted") : Coerce.toNumber(v);
       case TEXT -> Coerce.toText(v);
       case BOOLEAN -> Coerce.toBool(v);
       case ANY, ARRAY, REFERENCE -> v;

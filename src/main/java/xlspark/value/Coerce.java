@@ -47,10 +47,9 @@ public final class Coerce {
     if (v instanceof Text t) {
       double d = TextNumbers.parse(t.s());
       if (Double.isNaN(d)) {
-        // the conformance corpus has "TRUE"+"1" = 2: logical text converts like the logical value
-        Value b = toBool(v);
-        return b instanceof Bool x ? (x.b() ? Value.ONE : Value.ZERO)
-            : Value.err(ExcelError.VALUE, "text \"" + abbreviate(t.s()) + "\" is not a number");
+        // "TRUE" is no number either: Excel's cached -"TRUE", "FALSE"-"TRUE" and PMT(...,"TRUE") are #VALUE!
+        // (LibreOffice and Gnumeric give "TRUE"+"1" = 2, conformance case coercion-0104)
+        return Value.err(ExcelError.VALUE, "text \"" + abbreviate(t.s()) + "\" is not a number");
       }
       return new Num(d);
     }

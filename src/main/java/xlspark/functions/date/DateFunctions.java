@@ -4,6 +4,7 @@ import static xlspark.functions.ArgKind.ANY;
 import static xlspark.functions.ArgKind.ARRAY;
 import static xlspark.functions.ArgKind.BOOLEAN;
 import static xlspark.functions.ArgKind.NUMBER;
+import static xlspark.functions.ArgKind.NUMBER_NOT_LOGICAL;
 import static xlspark.functions.ArgKind.TEXT;
 
 import java.util.List;
@@ -43,14 +44,14 @@ public final class DateFunctions {
         FunctionSpec.builder("NOW", a -> Value.num(a.ctx().now())).volatileFn().build(),
         FunctionSpec.builder("TODAY", a -> Value.num(Math.floor(a.ctx().now()))).volatileFn().build(),
         FunctionSpec.builder("WEEKDAY", Weeks::weekday).arg(NUMBER).optionalArg(NUMBER).build(),
-        FunctionSpec.builder("WEEKNUM", Weeks::weekNum).arg(NUMBER).optionalArg(NUMBER).build(),
+        FunctionSpec.builder("WEEKNUM", Weeks::weekNum).arg(NUMBER_NOT_LOGICAL).optionalArg(NUMBER_NOT_LOGICAL).build(),
         FunctionSpec.builder("ISOWEEKNUM", Weeks::isoWeekNum).arg(NUMBER).build(),
-        FunctionSpec.builder("EDATE", a -> DayCounts.shiftMonths(a, false)).args(NUMBER, NUMBER).build(),
-        FunctionSpec.builder("EOMONTH", a -> DayCounts.shiftMonths(a, true)).args(NUMBER, NUMBER).build(),
+        FunctionSpec.builder("EDATE", a -> DayCounts.shiftMonths(a, false)).args(NUMBER_NOT_LOGICAL, NUMBER_NOT_LOGICAL).build(),
+        FunctionSpec.builder("EOMONTH", a -> DayCounts.shiftMonths(a, true)).args(NUMBER_NOT_LOGICAL, NUMBER_NOT_LOGICAL).build(),
         FunctionSpec.builder("DAYS", DayCounts::days).args(NUMBER, NUMBER).build(),
         FunctionSpec.builder("DAYS360", DayCounts::days360).args(NUMBER, NUMBER).optionalArg(BOOLEAN).build(),
         FunctionSpec.builder("DATEDIF", DayCounts::dateDif).args(NUMBER, NUMBER, TEXT).build(),
-        FunctionSpec.builder("YEARFRAC", DayCounts::yearFrac).args(NUMBER, NUMBER).optionalArg(NUMBER).build(),
+        FunctionSpec.builder("YEARFRAC", DayCounts::yearFrac).args(NUMBER_NOT_LOGICAL, NUMBER_NOT_LOGICAL).optionalArg(NUMBER_NOT_LOGICAL).build(),
         FunctionSpec.builder("NETWORKDAYS", a -> Workdays.networkDays(a, false))
             .args(NUMBER, NUMBER).optionalArg(ARRAY).build(),
         FunctionSpec.builder("NETWORKDAYS.INTL", a -> Workdays.networkDays(a, true))

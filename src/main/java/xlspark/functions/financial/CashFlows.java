@@ -68,11 +68,14 @@ final class CashFlows {
     return pos && neg;
   }
 
-  /** IRR(values, guess): the rate at which the NPV of the flows (the first at period 0) is zero. */
+  /**
+   * IRR(values, guess): the rate at which the NPV of the flows (the first at period 0) is zero. An error among the
+   * values is #VALUE!, whichever error it is (Excel's cached {@code IRR({-7,2;7,#N/A})}).
+   */
   static Value irr(Args a) {
     Flows f = flows(a.get(0));
     if (f.error() != null) {
-      return f.error();
+      return a.get(0) instanceof Arr ? Value.err(ExcelError.VALUE, "IRR: an error among the values") : f.error();
     }
     double[] v = f.values();
     if (!hasBothSigns(v)) {

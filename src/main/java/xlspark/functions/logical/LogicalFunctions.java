@@ -117,7 +117,8 @@ public final class LogicalFunctions {
   /**
    * AND, OR and XOR: {@code verdict(trueCount, logicalCount)} is 1 for TRUE. Direct arguments must be
    * logical (numbers, booleans, "TRUE"/"FALSE" text; an empty argument is FALSE); inside arrays text and
-   * blanks are skipped. No logical value at all is #VALUE!; the first error met is returned.
+   * blanks are skipped. No logical value at all is #VALUE!; the first error value met is returned, even after a
+   * text argument that is not logical ({@code AND(TRUE,"0",#REF!)} is #REF! in Excel), which is #VALUE! otherwise.
    */
   private static FunctionSpec fold(String name, IntBinaryOperator verdict) {
     return FunctionSpec.builder(name, a -> logical(a, verdict)).arg(ARRAY).repeating(ARRAY)
@@ -127,6 +128,7 @@ public final class LogicalFunctions {
   private static Value logical(Args a, IntBinaryOperator verdict) {
     int trues = 0;
     int count = 0;
+    Value notLogical = null;
     for (int i = 0; i < a.size(); i++) {
       Value v = a.get(i);
       if (v instanceof Arr arr) {
@@ -143,13 +145,20 @@ public final class LogicalFunctions {
       } else if (v instanceof Blank && v != Value.MISSING) {
         continue;
       } else {
+        if (v instanceof Err) {
+          return v;
+        }
         Value b = Coerce.toBool(v);
         if (b instanceof Err) {
-          return b;
+          notLogical = notLogical == null ? b : notLogical;
+          continue;
         }
         count++;
         trues += ((Bool) b).b() ? 1 : 0;
       }
+    }
+    if (notLogical != null) {
+      return notLogical;
     }
     if (count == 0) {
       return Value.err(ExcelError.VALUE, "no logical values");

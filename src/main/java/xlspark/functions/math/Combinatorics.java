@@ -2,6 +2,7 @@ package xlspark.functions.math;
 
 import static xlspark.functions.ArgKind.ARRAY;
 import static xlspark.functions.ArgKind.NUMBER;
+import static xlspark.functions.ArgKind.NUMBER_NOT_LOGICAL;
 
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
@@ -34,7 +35,7 @@ final class Combinatorics {
   static List<FunctionSpec> specs() {
     return List.of(
         FunctionSpec.unary("FACT", Combinatorics::fact),
-        FunctionSpec.unary("FACTDOUBLE", Combinatorics::factDouble),
+        FunctionSpec.builder("FACTDOUBLE", a -> Coerce.number(factDouble(a.num(0)))).arg(NUMBER_NOT_LOGICAL).build(),
         pair("COMBIN", Combinatorics::combin),
         pair("COMBINA", (n, k) -> n < 0 || k < 0 || k > n ? Double.NaN : n + k == 0 ? 1 : binomial(n + k - 1, k)),
         pair("PERMUT", (n, k) -> n <= 0 || k < 0 || k > n ? Double.NaN : permut(n, k)),
@@ -60,11 +61,12 @@ final class Combinatorics {
   }
 
   /** FACTDOUBLE: n(n-2)(n-4)...; 0 gives 1, negative numbers #NUM!. */
+  /** n!! of the truncated number; Excel's cached FACTDOUBLE(-1) is 1 (the empty product), below that #NUM!. */
   private static double factDouble(double x) {
-    if (x < 0) {
+    double n = trunc(x);
+    if (n < -1) {
       return Double.NaN;
     }
-    double n = trunc(x);
     double r = 1;
     for (double i = n; i > 1 && !Double.isInfinite(r); i -= 2) {
       r *= i;
@@ -106,8 +108,10 @@ final class Combinatorics {
     }
     double[] v = l.toArray();
     for (int i = 0; i < v.length; i++) {
+      // the sign is checked before truncating: Excel's LCM(-0.4) is #NUM!, not LCM(0)
+      boolean negative = v[i] < 0;
       v[i] = trunc(v[i]);
-      if (v[i] < 0 || v[i] >= EXACT_LIMIT) {
+      if (negative || v[i] >= EXACT_LIMIT) {
         err[0] = Value.err(ExcelError.NUM, "arguments must be integers from 0 to 2^53");
         return null;
       }

@@ -199,6 +199,11 @@ final class Radix {
   }
 
   private static Value convert(Args a, Notation from, Notation to) {
+    if (to != Notation.DEC && a.given(1) && engineeringNumber(a.get(1)) instanceof Num p
+        && (Math.floor(p.v()) < 1 || Math.floor(p.v()) > ENG_DIGITS)) {
+      // Excel checks places before the number, and also when a negative number then ignores it
+      return Value.err(ExcelError.NUM, "places out of range");
+    }
     double n;
     if (from == Notation.DEC) {
       Value v = engineeringNumber(a.get(0));

@@ -148,7 +148,8 @@ final class DiscreteDistributions {
     double m = Math.floor(a.num(2));
     double pop = Math.floor(a.num(3));
     double min = Math.max(0, n - pop + m);
-    if (s < 0 || n <= 0 || m <= 0 || pop <= 0 || n > pop || m > pop || s > Math.min(n, m) || s < min) {
+    // a sample, successes or population of 0 is allowed: Excel's cached HYPGEOM.DIST(0,0,0,0,FALSE) is 1
+    if (s < 0 || n < 0 || m < 0 || pop < 0 || n > pop || m > pop || s > Math.min(n, m) || s < min) {
       return Value.err(ExcelError.NUM);
     }
     double lnTotal = lnChoose(pop, n);

@@ -136,7 +136,7 @@ final class SamplingDistributions {
 
   static double chiDist(double x, double dfArg, boolean cumulative) {
     double k = df(dfArg);
-    if (x < 0) {
+    if (x < 0 || Double.isNaN(k)) {
       return Double.NaN;
     }
     if (cumulative) {
@@ -150,7 +150,7 @@ final class SamplingDistributions {
 
   static double chiRight(double x, double dfArg) {
     double k = df(dfArg);
-    return x < 0 ? Double.NaN : SpecialFunctions.gammaQ(k / 2, x / 2);
+    return x < 0 || Double.isNaN(k) ? Double.NaN : SpecialFunctions.gammaQ(k / 2, x / 2);
   }
 
   /** CHISQ.INV (left tail, 0 ≤ p &lt; 1) and CHISQ.INV.RT / CHIINV (right tail, 0 &lt; p ≤ 1). */
@@ -180,7 +180,7 @@ final class SamplingDistributions {
   static double fDist(double x, double d1Arg, double d2Arg, boolean cumulative) {
     double d1 = df(d1Arg);
     double d2 = df(d2Arg);
-    if (x < 0) {
+    if (x < 0 || Double.isNaN(d1) || Double.isNaN(d2)) {
       return Double.NaN;
     }
     if (cumulative) {

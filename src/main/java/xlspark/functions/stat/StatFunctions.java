@@ -43,7 +43,8 @@ public final class StatFunctions {
         .add(over("MIN", false, StatFunctions::min))
         .add(over("MINA", true, StatFunctions::min))
         .add(over("MEDIAN", false, StatFunctions::median))
-        .add(n -> over(n, false, StatFunctions::mode), "MODE", "MODE.SNGL")
+        .add(n -> FunctionSpec.builder(n, StatFunctions::modeOfArguments).arg(ARRAY).repeating(ARRAY)
+            .errorPolicy(INSPECTS_ERRORS).build(), "MODE", "MODE.SNGL")
         .add(over("MODE.MULT", false, StatFunctions::modeMult))
         .addAll(OrderStatistics.specs())
         .addAll(Moments.specs())
@@ -135,6 +136,24 @@ public final class StatFunctions {
     Arrays.sort(x);
     int n = x.length;
     return Coerce.number(n % 2 == 1 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2);
+  }
+
+  /**
+   * MODE and MODE.SNGL: unlike the other aggregates, a text argument given directly is #VALUE! even when it reads as
+   * a number, and it wins over a later error argument ({@code MODE("1",1,#DIV/0!)} is #VALUE! in Excel).
+   */
+  static Value modeOfArguments(Args a) {
+    for (int i = 0; i < a.size(); i++) {
+      Value v = a.get(i);
+      if (v instanceof Value.Err) {
+        return v;
+      }
+      if (v instanceof Text) {
+        return Value.err(ExcelError.VALUE, "MODE takes numbers, not text arguments");
+      }
+    }
+    NumberList l = a.numbers(0);
+    return l.error() != null ? l.error() : mode(l);
   }
 
   /** MODE: the most frequent number, the first in argument order among ties; #N/A when none repeats. */

@@ -25,13 +25,18 @@ final class TextParse {
     if (v instanceof Text) {
       return Coerce.toNumber(v);
     }
+    if (v instanceof Value.Bool) {
+      // Excel's cached VALUE(FALSE) is #VALUE! (LibreOffice and Gnumeric give the logical value back)
+      return Value.err(xlspark.value.ExcelError.VALUE, "VALUE needs text or a number, not a logical value");
+    }
     return v instanceof Blank ? Value.ZERO : v;
   }
 
   /**
    * NUMBERVALUE(text, [decimal], [group]): locale-independent reading. Whitespace anywhere is ignored, ""
    * is 0, only the first character of each separator counts, group separators before the decimal separator
-   * are dropped (after it they are #VALUE!), and each trailing % divides by 100.
+   * are dropped (after it they are #VALUE!), and each trailing % divides by 100. Parentheses around the number
+   * negate it, with percent signs inside and after them ({@code "(2.5%)%"} is -0.00025, as Excel caches it).
    */
   static Value numberValue(Args a) {
     char dec = '.';
@@ -55,12 +60,21 @@ final class TextParse {
     StringBuilder sb = new StringBuilder(text.length());
     int percents = 0;
     boolean seenDecimal = false;
+    int parens = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isWhitespace(c) && c != group && c != dec) {
         continue;
       }
-      if (percents > 0 && c != '%') {
+      if (c == '(' && c != group && c != dec && parens == 0 && sb.length() == 0 && percents == 0) {
+        parens = 1;
+        continue;
+      }
+      if (c == ')' && c != group && c != dec && parens == 1 && sb.length() > 0) {
+        parens = 2;
+        continue;
+      }
+      if ((percents > 0 || parens == 2) && c != '%') {
         return valueError("NUMBERVALUE: % must come last");
       }
       if (c == '%') {
@@ -79,8 +93,11 @@ final class TextParse {
         sb.append(c);
       }
     }
+    if (parens == 1) {
+      return valueError("NUMBERVALUE: ( without )");
+    }
     if (sb.length() == 0) {
-      return percents == 0 ? Value.ZERO : valueError("NUMBERVALUE cannot read \"" + text + "\"");
+      return percents == 0 && parens == 0 ? Value.ZERO : valueError("NUMBERVALUE cannot read \"" + text + "\"");
     }
     String s = sb.toString();
     double d = TextNumbers.parsePlain(s);
@@ -93,6 +110,6 @@ final class TextParse {
     for (int i = 0; i < percents; i++) {
       d /= 100;
     }
-    return Coerce.number(d);
+    return Coerce.number(parens == 2 ? -d : d);
   }
 }
