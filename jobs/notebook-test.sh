@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The notebook test (.ci/run): the kernel's unit tests, then notebooks/explore.ipynb executed headless with the
 # xlspark kernel (jobs/notebook.sh --execute) and the executed copy checked: every code cell ran, no error output,
-# the expected values in its tables and printed lines, at least one image (the timing chart).
+# the expected values in its tables and printed lines, at least one image (the timing chart); then a kernel driven
+# over Jupyter's protocol (notebooks/check_kernel.py): values, a compile error, an interrupted Spark job, shutdown.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -35,4 +36,8 @@ jobs/notebook.sh --execute notebooks/explore.ipynb "$OUT"
   'text:tasks: 20000 rows, 0 differ from serial' \
   'text:auto: 20000 rows, 0 differ from serial' \
   'text:mismatched (match rate'
+
+# the kernel spec jobs/notebook.sh installed (its project-local Jupyter folders)
+JUPYTER_DATA_DIR="$ROOT/target/jupyter/data" JUPYTER_CONFIG_DIR="$ROOT/target/jupyter/config" \
+  JUPYTER_RUNTIME_DIR="$ROOT/target/jupyter/runtime" /usr/bin/python3 notebooks/check_kernel.py
 echo "notebook-test: passed in $((SECONDS - start)) s"

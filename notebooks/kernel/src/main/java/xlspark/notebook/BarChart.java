@@ -1,15 +1,28 @@
 package xlspark.notebook;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
- * A horizontal grouped bar chart as SVG: one group per category (a mode), one bar per series (wall time, CPU,
- * ...), a linear axis from zero, the value printed at the end of each bar. Notebook cells that end with a chart
- * show it as an {@code image/svg+xml} output.
+ * A horizontal grouped bar chart: one group per category (a mode), one bar per series (wall time, CPU, ...), a
+ * linear axis from zero, the value printed at the end of each bar. A cell that ends with a chart shows it as a PNG
+ * image; {@link #svg()} gives the same drawing as SVG. Both come from one list of marks.
  * <pre>{@code
  * var chart = new BarChart("Modes", "seconds");
  * chart.add("serial", "wall", 5.2);
@@ -48,54 +61,143 @@ public final class BarChart {
     return this;
   }
 
-  public String svg() {
+  /** What is drawn, in drawing order; each mark writes itself as SVG and draws itself with Java2D. */
+  sealed interface Mark {
+    void svg(StringBuilder b);
+
+    void draw(Graphics2D g);
+
+    /** A filled rectangle; {@code tip} is its tooltip in SVG. */
+    record Box(double x, double y, double w, double h, String color, String tip) implements Mark {
+      public void svg(StringBuilder b) {
+        b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">",
+            x, y, w, h, color));
+        b.append(tip == null ? "" : "<title>" + Table.escape(tip) + "</title>").append("</rect>\n");
+      }
+
+      public void draw(Graphics2D g) {
+        g.setColor(Color.decode(color));
+        g.fill(new Rectangle2D.Double(x, y, w, h));
+      }
+    }
+
+    record Rule(double x1, double y1, double x2, double y2, String color) implements Mark {
+      public void svg(StringBuilder b) {
+        b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>%n",
+            x1, y1, x2, y2, color));
+      }
+
+      public void draw(Graphics2D g) {
+        g.setColor(Color.decode(color));
+        g.draw(new Line2D.Double(x1, y1, x2, y2));
+      }
+    }
+
+    /** Text with its baseline at y; anchor start, middle or end. */
+    record Label(double x, double y, String text, int size, boolean bold, String anchor, String color)
+        implements Mark {
+      public void svg(StringBuilder b) {
+        b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\"%s%s fill=\"%s\">%s</text>%n",
+            x, y, size, bold ? " font-weight=\"bold\"" : "",
+            anchor.equals("start") ? "" : " text-anchor=\"" + anchor + "\"", color, Table.escape(text)));
+      }
+
+      public void draw(Graphics2D g) {
+        g.setColor(Color.decode(color));
+        g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, size));
+        FontMetrics fm = g.getFontMetrics();
+        double w = fm.stringWidth(text);
+        double left = anchor.equals("middle") ? x - w / 2 : anchor.equals("end") ? x - w : x;
+        g.drawString(text, (float) left, (float) y);
+      }
+    }
+  }
+
+  int height() {
+    return TOP + Math.max(1, groups.size()) * groupHeight() + 60;
+  }
+
+  private int groupHeight() {
+    return series.size() * BAR + GROUP_GAP;
+  }
+
+  List<Mark> marks() {
     double max = groups.values().stream().flatMap(m -> m.values().stream()).mapToDouble(Double::doubleValue)
         .max().orElse(1);
     double step = niceStep(max > 0 ? max : 1);
     double top = Math.ceil((max > 0 ? max : 1) / step) * step;
-    int groupHeight = series.size() * BAR + GROUP_GAP;
-    int plotHeight = Math.max(1, groups.size()) * groupHeight;
-    int height = TOP + plotHeight + 60;
+    int plotHeight = Math.max(1, groups.size()) * groupHeight();
     double scale = (WIDTH - LEFT - RIGHT) / top;
-    StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-        + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, height, WIDTH, height));
-    b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\" font-weight=\"bold\">%s</text>%n",
-        LEFT, Table.escape(title)));
-    for (double t = 0; t <= top * 1.0001; t += step) {
-      double x = LEFT + t * scale;
-      b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
-          + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%s</text>%n",
-          x, TOP - 6, x, TOP + plotHeight, x, TOP + plotHeight + 16, label(t)));
+    List<Mark> m = new ArrayList<>();
+    m.add(new Mark.Box(0, 0, WIDTH, height(), "#ffffff", null));
+    m.add(new Mark.Label(LEFT, 22, title, 15, true, "start", "#000000"));
+    for (int i = 0; i * step <= top * 1.0001; i++) {
+      double x = LEFT + i * step * scale;
+      m.add(new Mark.Rule(x, TOP - 6, x, TOP + plotHeight, "#dddddd"));
+      m.add(new Mark.Label(x, TOP + plotHeight + 16, label(i * step), 12, false, "middle", "#555555"));
     }
-    b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%s</text>%n",
-        LEFT + (WIDTH - LEFT - RIGHT) / 2, TOP + plotHeight + 34, Table.escape(unit)));
+    m.add(new Mark.Label(LEFT + (WIDTH - LEFT - RIGHT) / 2.0, TOP + plotHeight + 34, unit, 12, false, "middle",
+        "#555555"));
     int g = 0;
     for (Map.Entry<String, Map<String, Double>> group : groups.entrySet()) {
-      int y0 = TOP + g * groupHeight;
-      b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-weight=\"bold\">%s</text>%n",
-          LEFT - 8, y0 + series.size() * BAR / 2 + 4, Table.escape(group.getKey())));
+      int y0 = TOP + g++ * groupHeight();
+      m.add(new Mark.Label(LEFT - 8, y0 + series.size() * BAR / 2.0 + 4, group.getKey(), 12, true, "end", "#000000"));
       for (int s = 0; s < series.size(); s++) {
         Double v = group.getValue().get(series.get(s));
-        if (v == null) {
-          continue;
+        if (v != null) {
+          int y = y0 + s * BAR;
+          m.add(new Mark.Box(LEFT, y + 1, v * scale, BAR - 2, COLORS[s % COLORS.length],
+              group.getKey() + " " + series.get(s) + ": " + label(v)));
+          m.add(new Mark.Label(LEFT + v * scale + 4, y + BAR - 4, label(v), 12, false, "start", "#333333"));
         }
-        int y = y0 + s * BAR;
-        double w = v * scale;
-        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
-            + "<title>%s %s: %s</title></rect><text x=\"%.1f\" y=\"%d\" fill=\"#333\">%s</text>%n",
-            LEFT, y + 1, w, BAR - 2, COLORS[s % COLORS.length], Table.escape(group.getKey()),
-            Table.escape(series.get(s)), label(v), LEFT + w + 4, y + BAR - 4, label(v)));
       }
-      g++;
     }
     for (int s = 0; s < series.size(); s++) {
-      int x = LEFT + s * 150;
-      b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"32\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-          + "<text x=\"%d\" y=\"42\">%s</text>%n", x, COLORS[s % COLORS.length], x + 17, Table.escape(series.get(s))));
+      int x = LEFT + s * 190;
+      m.add(new Mark.Box(x, 32, 12, 12, COLORS[s % COLORS.length], null));
+      m.add(new Mark.Label(x + 17, 42, series.get(s), 12, false, "start", "#000000"));
+    }
+    return m;
+  }
+
+  public String svg() {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+        + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, height(), WIDTH, height()));
+    for (Mark mark : marks()) {
+      mark.svg(b);
     }
     return b.append("</svg>\n").toString();
+  }
+
+  /** The chart drawn with Java2D (headless), at twice the SVG's size for sharp text. */
+  public BufferedImage image() {
+    int zoom = 2;
+    BufferedImage img = new BufferedImage(WIDTH * zoom, height() * zoom, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.scale(zoom, zoom);
+      g.setStroke(new BasicStroke(1f));
+      for (Mark mark : marks()) {
+        mark.draw(g);
+      }
+    } finally {
+      g.dispose();
+    }
+    return img;
+  }
+
+  /** {@link #image()} as PNG bytes. */
+  public byte[] png() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image(), "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** A step of 1, 2 or 5 times a power of ten giving four to ten grid lines. */

@@ -6,7 +6,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
  * What notebook cells call to show things. A cell's last expression is shown anyway (a {@code Dataset} as a
- * table of its first 20 rows, a {@link BarChart} as SVG); these put an output in the middle of a cell or build one.
+ * table of its first 20 rows, a {@link BarChart} as PNG); these put an output in the middle of a cell or build one.
  */
 public final class Show {
   private Show() {}

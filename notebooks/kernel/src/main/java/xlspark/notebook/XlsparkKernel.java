@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
  * The xlspark Jupyter kernel: Java cells run by JShell ({@link CellEvaluator}) on jjava-jupyter's protocol
  * implementation. Start-up files (the notebook's imports, the SparkSession, {@code xl_eval}) run once in the
  * background while the kernel already answers Jupyter; the first cell waits for them. A {@code Dataset} value shows
- * as a table, a {@link BarChart} as SVG, anything else as its text.
+ * as a table, a {@link BarChart} as a PNG image, anything else as its text.
  */
 final class XlsparkKernel extends BaseKernel {
   private static final int MAX_FRAMES = 20;
@@ -58,8 +59,10 @@ final class XlsparkKernel extends BaseKernel {
           ctx.renderIfRequested(MIMEType.TEXT_HTML, t::html);
           ctx.renderIfRequested(MIMEType.TEXT_PLAIN, t::text);
         });
-    renderer.createRegistration(BarChart.class).preferring(MIMEType.IMAGE_SVG)
-        .register((c, ctx) -> ctx.renderIfRequested(MIMEType.IMAGE_SVG, c::svg));
+    // PNG, not SVG: Jupyter sanitizes SVG in untrusted notebooks and nbconvert's HTML export strips its shapes
+    renderer.createRegistration(BarChart.class).preferring(MIMEType.IMAGE_PNG)
+        .register((c, ctx) -> ctx.renderIfRequested(MIMEType.IMAGE_PNG,
+            () -> Base64.getEncoder().encodeToString(c.png())));
   }
 
   /** Runs the start-up files in order on a background thread; cells wait for them. */
