@@ -51,8 +51,7 @@ trap 'exit 143' TERM
 [[ -d "$CLUSTER_DIR" ]] && jobs/cluster-down.sh --dir "$CLUSTER_DIR" 2>/dev/null || true
 rm -rf "$WORK"
 mkdir -p "$WORK/events" "$WORK/out" "$WORK/rows"
-jobs/spark-home.sh >/dev/null
-SPARK_HOME_DIR="$ROOT/target/spark-home"
+SPARK_HOME_DIR="$(jobs/spark-home.sh)"   # of the platform XLSPARK_SPARK picks (jobs/platform.sh)
 
 # --- inputs and local references ----------------------------------------------------------------------------
 jobs/xlspark generate --workload W1g --rows "$MIX_ROWS" --output "$WORK/mix.csv" >&2

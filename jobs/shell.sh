@@ -4,18 +4,18 @@
 # XLSPARK_MASTER picks the master (default local[*]).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-THIN="$(ls "$ROOT"/target/xlspark-*.jar 2>/dev/null | grep -v -- '-job\.jar$' | head -n 1 || true)"
-if [[ -z "$THIN" || ! -f "$ROOT/target/classpath.txt" ]]; then
-  echo "xlspark: building the jars (mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true package)" >&2
-  # Debian's Maven 3.8 prints stray ANSI resets even with -B; keep stderr readable
-  (cd "$ROOT" && mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true package 2>&1) | sed $'s/\033\\[0m//g' >&2
-  THIN="$(ls "$ROOT"/target/xlspark-*.jar | grep -v -- '-job\.jar$' | head -n 1)"
+# shellcheck source=jobs/platform.sh
+source "$ROOT/jobs/platform.sh"   # XLSPARK_SPARK picks the platform build
+THIN="$(ls "$BUILD"/xlspark-*.jar 2>/dev/null | grep -v -- '-job\.jar$' | head -n 1 || true)"
+if [[ -z "$THIN" || ! -f "$BUILD/classpath.txt" || ! -f "$BUILD/platform.properties" ]]; then
+  platform_build
+  THIN="$(ls "$BUILD"/xlspark-*.jar | grep -v -- '-job\.jar$' | head -n 1)"
 fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 REMOTE=()
-for f in $(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$ROOT/pom.xml") \
+for f in $(platform_prop spark.jvm.flags) \
          "-Dlog4j.configurationFile=file:$ROOT/conf/log4j2.properties" "-Dxlspark.master=${XLSPARK_MASTER:-local[*]}"; do
   REMOTE+=("-R$f")
 done
-exec jshell --class-path "$THIN:$(cat "$ROOT/target/classpath.txt")" "${REMOTE[@]}" \
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}jshell" --class-path "$THIN:$(cat "$BUILD/classpath.txt")" "${REMOTE[@]}" \
   --startup DEFAULT --startup "$ROOT/jobs/shell-startup.jsh" "$@"

@@ -1,31 +1,37 @@
 #!/usr/bin/env bash
 # Builds a minimal SPARK_HOME from the project's Maven dependencies (no Spark distribution needed) and prints
-# its path:
+# its path (BUILD/spark-home, BUILD the build directory of the platform XLSPARK_SPARK picks, see jobs/platform.sh):
 #   target/spark-home/jars/   symlinks to the runtime classpath jars (Spark and its dependencies), without the
-#                             jars only xlspark needs (JEXL, picocli, commons-csv, spark-excel): on a cluster
+#                             jars only xlspark needs (JEXL, picocli, commons-csv, spark-excel, POI): on a cluster
 #                             those must come with the job jar, as on a real Spark installation
-#   target/spark-home/conf/   log4j2.properties and spark-defaults.conf for the daemons and spark-submit
+#   target/spark-home/conf/   log4j2.properties and spark-defaults.conf for the daemons and spark-submit,
+#                             spark-env.sh (SPARK_SCALA_VERSION of the platform)
 #   target/spark-home/bin/    spark-class and spark-submit, which build their java command with Spark's own
 #                             launcher (org.apache.spark.launcher.Main), as a distribution's scripts do
 # Usage: SPARK_HOME="$(jobs/spark-home.sh)"; "$SPARK_HOME/bin/spark-submit" --class xlspark.cli.Main ...
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-HOME_DIR="${XLSPARK_SPARK_HOME_DIR:-$ROOT/target/spark-home}"
+# shellcheck source=jobs/platform.sh
+source "$ROOT/jobs/platform.sh"
+HOME_DIR="${XLSPARK_SPARK_HOME_DIR:-$BUILD/spark-home}"
 
-if [[ ! -f "$ROOT/target/classpath.txt" ]] || ! ls "$ROOT"/target/xlspark-*-job.jar >/dev/null 2>&1; then
-  echo "spark-home: building the jars (mvn -q -B -Dmaven.test.skip=true package)" >&2
-  (cd "$ROOT" && mvn -q -B -Dmaven.test.skip=true package >&2)
+if [[ ! -f "$BUILD/classpath.txt" || ! -f "$BUILD/platform.properties" ]] \
+    || ! ls "$BUILD"/xlspark-*-"$PLATFORM"-job.jar >/dev/null 2>&1; then
+  platform_build
 fi
 
 mkdir -p "$HOME_DIR/jars" "$HOME_DIR/conf" "$HOME_DIR/bin"
 find "$HOME_DIR/jars" -maxdepth 1 -type l -delete
-tr ':' '\n' < "$ROOT/target/classpath.txt" | while IFS= read -r jar; do
+tr ':' '\n' < "$BUILD/classpath.txt" | while IFS= read -r jar; do
   case "$(basename "$jar")" in
-    commons-jexl3-*|picocli-*|commons-csv-*|spark-excel_*) ;;
+    commons-jexl3-*|picocli-*|commons-csv-*|spark-excel_*|poi-*|xmlbeans-*|SparseBitSet-*) ;;
     *.jar) ln -sf "$jar" "$HOME_DIR/jars/$(basename "$jar")" ;;
   esac
 done
-echo "3.5" > "$HOME_DIR/RELEASE"
+platform_prop spark.version > "$HOME_DIR/RELEASE"
+# Read by bin/spark-class, as a distribution's bin/load-spark-env.sh reads it: without SPARK_SCALA_VERSION a Worker
+# cannot build executor commands ("Cannot find any build directories").
+echo "export SPARK_SCALA_VERSION=$(platform_prop scala.binary)" > "$HOME_DIR/conf/spark-env.sh"
 
 cat > "$HOME_DIR/conf/log4j2.properties" <<'EOF'
 # Daemons, executors and spark-submit drivers started from this SPARK_HOME log to the console (a daemon's .out
@@ -64,6 +70,8 @@ cat > "$HOME_DIR/bin/spark-class" <<'EOF'
 # spark-submit the Java 17 module flags), like bin/spark-class of a Spark distribution.
 set -euo pipefail
 export SPARK_HOME="${SPARK_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+# shellcheck source=/dev/null
+[[ -f "$SPARK_HOME/conf/spark-env.sh" ]] && source "$SPARK_HOME/conf/spark-env.sh"
 export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 RUNNER="${JAVA_HOME:+$JAVA_HOME/bin/}java"
