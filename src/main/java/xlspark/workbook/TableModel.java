@@ -13,10 +13,13 @@ public record TableModel(String name, String sheet, Area area, int headerRows, i
     columns = List.copyOf(columns);
   }
 
-  /** The 0-based column index of a column name (case-insensitive), or -1. */
+  /**
+   * The 0-based column index of a column name (case-insensitive; spaces around it do not count, as formulas
+   * drop a column's trailing space: {@code [Field 4 ]} of a column named "Field 4 "), or -1.
+   */
   public int column(String columnName) {
     for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).equalsIgnoreCase(columnName.trim())) {
+      if (columns.get(i).trim().equalsIgnoreCase(columnName.trim())) {
         return i;
       }
     }

@@ -268,6 +268,8 @@ public final class XlsxReader {
     private Area area;
     private int headers = 1;
     private int totals;
+    /** Nesting of {@code table} elements: extensions hold their own ({@code <x14:table altText=...>}). */
+    private int depth;
 
     TableHandler(String sheet, WorkbookModel model) {
       this.sheet = sheet;
@@ -276,19 +278,19 @@ public final class XlsxReader {
 
     @Override
     public void startElement(String uri, String localName, String qName, Attributes a) {
-      if (localName.equals("table")) {
+      if (localName.equals("table") && depth++ == 0) {
         name = a.getValue("displayName") != null ? a.getValue("displayName") : a.getValue("name");
         area = WorkbookText.area(a.getValue("ref"));
         headers = a.getValue("headerRowCount") == null ? 1 : Integer.parseInt(a.getValue("headerRowCount"));
         totals = a.getValue("totalsRowCount") == null ? 0 : Integer.parseInt(a.getValue("totalsRowCount"));
-      } else if (localName.equals("tableColumn")) {
+      } else if (localName.equals("tableColumn") && depth == 1) {
         columns.add(a.getValue("name"));
       }
     }
 
     @Override
     public void endElement(String uri, String localName, String qName) {
-      if (localName.equals("table") && name != null && area != null) {
+      if (localName.equals("table") && --depth == 0 && name != null && area != null) {
         model.addTable(new TableModel(name, sheet, area.withSheet(sheet), headers, totals, columns));
       }
     }
