@@ -86,6 +86,22 @@ class EvaluateCommandSparkTest {
   }
 
   @Test
+  void csvOutputKeepsLeadingAndTrailingSpacesAndControlCharacters() throws IOException {
+    // Excel's own results (excel-truth xl00570, xl07858, xl01151) that Spark's CSV writer trimmed by default
+    Path in = Tables.csv(dir.resolve("in.csv"), List.of(List.of("expression"), List.of("=\" \""),
+        List.of("=LEFT(\"a string\",2)"), List.of("=\"x\"&CHAR(10)"), List.of("=CHAR(1)"),
+        List.of("=LOWER(\" Begins\")")));
+    for (String mode : List.of("pool", "serial")) {
+      Path out = dir.resolve("out-" + mode + ".csv");
+      CliRun run = CliRun.of("evaluate", "--input", in.toString(), "--output", out.toString(), "--single-file",
+          "--mode", mode);
+      assertEquals(0, run.exitCode(), run::toString);
+      assertEquals(List.of(" ", "a ", "x\n", "\u0001", " begins"),
+          Tables.readCsv(out).stream().map(r -> r.get("value")).toList(), mode);
+    }
+  }
+
+  @Test
   void existingOutputNeedsOverwrite() throws IOException {
     Path out = Files.writeString(dir.resolve("out.csv"), "old");
     CliRun run = CliRun.of("evaluate", "--input", sample(), "--output", out.toString(), "--single-file");

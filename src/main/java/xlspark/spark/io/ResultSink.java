@@ -226,6 +226,9 @@ public final class ResultSink {
     Map<String, String> o = new LinkedHashMap<>();
     o.put("header", "true");
     o.put("escape", "\"");
+    // Spark's CSV writer trims leading and trailing white space (and control characters) by default
+    o.put("ignoreLeadingWhiteSpace", "false");
+    o.put("ignoreTrailingWhiteSpace", "false");
     o.putAll(user);
     return o;
   }
