@@ -183,16 +183,26 @@ public final class Ops {
     return 0;
   }
 
-  /** Numbers compare equal when they agree to 15 significant digits, as Excel shows them. */
+  /**
+   * Numbers compare as Excel shows them: rounded to 15 significant digits. Not a relative tolerance: Excel's cached
+   * results (excel-truth external_name.xls) have 100.00000000000041 = 100 but 99.99999999999994 &lt;&gt; 100 (it
+   * rounds to 99.9999999999999). Only numbers within 1e-14 of each other need the rounding.
+   */
   public static int compareNumbers(double x, double y) {
     if (x == y) {
       return 0;
     }
     double scale = Math.max(Math.abs(x), Math.abs(y));
-    if (Math.abs(x - y) <= scale * 1e-15) {
-      return 0;
+    if (Math.abs(x - y) > scale * 1e-14 || Double.isInfinite(scale)) {
+      return x < y ? -1 : 1;
     }
-    return x < y ? -1 : 1;
+    return significant15(x).compareTo(significant15(y));
+  }
+
+  private static final java.math.MathContext FIFTEEN = new java.math.MathContext(15, java.math.RoundingMode.HALF_UP);
+
+  private static java.math.BigDecimal significant15(double d) {
+    return new java.math.BigDecimal(d).round(FIFTEEN);
   }
 
   /** Case-insensitive text order. */
