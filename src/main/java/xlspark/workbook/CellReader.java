@@ -278,6 +278,12 @@ final class CellReader implements Template.References, WorkbookAccess {
     }
     int rows = r2 - a.firstRow() + 1;
     int cols = c2 - a.firstCol() + 1;
+    // Still larger than an array may be once cut to the used range (a sheet with a cell at XFD1048576): refused
+    // before anything is allocated.
+    Value.Err tooLarge = Budget.current().tooLarge(rows, cols);
+    if (tooLarge != null) {
+      return tooLarge;
+    }
     Area key = new Area(s.name, a.firstRow(), a.firstCol(), r2, c2);
     Value.Arr cached = arrays.get(key);
     if (cached != null) {
@@ -286,6 +292,7 @@ final class CellReader implements Template.References, WorkbookAccess {
     boolean savedIncomplete = incomplete;
     incomplete = false;
     Value[] cells = new Value[rows * cols];
+    Budget.current().spend(cells.length);
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
         cells[r * cols + c] = cellValue(s, a.firstRow() + r, a.firstCol() + c);

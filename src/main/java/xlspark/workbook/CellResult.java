@@ -25,6 +25,13 @@ public record CellResult(String workbook, String sheet, String cell, String form
         c.cached == null ? null : matches(c.value, c.cached));
   }
 
+  /** A formula cell the file puts outside Excel's grid: not evaluated, an error row with the position as given. */
+  static CellResult outside(String workbook, String sheet, String ref, String formula) {
+    return new CellResult(workbook, sheet, ref, "=" + formula, "ERROR", xlspark.value.ExcelError.REF.text(), null,
+        "cell " + ref + " is outside Excel's grid (" + xlspark.value.Area.MAX_ROWS + " rows, "
+        + xlspark.value.Area.MAX_COLS + " columns): not evaluated", null, null, null);
+  }
+
   /**
    * Excel's result and ours agree: numbers within a relative 1e-9 (a result that cancels to within 1e-14 of
    * zero counts as zero, as spreadsheets snap such sums), text exactly, booleans, and errors by code.

@@ -15,7 +15,10 @@ import xlspark.value.Value;
 /**
  * SAX handler for one worksheet part of an .xlsx file: streams {@code <c>} elements into a {@link SheetModel}
  * (constants, formulas with their cached results), expanding shared formulas and marking array formulas.
- * Memory is the model's, not a DOM's.
+ * Memory is the model's, not a DOM's, and follows what the file holds: a position outside Excel's grid is an
+ * error for that cell (a formula there is reported, not placed), an array formula's range links the cells the
+ * file has in it (not every position it claims), text is counted against the workbook's {@link ReadBudget} as
+ * it arrives, and runs of text are joined in linear time.
  */
 final class SheetXmlHandler extends DefaultHandler {
   private record Shared(String formula, int row, int col) {
@@ -26,21 +29,33 @@ final class SheetXmlHandler extends DefaultHandler {
   private final Map<String, Shared> shared = new HashMap<>();
   private final List<CellModel> arrayMasters = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
+  private final StringBuilder inline = new StringBuilder();
+  private final List<String> warnings;
+  private final ReadBudget budget;
   private boolean capture;
-  private int row = -1;
-  private int col = -1;
+  private long row = -1;
+  private long col = -1;
+  /** The position as the file spells it when it is outside the grid (or unreadable), else null. */
+  private String badRef;
+  private long outsideConstants;
+  /** Positions ({@code row << 14 | col}) held without a value after an array formula was seen: its members. */
+  private long[] empty = new long[0];
+  private int emptyCount;
+  private String firstOutside;
   private String type;
   private String formula;
   private String formulaType;
   private String formulaRef;
   private String sharedIndex;
   private String v;
-  private String inline;
+  private boolean hasInline;
   private boolean inInline;
 
-  SheetXmlHandler(SheetModel sheet, List<String> strings) {
+  SheetXmlHandler(SheetModel sheet, List<String> strings, List<String> warnings, ReadBudget budget) {
     this.sheet = sheet;
     this.strings = strings;
+    this.warnings = warnings;
+    this.budget = budget;
   }
 
   @Override
@@ -48,17 +63,25 @@ final class SheetXmlHandler extends DefaultHandler {
     switch (localName) {
       case "row" -> {
         String r = a.getValue("r");
-        row = r != null ? Integer.parseInt(r) - 1 : row + 1;
+        row = r != null ? number(r) - 1 : row + 1;
         col = -1;
       }
       case "c" -> {
         String r = a.getValue("r");
+        badRef = null;
         if (r != null) {
           long rc = parseCell(r);
-          row = (int) (rc >> 20);
-          col = (int) (rc & 0xFFFFF);
+          if (rc < 0) {
+            badRef = r;
+          } else {
+            row = rc >> 20;
+            col = rc & 0xFFFFF;
+          }
         } else {
           col++;
+        }
+        if (badRef == null && !SheetModel.inGrid(row, col)) {
+          badRef = row < 0 ? "column " + (col + 1) + " of an unnumbered row" : "row " + (row + 1) + ", column " + (col + 1);
         }
         type = a.getValue("t");
         formula = null;
@@ -66,7 +89,9 @@ final class SheetXmlHandler extends DefaultHandler {
         formulaRef = null;
         sharedIndex = null;
         v = null;
-        inline = null;
+        hasInline = false;
+        budget.release(inline.length());
+        inline.setLength(0);
       }
       case "f" -> {
         formulaType = a.getValue("t");
@@ -77,7 +102,7 @@ final class SheetXmlHandler extends DefaultHandler {
       case "v" -> startText();
       case "is" -> {
         inInline = true;
-        inline = "";
+        hasInline = true;
       }
       case "t" -> {
         if (inInline) {
@@ -96,7 +121,9 @@ final class SheetXmlHandler extends DefaultHandler {
       case "v" -> v = endText();
       case "t" -> {
         if (inInline && capture) {
-          inline += endText();
+          budget.chars(text.length());
+          inline.append(text);
+          capture = false;
         }
       }
       case "is" -> inInline = false;
@@ -109,28 +136,23 @@ final class SheetXmlHandler extends DefaultHandler {
   @Override
   public void characters(char[] ch, int start, int length) {
     if (capture) {
+      // Counted as it arrives (one huge value cannot grow unseen), released when the buffer is reused.
+      budget.chars(length);
       text.append(ch, start, length);
     }
   }
 
   @Override
   public void endDocument() {
-    for (CellModel m : arrayMasters) {
-      Area a = m.arrayRange;
-      for (int r = a.firstRow(); r <= a.lastRow(); r++) {
-        for (int c = a.firstCol(); c <= a.lastCol(); c++) {
-          if (r != m.row || c != m.col) {
-            CellModel member = sheet.cell(r, c);
-            if (member.formula == null) {
-              member.master = m;
-            }
-          }
-        }
-      }
+    sheet.linkArrayMembers(arrayMasters, empty, emptyCount);
+    if (outsideConstants > 0) {
+      warnings.add("sheet " + sheet.name() + ": " + outsideConstants + " value cell" + (outsideConstants > 1 ? "s" : "")
+          + " outside Excel's grid skipped (first: " + firstOutside + ")");
     }
   }
 
   private void startText() {
+    budget.release(text.length());
     text.setLength(0);
     capture = true;
   }
@@ -143,13 +165,30 @@ final class SheetXmlHandler extends DefaultHandler {
   private void cell() {
     Value value = value();
     boolean hasFormula = formulaType != null || formula != null && !formula.isEmpty();
-    if (!hasFormula) {
-      if (value != null) {
-        sheet.cell(row, col).value = value;
+    if (badRef != null) {
+      if (hasFormula) {
+        sheet.outside(badRef, formula == null ? "" : formula);
+      } else if (value != null && outsideConstants++ == 0) {
+        firstOutside = badRef;
       }
       return;
     }
-    CellModel c = sheet.cell(row, col);
+    if (formula != null) {
+      budget.string(formula.length());
+    }
+    if (!hasFormula) {
+      if (value != null) {
+        sheet.cell((int) row, (int) col).value = value;
+      } else if (!arrayMasters.isEmpty()) {
+        budget.position();
+        if (emptyCount == empty.length) {
+          empty = java.util.Arrays.copyOf(empty, Math.max(16, emptyCount * 2));
+        }
+        empty[emptyCount++] = row << 14 | col;
+      }
+      return;
+    }
+    CellModel c = sheet.cell((int) row, (int) col);
     c.cached = value;
     String t = formulaType == null ? "normal" : formulaType;
     switch (t) {
@@ -175,7 +214,7 @@ final class SheetXmlHandler extends DefaultHandler {
     if (formula != null && !formula.isEmpty()) {
       c.formula = formula;
       if (sharedIndex != null) {
-        shared.put(sharedIndex, new Shared(formula, row, col));
+        shared.put(sharedIndex, new Shared(formula, (int) row, (int) col));
       }
       return;
     }
@@ -185,7 +224,8 @@ final class SheetXmlHandler extends DefaultHandler {
       return;
     }
     try {
-      c.formula = FormulaShifter.shift(s.formula, row - s.row, col - s.col);
+      c.formula = FormulaShifter.shift(s.formula, (int) row - s.row, (int) col - s.col);
+      budget.string(c.formula.length());
     } catch (FormulaSyntaxException e) {
       c.readError = "cannot expand the shared formula " + s.formula + ": " + e.getMessage();
     }
@@ -198,17 +238,21 @@ final class SheetXmlHandler extends DefaultHandler {
         if (v == null || v.isEmpty()) {
           return null;
         }
-        int i = Integer.parseInt(v.trim());
-        try {
-          return Value.text(strings.get(i));
-        } catch (RuntimeException e) {
-          return Value.err(ExcelError.REF, "shared string " + i + " missing");
-        }
+        long i = number(v.trim());
+        return i >= 0 && i < strings.size() ? Value.text(strings.get((int) i))
+            : Value.err(ExcelError.REF, "shared string " + v.trim() + " missing");
       }
       case "inlineStr" -> {
-        return inline == null ? null : Value.text(OoxmlText.decode(inline));
+        if (!hasInline) {
+          return null;
+        }
+        budget.string(inline.length());
+        return Value.text(OoxmlText.decode(inline.toString()));
       }
       case "str" -> {
+        if (v != null) {
+          budget.string(v.length());
+        }
         return v == null ? (formula != null || formulaType != null ? null : Value.text("")) : Value.text(v);
       }
       case "b" -> {
@@ -236,15 +280,36 @@ final class SheetXmlHandler extends DefaultHandler {
     return e != null ? Value.err(e) : Value.err(ExcelError.ERROR, text);
   }
 
-  /** "B12" to (row 11) << 20 | (col 1). */
+  /**
+   * "B12" to (row 11) << 20 | (col 1); -1 for a reference that is not a cell inside Excel's grid (bad letters or
+   * digits, column past XFD, row 0 or past 1,048,576): the file does not decide how much is allocated.
+   */
   static long parseCell(String ref) {
-    int col = 0;
+    long col = 0;
     int i = 0;
-    while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
-      col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
-      i++;
+    for (; i < ref.length() && i < 3 && (ref.charAt(i) | 0x20) >= 'a' && (ref.charAt(i) | 0x20) <= 'z'; i++) {
+      col = col * 26 + ((ref.charAt(i) | 0x20) - 'a' + 1);
     }
-    int row = Integer.parseInt(ref.substring(i));
-    return ((long) (row - 1) << 20) | (col - 1);
+    long row = i == 0 ? -1 : number(ref.substring(i));
+    if (!SheetModel.inGrid(row - 1, col - 1)) {
+      return -1;
+    }
+    return (row - 1) << 20 | (col - 1);
+  }
+
+  /** A non-negative decimal number of up to 12 digits, or -1 for anything else (no exception on file input). */
+  static long number(String s) {
+    if (s.isEmpty() || s.length() > 12) {
+      return -1;
+    }
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 }

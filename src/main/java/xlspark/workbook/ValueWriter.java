@@ -35,19 +35,17 @@ public final class ValueWriter {
         if (sheet == null) {
           continue;
         }
-        for (int r = 0; r <= s.lastRow(); r++) {
-          for (CellModel c : s.row(r)) {
-            if (c != null && c.computed() && c.value != null && c.readError == null) {
-              Row row = sheet.getRow(r);
-              Cell cell = row == null ? null : row.getCell(c.col);
-              if (cell != null && cell.getCellType() == CellType.FORMULA) {
-                try {
-                  store(cell, c.value);
-                  written++;
-                } catch (IllegalStateException e) {
-                  model.warnings().add("cached value of " + s.name() + "!" + cell.getAddress() + " not written: "
-                      + e.getMessage());
-                }
+        for (CellModel c : s.cells()) {
+          if (c.computed() && c.value != null && c.readError == null) {
+            Row row = sheet.getRow(c.row);
+            Cell cell = row == null ? null : row.getCell(c.col);
+            if (cell != null && cell.getCellType() == CellType.FORMULA) {
+              try {
+                store(cell, c.value);
+                written++;
+              } catch (IllegalStateException e) {
+                model.warnings().add("cached value of " + s.name() + "!" + cell.getAddress() + " not written: "
+                    + e.getMessage());
               }
             }
           }

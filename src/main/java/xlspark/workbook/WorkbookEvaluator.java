@@ -48,11 +48,9 @@ public final class WorkbookEvaluator {
   /** Evaluates every formula cell that is not evaluated yet, sheet by sheet, row by row. */
   public void evaluateAll() {
     for (SheetModel s : wb.sheets()) {
-      for (int r = 0; r <= s.lastRow(); r++) {
-        for (CellModel c : s.row(r)) {
-          if (c != null && c.isFormula() && c.state == CellModel.NEW) {
-            evaluate(c);
-          }
+      for (CellModel c : s.cells()) {
+        if (c.isFormula() && c.state == CellModel.NEW) {
+          evaluate(c);
         }
       }
     }
@@ -300,17 +298,13 @@ public final class WorkbookEvaluator {
     c.state = CellModel.DONE;
   }
 
+  /** The cells of an array formula's range that the file holds (not every position the range claims). */
   private void forMembers(CellModel c, java.util.function.Consumer<CellModel> action) {
-    Area r = c.arrayRange;
-    SheetModel s = wb.sheet(c.sheet);
-    for (int i = r.firstRow(); i <= r.lastRow(); i++) {
-      for (int j = r.firstCol(); j <= r.lastCol(); j++) {
-        CellModel m = s.get(i, j);
-        if (m != null && m.master == c) {
-          action.accept(m);
-        }
+    wb.sheet(c.sheet).forEachIn(c.arrayRange, m -> {
+      if (m.master == c) {
+        action.accept(m);
       }
-    }
+    });
   }
 
   /** A cell shows one value: an array's top-left, and 0 for a formula that yields an empty cell. */

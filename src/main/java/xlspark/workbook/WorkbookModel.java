@@ -26,6 +26,7 @@ public final class WorkbookModel {
   }
 
   private final String name;
+  private final ReadBudget budget;
   private CalcSettings calc = CalcSettings.DEFAULT;
   private final List<SheetModel> sheets = new ArrayList<>();
   private final List<SheetModel> externalSheets = new ArrayList<>();
@@ -36,7 +37,17 @@ public final class WorkbookModel {
   private final List<String> warnings = new ArrayList<>();
 
   public WorkbookModel(String name) {
+    this(name, ReadBudget.defaults());
+  }
+
+  WorkbookModel(String name, ReadBudget budget) {
     this.name = name;
+    this.budget = budget;
+  }
+
+  /** What reading this workbook may still take from the heap. */
+  ReadBudget budget() {
+    return budget;
   }
 
   public String name() {
@@ -44,7 +55,7 @@ public final class WorkbookModel {
   }
 
   public SheetModel addSheet(String sheetName) {
-    SheetModel s = new SheetModel(sheets.size(), sheetName);
+    SheetModel s = new SheetModel(sheets.size(), sheetName, budget);
     sheets.add(s);
     sheetsByKey.putIfAbsent(sheetName.toUpperCase(Locale.ROOT), s);
     return s;
@@ -72,7 +83,7 @@ public final class WorkbookModel {
    * Add them after the workbook's own sheets. {@code book} says which workbook, for messages.
    */
   public SheetModel addExternalSheet(String sheetName, String book) {
-    SheetModel s = new SheetModel(sheets.size() + externalSheets.size(), sheetName);
+    SheetModel s = new SheetModel(sheets.size() + externalSheets.size(), sheetName, budget);
     s.external = book;
     externalSheets.add(s);
     sheetsByKey.putIfAbsent(sheetName.toUpperCase(Locale.ROOT), s);

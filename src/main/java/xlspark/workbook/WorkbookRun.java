@@ -31,33 +31,57 @@ public final class WorkbookRun {
 
   /** Reads a workbook from a local file; the format is taken from its first bytes. */
   public static WorkbookModel read(Path file, String name) throws IOException {
+    return read(file, name, ReadBudget.defaults());
+  }
+
+  static WorkbookModel read(Path file, String name, ReadBudget budget) throws IOException {
     byte[] head = new byte[8];
     int n;
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, 8);
     }
     if (n >= 4 && head[0] == 'P' && head[1] == 'K') {
-      return XlsxReader.read(file, name);
+      return XlsxReader.read(file, name, budget);
     }
     if (n == 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11) {
-      return XlsReader.read(file, name);
+      return XlsReader.read(file, name, budget);
     }
     throw new IOException("not an .xlsx or .xls workbook (unknown file signature)");
   }
 
-  /** Reads, evaluates and compares one workbook; an unreadable file gives a summary with its failure. */
+  /**
+   * Reads, evaluates and compares one workbook; an unreadable file gives a summary with its failure, and so does
+   * one too large for the memory one workbook may take ({@link ReadBudget}): it fails alone, and the JVM goes on
+   * with the other workbooks. An OutOfMemoryError while reading or evaluating (a heap shared with other work)
+   * fails this workbook the same way; its model is garbage once this returns.
+   */
   public static Outcome run(Path file, String name, long bytes, EngineOptions options, boolean keepModel) {
+    return run(file, name, bytes, options, keepModel, ReadBudget.defaults());
+  }
+
+  static Outcome run(Path file, String name, long bytes, EngineOptions options, boolean keepModel,
+                     ReadBudget budget) {
     long t0 = System.nanoTime();
     WorkbookModel wb;
     try {
-      wb = read(file, name);
+      wb = read(file, name, budget);
     } catch (IOException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new Outcome(List.of(), new WorkbookSummary(name, bytes, 0, 0, 0, 0, 0, 0,
-          (System.nanoTime() - t0) / 1e9, 0, why, List.of()), null);
+      return failed(name, bytes, t0, why);
+    } catch (OutOfMemoryError e) {
+      return failed(name, bytes, t0, "out of memory while reading (" + (budget.bytes() >> 20) + " MB read)");
     }
     long t1 = System.nanoTime();
-    return evaluate(wb, bytes, options, (t1 - t0) / 1e9, keepModel);
+    try {
+      return evaluate(wb, bytes, options, (t1 - t0) / 1e9, keepModel);
+    } catch (OutOfMemoryError e) {
+      return failed(name, bytes, t0, "out of memory while evaluating");
+    }
+  }
+
+  private static Outcome failed(String name, long bytes, long t0, String why) {
+    return new Outcome(List.of(), new WorkbookSummary(name, bytes, 0, 0, 0, 0, 0, 0,
+        (System.nanoTime() - t0) / 1e9, 0, why, List.of()), null);
   }
 
   /** Evaluates a workbook already read. */
@@ -76,24 +100,27 @@ public final class WorkbookRun {
     long uncached = 0;
     long errors = 0;
     for (SheetModel s : wb.sheets()) {
-      for (int r = 0; r <= s.lastRow(); r++) {
-        for (CellModel c : s.row(r)) {
-          if (c == null || !c.isFormula()) {
-            continue;
-          }
-          CellResult row = CellResult.of(wb.name(), s.name(), c);
-          rows.add(row);
-          if (row.matchesCached() == null) {
-            uncached++;
-          } else if (row.matchesCached()) {
-            matched++;
-          } else {
-            mismatched++;
-          }
-          if ("ERROR".equals(row.type())) {
-            errors++;
-          }
+      for (CellModel c : s.cells()) {
+        if (!c.isFormula()) {
+          continue;
         }
+        CellResult row = CellResult.of(wb.name(), s.name(), c);
+        rows.add(row);
+        if (row.matchesCached() == null) {
+          uncached++;
+        } else if (row.matchesCached()) {
+          matched++;
+        } else {
+          mismatched++;
+        }
+        if ("ERROR".equals(row.type())) {
+          errors++;
+        }
+      }
+      for (SheetModel.Outside o : s.outside()) {
+        rows.add(CellResult.outside(wb.name(), s.name(), o.ref(), o.formula()));
+        uncached++;
+        errors++;
       }
     }
     double evalSeconds = (System.nanoTime() - t1) / 1e9;

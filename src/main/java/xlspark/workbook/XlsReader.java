@@ -25,8 +25,12 @@ public final class XlsReader {
   }
 
   public static WorkbookModel read(Path file, String name) throws IOException {
+    return read(file, name, ReadBudget.defaults());
+  }
+
+  static WorkbookModel read(Path file, String name, ReadBudget budget) throws IOException {
     try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true); HSSFWorkbook hw = new HSSFWorkbook(fs)) {
-      WorkbookModel wb = new WorkbookModel(name);
+      WorkbookModel wb = new WorkbookModel(name, budget);
       for (int i = 0; i < hw.getNumberOfSheets(); i++) {
         readSheet(hw.getSheetAt(i), wb.addSheet(hw.getSheetName(i)));
       }
@@ -42,6 +46,8 @@ public final class XlsReader {
       XlsRecords.read(fs.getRoot(), wb);
       wb.finish();
       return wb;
+    } catch (ReadBudget.TooLarge e) {
+      throw new IOException(e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new IOException("not a readable .xls file: " + e.getMessage(), e);
     }
@@ -63,17 +69,13 @@ public final class XlsReader {
       }
     }
     for (CellModel m : masters) {
-      Area a = m.arrayRange;
-      for (int r = a.firstRow(); r <= a.lastRow(); r++) {
-        for (int c = a.firstCol(); c <= a.lastCol(); c++) {
-          CellModel member = model.cell(r, c);
-          if (member != m) {
-            member.formula = null;
-            member.readError = null;
-            member.master = m;
-          }
+      model.forEachIn(m.arrayRange, member -> {
+        if (member != m) {
+          member.formula = null;
+          member.readError = null;
+          member.master = m;
         }
-      }
+      });
     }
   }
 

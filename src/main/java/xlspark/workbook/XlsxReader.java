@@ -29,6 +29,10 @@ public final class XlsxReader {
   }
 
   public static WorkbookModel read(Path file, String name) throws IOException {
+    return read(file, name, ReadBudget.defaults());
+  }
+
+  static WorkbookModel read(Path file, String name, ReadBudget budget) throws IOException {
     try (XlsxParts parts = new XlsxParts(file)) {
       XMLReader xml = newReader();
       String workbookPart = null;
@@ -52,14 +56,14 @@ public final class XlsxReader {
         if (r.type().equals("sharedStrings")) {
           try (InputStream in = parts.open(r.target())) {
             if (in != null) {
-              SharedStringsHandler h = new SharedStringsHandler();
+              SharedStringsHandler h = new SharedStringsHandler(budget);
               parse(xml, in, h);
               strings = h.strings;
             }
           }
         }
       }
-      WorkbookModel model = new WorkbookModel(name);
+      WorkbookModel model = new WorkbookModel(name, budget);
       model.setCalc(book.calc);
       model.setDate1904(book.date1904);
       for (String[] sheetRef : book.sheets) {
@@ -73,7 +77,7 @@ public final class XlsxReader {
             model.warnings().add("sheet " + sheetRef[0] + ": part " + r.target() + " missing");
             continue;
           }
-          parse(xml, in, new SheetXmlHandler(sheet, strings));
+          parse(xml, in, new SheetXmlHandler(sheet, strings, model.warnings(), budget));
         }
         for (XlsxParts.Rel t : parts.rels(r.target(), xml)) {
           if (t.type().equals("table")) {
@@ -106,6 +110,8 @@ public final class XlsxReader {
       }
       model.finish();
       return model;
+    } catch (ReadBudget.TooLarge e) {
+      throw new IOException(e.getMessage(), e);
     } catch (SAXException | java.util.zip.ZipException | POIXMLException | IllegalArgumentException
              | IllegalStateException e) {
       throw new IOException("not a readable .xlsx file: " + e.getMessage(), e);
@@ -219,15 +225,21 @@ public final class XlsxReader {
   private static final class SharedStringsHandler extends DefaultHandler {
     final List<String> strings = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
+    private final ReadBudget budget;
     private boolean inItem;
     private boolean inText;
     private int phonetic;
+
+    SharedStringsHandler(ReadBudget budget) {
+      this.budget = budget;
+    }
 
     @Override
     public void startElement(String uri, String localName, String qName, Attributes a) {
       switch (localName) {
         case "si" -> {
           inItem = true;
+          budget.release(text.length());
           text.setLength(0);
         }
         case "rPh" -> phonetic++;
@@ -240,6 +252,7 @@ public final class XlsxReader {
     @Override
     public void characters(char[] ch, int start, int length) {
       if (inText) {
+        budget.chars(length);
         text.append(ch, start, length);
       }
     }
@@ -248,6 +261,7 @@ public final class XlsxReader {
     public void endElement(String uri, String localName, String qName) {
       switch (localName) {
         case "si" -> {
+          budget.string(text.length());
           strings.add(OoxmlText.decode(text.toString()));
           inItem = false;
         }
