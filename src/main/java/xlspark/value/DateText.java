@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Reads dates and times written as text ("2020-01-15", "1/15/2020", "15-Jan-2020", "12:30 PM") as serials. */
 public final class DateText {
   private static final Pattern TIME = Pattern.compile(
-      "(\\d{1,4}):(\\d{1,2})(?::(\\d{1,2}(?:\\.\\d+)?))?\\s*(AM|PM|A|P)?", Pattern.CASE_INSENSITIVE);
+      "(\\d{1,4}):(\\d{1,4})(?::(\\d{1,4}(?:\\.\\d+)?))?\\s*(AM|PM|A|P)?", Pattern.CASE_INSENSITIVE);
   /** An hour with AM/PM and no minutes ("6 PM"), which Excel also reads as a time. */
   private static final Pattern HOUR_AMPM = Pattern.compile("\\b(\\d{1,2})()()\\s*(AM|PM|A|P)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern ISO = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
@@ -117,12 +117,19 @@ public final class DateText {
     return DateSerial.of(y, m, d);
   }
 
+  /**
+   * Excel lets the last part of a time overflow, up to four digits: "23:99", "23:9999", "0:59:99" and "0:0:9999"
+   * are times (cached by Excel as 1.02708, 7.90208, 0.04212, 0.11573 days), while "60:99" (hours past 23 with
+   * overflowing minutes) and "23:10000" are text. With AM/PM or three parts, minutes stay below 60.
+   */
   private static double time(Matcher t) {
     int h = Integer.parseInt(t.group(1));
     int mi = t.group(2).isEmpty() ? 0 : Integer.parseInt(t.group(2));
-    double sec = t.group(3) == null || t.group(3).isEmpty() ? 0 : Double.parseDouble(t.group(3));
+    boolean seconds = t.group(3) != null && !t.group(3).isEmpty();
+    double sec = seconds ? Double.parseDouble(t.group(3)) : 0;
     String ampm = t.group(4);
-    if (mi > 59 || sec >= 60) {
+    boolean minutesOverflow = !seconds && ampm == null && h < 24;
+    if (mi > 59 && !minutesOverflow || sec >= 60 && ampm != null) {
       return Double.NaN;
     }
     if (ampm != null) {

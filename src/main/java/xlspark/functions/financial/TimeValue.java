@@ -127,6 +127,11 @@ final class TimeValue {
     return Coerce.number(ipmt(a.num(0), per, n, a.num(3), a.num(4, 0), type(a, 5)));
   }
 
+  /**
+   * PPMT: the principal part of payment {@code per}, (pv + fv) / annuity factor grown to that period (one period
+   * less when paying in advance, the whole first payment then being principal). Taking PMT - IPMT instead cancels
+   * two large amounts: Excel's cached PPMT(2,3,33,10000,1) is -3.238e-11, that difference -3.6e-12.
+   */
   static Value ppmt(Args a) {
     double r = a.num(0);
     double per = a.num(1);
@@ -137,17 +142,21 @@ final class TimeValue {
     if (per < 1 || per > n) {
       return Value.err(ExcelError.NUM, "period must be between 1 and nper");
     }
-    return Coerce.number(pmt(r, n, pv, fv, type) - ipmt(r, per, n, pv, fv, type));
+    if (type == 1 && per == 1) {
+      return Coerce.number(pmt(r, n, pv, fv, type));
+    }
+    return Coerce.number(-(pv + fv) * growth(r, per - 1 - type) / annuityFactor(r, n));
   }
 
   /**
-   * CUMPRINC and CUMIPMT: principal (or interest) paid from period start to end. Nper, start, end and type
-   * are truncated; rate, nper and pv must be positive and type exactly 0 or 1. The principal is the change in
+   * CUMPRINC and CUMIPMT: principal (or interest) paid from period start to end. Start, end and type are
+   * truncated, nper is not; rate, nper and pv must be positive and type exactly 0 or 1. The principal is the change in
    * the balance over those periods, so no loop over periods is needed.
    */
   static Value cumulative(Args a, boolean interest) {
     double r = a.num(0);
-    double n = Math.floor(a.num(1));
+    // nper is used as given: Excel's cached CUMIPMT(7,5.5,125000,3,5,1) is the 5.5-period loan's interest
+    double n = a.num(1);
     double pv = a.num(2);
     double start = Math.floor(a.num(3));
     double end = Math.floor(a.num(4));

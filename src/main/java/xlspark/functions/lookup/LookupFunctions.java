@@ -75,16 +75,7 @@ public final class LookupFunctions {
   /** The index XMATCH/XLOOKUP find for match mode -1/0/1/2 and search mode 1/-1/2/-2; -1 when none. */
   static int find(Value[] line, Value v, int matchMode, int searchMode, Args a) {
     if (searchMode == 2 || searchMode == -2) {
-      boolean ascending = searchMode == 2;
-      int i = Search.sorted(line, v, ascending);
-      if (i >= 0 && Search.equal(line[i], v)) {
-        return i;
-      }
-      if (matchMode == 0) {
-        return -1;
-      }
-      boolean next = ascending ? matchMode == 1 : matchMode == -1;
-      return next ? Search.nextSameType(line, v, i) : i;
+      return Search.bisect(line, v, searchMode == 2, matchMode);
     }
     boolean reverse = searchMode == -1;
     if (matchMode == 0 || matchMode == 2) {

@@ -109,14 +109,33 @@ final class Search {
     return best;
   }
 
-  /** The first cell after index i of v's type, -1 if none. */
-  static int nextSameType(Value[] cells, Value v, int i) {
-    for (int k = i + 1; k < cells.length; k++) {
-      if (sameType(cells[k], v)) {
-        return k;
+  /**
+   * XMATCH's and XLOOKUP's binary search (search mode 2, or -2 for a descending line): halves the line comparing
+   * across types in Excel's sort order (numbers, text, logicals) and stops at the first equal cell it probes; when
+   * none, match mode -1 or 1 takes the neighbour where the search ended (if of v's type). On unsorted lines this
+   * follows Excel's own path: {@code XMATCH("ss",{1,"SS","c bau c",4.1},0,2)} is 2 and
+   * {@code XMATCH(4.1,{"","a",1.1,4.1},0,2)} is #N/A.
+   */
+  static int bisect(Value[] cells, Value v, boolean ascending, int matchMode) {
+    int lo = 0;
+    int hi = cells.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = Ops.compare(cells[mid], v);
+      if (c == 0 && sameType(cells[mid], v)) {
+        return mid;
+      }
+      if ((ascending ? c : -c) <= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
       }
     }
-    return -1;
+    if (matchMode == 0) {
+      return -1;
+    }
+    int i = (ascending ? matchMode == -1 : matchMode == 1) ? hi : lo;
+    return i >= 0 && i < cells.length && sameType(cells[i], v) ? i : -1;
   }
 
   /**

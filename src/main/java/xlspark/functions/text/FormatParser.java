@@ -51,6 +51,7 @@ final class FormatParser {
   private static FormatSection section(String s) {
     List<FormatToken> tokens = new ArrayList<>();
     FormatSection.Condition condition = null;
+    boolean invalid = false;
     int n = s.length();
     int i = 0;
     while (i < n) {
@@ -58,6 +59,8 @@ final class FormatParser {
       char lower = Character.toLowerCase(c);
       if (c == '"') {
         int j = s.indexOf('"', i + 1);
+        // a quote never closed makes the code invalid: Excel's TEXT(1.23,"#""°F""""") is #VALUE!
+        invalid |= j < 0;
         int end = j < 0 ? n : j;
         tokens.add(FormatToken.literal(s.substring(i + 1, end)));
         i = end + 1;
@@ -107,7 +110,9 @@ final class FormatParser {
         i++;
       }
     }
-    return new FormatSection(tokens, condition);
+    FormatSection section = new FormatSection(tokens, condition);
+    section.invalid |= invalid;
+    return section;
   }
 
   private static FormatToken single(char c) {

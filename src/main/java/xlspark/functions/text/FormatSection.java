@@ -34,6 +34,8 @@ final class FormatSection {
   final FormatToken[] tokens;
   final Condition condition;
   final Type type;
+  /** A code Excel refuses (TEXT gives #VALUE!): an unclosed quote, a decimal point in the exponent. */
+  boolean invalid;
   boolean grouping;
   int scaleCommas;
   int percents;
@@ -82,12 +84,15 @@ final class FormatSection {
     int bar = fractionBar(t, exp);
     int mantissaEnd = exp >= 0 ? exp : bar >= 0 ? bar : t.size();
     int pt = indexOf(t, Kind.POINT, 0);
+    // Excel refuses a decimal point after E+ (TEXT(1234578.555,"0##e+8800######  .  #") is #VALUE!)
+    invalid |= exp >= 0 && indexOf(t, Kind.POINT, exp) > exp;
     if (pt >= mantissaEnd || bar >= 0) {
       pt = -1;
     }
     int intEnd = pt >= 0 ? pt : mantissaEnd;
     // Digit placeholders before each index (the loop below replaces only commas, points and slashes).
     int[] digitsBefore = new int[t.size() + 1];
+    boolean[] separator = new boolean[t.size()];
     for (int i = 0; i < t.size(); i++) {
       digitsBefore[i + 1] = digitsBefore[i] + (t.get(i).is(Kind.DIGIT) ? 1 : 0);
     }
@@ -103,7 +108,11 @@ final class FormatSection {
         int partStart = i < intEnd ? 0 : pt + 1;
         int partEnd = i < intEnd ? intEnd : mantissaEnd;
         boolean before = hasDigit(digitsBefore, partStart, i);
-        if (!before || i >= mantissaEnd) {
+        // only a comma right after a digit placeholder (or after such a comma) separates or scales; after a
+        // literal it is shown: Excel's "#x,0x#" shows 8901x,2x3 and ".  # ,0" shows a comma among the decimals
+        boolean afterPlaceholder = i > 0 && (raw.get(i - 1).is(Kind.DIGIT) || separator[i - 1]);
+        separator[i] = before && afterPlaceholder && i < mantissaEnd;
+        if (!separator[i]) {
           t.set(i, FormatToken.literal(","));
           continue;
         }

@@ -26,11 +26,17 @@ public final class NumberFormat {
   private static long cachedBytes;
 
   private final List<FormatSection> sections;
+  /** How many sections format numbers: a third section holding the text placeholder is the text section. */
+  private final int numberSections;
+  private final boolean invalid;
   private final boolean conditional;
   private final FormatSection textSection;
 
   private NumberFormat(String code) {
     this.sections = FormatParser.parse(code);
+    this.invalid = sections.stream().anyMatch(s -> s.invalid);
+    // Excel's TEXT(0,"w;x;z@") is "w": with pos;neg;text, zero takes the first section
+    this.numberSections = sections.size() == 3 && sections.get(2).type == Type.TEXT ? 2 : Math.min(sections.size(), 3);
     this.conditional = sections.stream().anyMatch(s -> s.condition != null);
     FormatSection text = sections.size() >= 4 ? sections.get(3) : null;
     for (int i = 0; text == null && i < sections.size(); i++) {
@@ -77,7 +83,10 @@ public final class NumberFormat {
 
   /** A number as the format shows it, or null when it cannot (a negative or too large date: #VALUE!). */
   public String format(double x) {
-    int n = Math.min(sections.size(), 3);
+    if (invalid) {
+      return null;
+    }
+    int n = numberSections;
     FormatSection s;
     boolean minus;
     if (conditional) {
@@ -116,7 +125,7 @@ public final class NumberFormat {
     String body;
     switch (s.type) {
       case DATE -> {
-        if (minus) {
+        if (minus && !elapsedOnly(s)) {
           return null;
         }
         body = DateRenderer.render(s, abs);
@@ -128,6 +137,18 @@ public final class NumberFormat {
       default -> body = hasGeneral(s) ? renderGeneral(s, abs) : NumberRenderer.render(s, abs);
     }
     return minus ? "-" + body : body;
+  }
+
+  /** A section of one elapsed-time code and literals ("[s]"): Excel shows negatives with it (-1 is -86400). */
+  private static boolean elapsedOnly(FormatSection s) {
+    int elapsed = 0;
+    for (FormatToken t : s.tokens) {
+      if (t.is(Kind.DATE) || t.is(Kind.MINUTE) || t.is(Kind.AMPM) || t.is(Kind.SUBSECOND)) {
+        return false;
+      }
+      elapsed += t.is(Kind.ELAPSED) ? 1 : 0;
+    }
+    return elapsed == 1;
   }
 
   private static boolean hasGeneral(FormatSection s) {
@@ -144,6 +165,9 @@ public final class NumberFormat {
 
   /** Text through the text section ({@code @} is the text), or unchanged when the format has none. */
   public String formatText(String text) {
+    if (invalid) {
+      return null;
+    }
     return textSection == null ? text : renderText(textSection, text);
   }
 

@@ -173,7 +173,9 @@ final class NumberRenderer {
 
   /**
    * Renders tokens[from, to) with {@code digits} filling the digit placeholders from the right; literals stay
-   * in place. Without placeholders the digits follow the literals (".00" still shows 12.50).
+   * in place. Without placeholders the digits follow the literals (".00" still shows 12.50). Thousands separators
+   * go by placeholder position, an empty {@code #} counting too: Excel shows 1234578 with
+   * {@code #,##00000000####0###} as 0,000,000,01,234,578 (the fourth # from the right is empty).
    */
   static void fillInteger(FormatToken[] t, int from, int to, String digits, boolean grouping, StringBuilder out) {
     int first = -1;
@@ -205,8 +207,8 @@ final class NumberRenderer {
         } while (i == first && di >= 0);
       } else if (k.text().equals("0")) {
         pos = digit(rev, '0', pos, grouping);
-      } else if (k.text().equals("?")) {
-        rev.append(' ');
+      } else {
+        rev.append(k.text().equals("?") ? " " : "");
         pos++;
       }
     }

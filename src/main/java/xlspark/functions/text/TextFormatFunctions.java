@@ -29,7 +29,9 @@ public final class TextFormatFunctions {
         FunctionSpec.builder("TEXT", TextFormatFunctions::text).args(ANY, TEXT).build(),
         FunctionSpec.builder("FIXED", a -> fixed(a, false)).arg(NUMBER).optionalArg(NUMBER).optionalArg(BOOLEAN)
             .build(),
-        FunctionSpec.builder("DOLLAR", a -> fixed(a, true)).arg(NUMBER).optionalArg(NUMBER).build());
+        FunctionSpec.builder("DOLLAR", a -> fixed(a, true)).arg(NUMBER).optionalArg(NUMBER).build(),
+        // Excel still evaluates USDOLLAR, DOLLAR's older name (excel-truth xl00528: USDOLLAR(1) is "$1.00")
+        FunctionSpec.builder("USDOLLAR", a -> fixed(a, true)).arg(NUMBER).optionalArg(NUMBER).build());
   }
 
   /** TEXT(value, format): numbers and numeric text are formatted; other text goes through the text section. */
