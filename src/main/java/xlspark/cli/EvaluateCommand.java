@@ -142,6 +142,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     JobConfig config = toConfig();
     SparkSession spark = sessions.open("xlspark evaluate", config.taskSlots(), err);
+    long sessionAt = System.currentTimeMillis();
     printSessionInfo(spark, out);
     TimingListener.Run timing = TimingListener.attach(spark.sparkContext()).begin(spark.sparkContext());
     JobResult result;
@@ -150,7 +151,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     } finally {
       timing.end();
     }
-    TimingReport report = new TimingReport(TimingReport.Header.of(spark), result, timing.end());
+    TimingReport report = new TimingReport(TimingReport.Header.of(spark, sessionAt), result, timing.end());
     if (result.used() != config.mode()) {
       out.println("xlspark: auto mode chose " + result.used().cliName() + ": " + result.reason());
     }

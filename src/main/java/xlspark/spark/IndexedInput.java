@@ -216,6 +216,15 @@ public final class IndexedInput {
     }
   }
 
+  /** The first {@code n} rows with their index (as in {@link #rows()}), read by one task of one job. */
+  public List<Row> head(int n) {
+    long m = Math.min(n, count());
+    JavaRDD<InternalRow> first = RowRangeRDD.byBounds(source, counts, new long[] {0, m}).toJavaRDD()
+        .mapPartitions((Iterator<InternalRow> it) -> new Numbered(it, 0), true);
+    return InternalRows.PLATFORM.dataFrame(spark, first.rdd(),
+        schema.add(ResultColumns.ROW_INDEX, DataTypes.LongType, false)).collectAsList();
+  }
+
   /** {@link #rows()} as an RDD. */
   public JavaRDD<Row> rdd() {
     return rows().javaRDD();

@@ -21,6 +21,15 @@ public final class ScalaCollections {
     return out;
   }
 
+  /** A Scala immutable map of the entries. */
+  public static <K, V> scala.collection.immutable.Map<K, V> map(java.util.Map<K, V> entries) {
+    scala.collection.immutable.Map<K, V> out = scala.collection.immutable.Map$.MODULE$.empty();
+    for (java.util.Map.Entry<K, V> e : entries.entrySet()) {
+      out = out.updated(e.getKey(), e.getValue());
+    }
+    return out;
+  }
+
   /** The elements of a Scala collection, in order. */
   public static <T> List<T> java(scala.collection.Iterable<T> items) {
     List<T> out = new ArrayList<>();

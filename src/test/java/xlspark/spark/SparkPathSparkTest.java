@@ -74,7 +74,7 @@ class SparkPathSparkTest {
     JsonNode report = run("evaluate", "--input", input().toString(), "--output", out.toString(), "--mode", "pool",
         "--partitions", "3");
     assertTrue(report.get("read").asText().contains("line by line"), report::toString);
-    assertEquals(2, report.get("jobs").size(), () -> "the header and the one evaluate-and-write job: " + report);
+    assertEquals(1, report.get("jobs").size(), () -> "one job reads, evaluates and writes: " + report);
     assertNoShuffle(report);
     JsonNode write = writer(report, ROWS);
     assertEquals(3, write.get("tasks").asInt(), write::toString);
@@ -99,6 +99,7 @@ class SparkPathSparkTest {
     Path out = dir.resolve("out");
     JsonNode report = run("evaluate", "--input", input().toString(), "--output", out.toString(), "--mode",
         "serial");
+    assertEquals(1, report.get("jobs").size(), report::toString);
     JsonNode write = writer(report, ROWS);
     assertEquals(1, write.get("tasks").asInt(), write::toString);
     assertEquals(ROWS, write.get("inputRecords").asLong(), write::toString);
@@ -107,6 +108,15 @@ class SparkPathSparkTest {
       assertFalse(s.get("name").asText().startsWith("collect"), () -> "rows collected to the driver: " + s);
     }
     assertEquals(ROWS, Tables.readCsv(out).size());
+  }
+
+  @Test
+  void autoSamplesWithOneJob() throws IOException {
+    JsonNode report = run("evaluate", "--input", input().toString(), "--output", dir.resolve("out").toString());
+    assertEquals(2, report.get("jobs").size(), () -> "the sample and the evaluate-and-write job: " + report);
+    JsonNode sample = list(report.get("stages")).get(0);
+    assertEquals(1, sample.get("tasks").asInt(), sample::toString);
+    assertTrue(sample.get("inputRecords").asLong() <= 64 + 1, () -> "the sample reads its rows only: " + sample);
   }
 
   @Test

@@ -118,7 +118,7 @@ public final class FileScans {
           scan.org$apache$spark$sql$execution$datasources$FileScanRDD$$readFunction,
           ScalaCollections.list(out), scan.readSchema(), scan.metadataColumns(),
           scan.org$apache$spark$sql$execution$datasources$FileScanRDD$$metadataExtractors,
-          new FileSourceOptions(scalaMap(options)));
+          new FileSourceOptions(ScalaCollections.map(options)));
       return Optional.of(asRows(again));
     }
   }
@@ -173,13 +173,5 @@ public final class FileScans {
 
   public static String key(String file) {
     return key(new Path(file));
-  }
-
-  private static scala.collection.immutable.Map<String, String> scalaMap(Map<String, String> m) {
-    scala.collection.immutable.Map<String, String> out = scala.collection.immutable.Map$.MODULE$.empty();
-    for (Map.Entry<String, String> e : m.entrySet()) {
-      out = out.updated(e.getKey(), e.getValue());
-    }
-    return out;
   }
 }

@@ -106,7 +106,9 @@ public final class FormulaSource {
   private static Dataset<Row> readCsv(SparkSession spark, List<String> files, Map<String, String> options) {
     String[] paths = files.toArray(String[]::new);
     // Header only (every column text): cells are typed per cell later, the way Excel types entered text.
-    StructType header = spark.read().options(options).option("inferSchema", "false").csv(paths).schema();
+    boolean multiLine = "true".equalsIgnoreCase(options.getOrDefault("multiLine", "false"));
+    StructType header = CsvHeader.read(spark, files, options, multiLine).orElseGet(() ->
+        spark.read().options(options).option("inferSchema", "false").csv(paths).schema());
     List<StructField> fields = new ArrayList<>(Arrays.asList(header.fields()));
     fields.add(DataTypes.createStructField(ResultColumns.CORRUPT_RECORD, DataTypes.StringType, true));
     return spark.read().options(options).schema(DataTypes.createStructType(fields)).csv(paths);

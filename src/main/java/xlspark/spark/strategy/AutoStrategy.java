@@ -61,7 +61,7 @@ public final class AutoStrategy implements EvaluationStrategy {
   private Choice choose(EvaluationInput in) {
     long n = in.input().count();
     int slots = in.slots();
-    Sample s = sample(in.input().rdd().take((int) Math.min(n, SAMPLE_ROWS)),
+    Sample s = sample(in.input().head(SAMPLE_ROWS),
         in.evaluator().withInput(in.input().rows().schema()));
     double estimatedMillis = s.wallNanosPerRow() * n / 1e6;
     String cost = String.format(Locale.ROOT, "%d rows x %s/row ~ %s serial", n, nanos(s.wallNanosPerRow()),

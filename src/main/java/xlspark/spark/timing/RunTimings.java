@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * The Spark jobs and completed stages of one run, in order of job id and stage completion.
  *
- * @param complete false when the listener bus did not drain in time, so late stages may be missing
+ * @param complete    false when the listener bus did not drain in time, so late stages may be missing
+ * @param firstTaskAt when the run's first task was launched (epoch milliseconds); 0 when none ran
  */
-public record RunTimings(List<JobTiming> jobs, List<StageTiming> stages, boolean complete) implements Serializable {
-  public static final RunTimings NONE = new RunTimings(List.of(), List.of(), true);
+public record RunTimings(List<JobTiming> jobs, List<StageTiming> stages, boolean complete, long firstTaskAt)
+    implements Serializable {
+  public static final RunTimings NONE = new RunTimings(List.of(), List.of(), true, 0);
 
   public RunTimings {
     jobs = List.copyOf(jobs);

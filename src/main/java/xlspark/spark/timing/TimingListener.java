@@ -20,6 +20,7 @@ import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.scheduler.StageInfo;
 import scala.reflect.ClassTag$;
 
@@ -166,6 +167,15 @@ public class TimingListener extends SparkListener {
   }
 
   @Override
+  public synchronized void onTaskStart(SparkListenerTaskStart start) {
+    String key = runOfStage.get(start.stageId());
+    Recording r = key == null ? null : runs.get(key);
+    if (r != null && start.taskInfo() != null) {
+      r.firstTaskAt = Math.min(r.firstTaskAt, start.taskInfo().launchTime());
+    }
+  }
+
+  @Override
   public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
     if (!runOfStage.containsKey(end.stageId()) || end.taskInfo() == null) {
       return;
@@ -232,9 +242,11 @@ public class TimingListener extends SparkListener {
   private static final class Recording {
     final Map<Integer, JobTiming> jobs = new TreeMap<>();
     final List<StageTiming> stages = new ArrayList<>();
+    long firstTaskAt = Long.MAX_VALUE;
 
     RunTimings timings(boolean complete) {
-      return new RunTimings(new ArrayList<>(jobs.values()), stages, complete);
+      return new RunTimings(new ArrayList<>(jobs.values()), stages, complete,
+          firstTaskAt == Long.MAX_VALUE ? 0 : firstTaskAt);
     }
   }
 }

@@ -27,20 +27,34 @@ public final class TimingReport {
    * The run's environment.
    *
    * @param sinceJvmStartMillis from the JVM's start to the moment the report was made (output written)
+   * @param jvmStartedAt        when the JVM started (epoch milliseconds)
+   * @param sessionAt           when the command had its SparkSession (epoch milliseconds); 0 if unknown
    */
   public record Header(String jvm, int cores, String sparkVersion, String master, int taskSlots, String appId,
-                       String uiUrl, String eventLogDir, long sinceJvmStartMillis) {
+                       String uiUrl, String eventLogDir, long sinceJvmStartMillis, long jvmStartedAt,
+                       long sessionAt) {
 
     /** The header of a run in this JVM on this session, taken now. */
-    public static Header of(SparkSession spark) {
+    public static Header of(SparkSession spark, long sessionAt) {
       SparkContext sc = spark.sparkContext();
       boolean eventLog = sc.conf().getBoolean("spark.eventLog.enabled", false);
-      long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
       return new Header(System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
           Runtime.getRuntime().availableProcessors(), spark.version(), sc.master(), sc.defaultParallelism(),
           sc.applicationId(), sc.uiWebUrl().isDefined() ? sc.uiWebUrl().get() : null,
-          eventLog ? sc.conf().get("spark.eventLog.dir", "file:/tmp/spark-events") : null, sinceStart);
+          eventLog ? sc.conf().get("spark.eventLog.dir", "file:/tmp/spark-events") : null,
+          System.currentTimeMillis() - jvmStart, jvmStart, sessionAt);
     }
+
+    /** From JVM start to the SparkSession; -1 if unknown. */
+    public long sessionMillis() {
+      return sessionAt > 0 ? sessionAt - jvmStartedAt : -1;
+    }
+  }
+
+  /** From JVM start to the run's first Spark task; -1 when no task ran. */
+  public long firstTaskMillis() {
+    return timings.firstTaskAt() > 0 ? timings.firstTaskAt() - header.jvmStartedAt() : -1;
   }
 
   public TimingReport(Header header, JobResult result, RunTimings timings) {
@@ -71,6 +85,9 @@ public final class TimingReport {
     if (result.read() != null) {
       b.append("  read: ").append(result.read()).append('\n');
     }
+    b.append(String.format(Locale.ROOT, "  start-up: JVM start to SparkSession %s, to the first task %s%n",
+        header.sessionMillis() < 0 ? "-" : secs(header.sessionMillis()),
+        firstTaskMillis() < 0 ? "- (no task ran)" : secs(firstTaskMillis())));
     b.append(stageTable(timings));
     b.append(engineLine(result.engine())).append('\n');
     long wall = result.wallNanos() / 1_000_000;
@@ -133,6 +150,10 @@ public final class TimingReport {
       h.put("eventLogDir", header.eventLogDir());
       h.put("split", split());
       root.put("sinceJvmStartSeconds", header.sinceJvmStartMillis() / 1e3);
+      ObjectNode startup = root.putObject("startup");
+      startup.put("jvmStartedAt", header.jvmStartedAt());
+      startup.put("sessionSeconds", header.sessionMillis() < 0 ? null : header.sessionMillis() / 1e3);
+      startup.put("firstTaskSeconds", firstTaskMillis() < 0 ? null : firstTaskMillis() / 1e3);
       root.put("sparkJobSeconds", timings.jobWallMillis() / 1e3);
       root.put("timingsComplete", timings.complete());
       ArrayNode jobs = root.putArray("jobs");

@@ -83,6 +83,25 @@ class TimingListenerSparkTest {
   }
 
   @Test
+  void startUpIsItsOwnLine() throws IOException {
+    Path in = Tables.csv(dir.resolve("in.csv"), rows(20, 0));
+    Path json = dir.resolve("startup.json");
+    long before = System.currentTimeMillis();
+    CliRun run = CliRun.of("evaluate", "--input", in.toString(), "--output", dir.resolve("out").toString(),
+        "--mode", "pool", "--timings", json.toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(run.out().lines().anyMatch(l -> l.matches("  start-up: JVM start to SparkSession \\d+\\.\\d\\d s, "
+        + "to the first task \\d+\\.\\d\\d s")), run::toString);
+    JsonNode startup = JSON.readTree(json.toFile()).get("startup");
+    long jvm = startup.get("jvmStartedAt").asLong();
+    double session = startup.get("sessionSeconds").asDouble();
+    double firstTask = startup.get("firstTaskSeconds").asDouble();
+    assertTrue(jvm > 0 && jvm < before, startup::toString);
+    assertTrue(session > 0 && firstTask >= session, () -> "the session comes before this run's first task: " + startup);
+    assertTrue(firstTask * 1000 >= before - jvm, () -> "the first task is this run's, not an earlier test's: " + startup);
+  }
+
+  @Test
   void tasksModeRunsOneTaskPerGroup() throws IOException {
     Path in = Tables.csv(dir.resolve("in.csv"), rows(40, 5));
     Path json = dir.resolve("timings.json");

@@ -1,0 +1,96 @@
+package xlspark.spark.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import com.univocity.parsers.csv.CsvParser;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.util.LineReader;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.csv.CSVOptions;
+import org.apache.spark.sql.catalyst.csv.UnivocityParser;
+import org.apache.spark.sql.execution.datasources.CodecStreams;
+import org.apache.spark.sql.execution.datasources.csv.CSVUtils;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import xlspark.spark.ScalaCollections;
+
+/**
+ * The column names of a CSV input, read on the driver with Spark's own parser and naming rules (its
+ * {@code CSVOptions}, univocity settings and {@code makeSafeHeader}: empty names become {@code _c<i>}), instead of
+ * Spark's schema inference, which runs a Spark job (and Scala reflection, a second or more in a fresh JVM) to read
+ * one line. The first record of the first file, in name order, that has one: for a line-by-line read the first
+ * non-blank line (as Spark's line reader sees it, byte order mark dropped), for a {@code multiLine} read the first
+ * record of the stream. Empty when anything goes wrong: the caller then asks Spark.
+ */
+final class CsvHeader {
+  private static final Logger LOG = LogManager.getLogger(CsvHeader.class);
+
+  private CsvHeader() {}
+
+  static Optional<StructType> read(SparkSession spark, List<String> files, Map<String, String> options,
+                                   boolean multiLine) {
+    try {
+      CSVOptions csv = new CSVOptions(ScalaCollections.map(options), true, spark.conf().get("spark.sql.session.timeZone"));
+      Configuration conf = spark.sparkContext().hadoopConfiguration();
+      boolean caseSensitive = Boolean.parseBoolean(spark.conf().get("spark.sql.caseSensitive", "false"));
+      for (String file : files) {
+        Optional<String[]> first = multiLine ? firstRecord(conf, file, csv) : firstLine(conf, file, csv);
+        if (first.isPresent()) {
+          String[] names = CSVUtils.makeSafeHeader(first.get(), caseSensitive, csv);
+          List<StructField> fields = new ArrayList<>();
+          for (String n : names) {
+            fields.add(DataTypes.createStructField(n, DataTypes.StringType, true));
+          }
+          return Optional.of(DataTypes.createStructType(fields));
+        }
+      }
+      return Optional.of(new StructType());
+    } catch (IOException | RuntimeException | LinkageError e) {
+      LOG.info("reading the CSV header on the driver failed ({}); Spark infers it", e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** The first non-blank, non-comment line, parsed: what Spark's line-based schema inference takes. */
+  private static Optional<String[]> firstLine(Configuration conf, String file, CSVOptions csv) throws IOException {
+    Charset charset = Charset.forName(csv.charset());
+    try (InputStream in = CodecStreams.createInputStreamWithCloseResource(conf, new Path(file))) {
+      LineReader lines = new LineReader(in);
+      Text line = new Text();
+      boolean first = true;
+      while (lines.readLine(line) > 0) {
+        byte[] bytes = Arrays.copyOf(line.getBytes(), line.getLength());
+        if (first && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+            && (bytes[2] & 0xFF) == 0xBF) {
+          bytes = Arrays.copyOfRange(bytes, 3, bytes.length);
+        }
+        first = false;
+        String text = new String(bytes, charset);
+        if (!text.trim().isEmpty() && !(csv.isCommentSet() && text.startsWith(String.valueOf(csv.comment())))) {
+          return Optional.ofNullable(new CsvParser(csv.asParserSettings()).parseLine(text));
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** The first record of the stream: what Spark's multi-line schema inference takes. */
+  private static Optional<String[]> firstRecord(Configuration conf, String file, CSVOptions csv) throws IOException {
+    try (InputStream in = CodecStreams.createInputStreamWithCloseResource(conf, new Path(file))) {
+      scala.collection.Iterator<String[]> records = UnivocityParser.tokenizeStream(in, false,
+          new CsvParser(csv.asParserSettings()), csv.charset());
+      return records.hasNext() ? Optional.ofNullable(records.next()) : Optional.empty();
+    }
+  }
+}
