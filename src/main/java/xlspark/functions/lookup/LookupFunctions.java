@@ -68,7 +68,9 @@ public final class LookupFunctions {
     }
     Value v = Search.key(a.get(0));
     double type = a.has(2) ? a.num(2) : 1;
-    int i = type == 0 ? Search.exact(line, v, true, false, a.ctx()) : Search.sorted(line, v, type > 0);
+    int i = type == 0 ? Search.exact(line, v, true, false, a.ctx())
+        : type > 0 ? Search.sorted(line, Search.approximateKey(v), true)
+        : Search.descending(line, Search.approximateKey(v));
     return i < 0 ? na("no match") : Value.num(i + 1);
   }
 
@@ -161,7 +163,8 @@ public final class LookupFunctions {
     Value[] keys = vertical ? Search.column(table, 0) : Search.row(table, 0);
     Value v = Search.key(a.get(0));
     boolean approximate = !a.has(3) || a.bool(3);
-    int i = approximate ? Search.sorted(keys, v, true) : Search.exact(keys, v, true, false, a.ctx());
+    int i = approximate ? Search.sorted(keys, Search.approximateKey(v), true)
+        : Search.exact(keys, v, true, false, a.ctx());
     if (i < 0) {
       return na("no match");
     }
@@ -178,12 +181,14 @@ public final class LookupFunctions {
     Value[] keys = wide ? Search.row(look, 0) : Search.column(look, 0);
     Value[] result;
     if (a.has(2)) {
-      Arr r = a.array(2);
-      result = Search.vector(r) != null ? r.cells() : r.cols() > r.rows() ? Search.row(r, 0) : Search.column(r, 0);
+      result = Search.vector(a.array(2));
+      if (result == null) {
+        return na("LOOKUP's result vector must be one row or column");
+      }
     } else {
       result = wide ? Search.row(look, look.rows() - 1) : Search.column(look, look.cols() - 1);
     }
-    int i = Search.sorted(keys, Search.key(a.get(0)), true);
+    int i = Search.sorted(keys, Search.approximateKey(Search.key(a.get(0))), true);
     return i < 0 || i >= result.length ? na("no match") : result[i];
   }
 

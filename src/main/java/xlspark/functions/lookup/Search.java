@@ -21,6 +21,38 @@ final class Search {
     return v == Value.MISSING ? Value.ZERO : v;
   }
 
+  /**
+   * The key of an approximate (sorted) search: an empty cell looks up 0, as Excel's cached results show
+   * (excel-truth tests__fixtures__lookup.xlsx: VLOOKUP, HLOOKUP, LOOKUP and MATCH of an empty cell find the 0).
+   */
+  static Value approximateKey(Value v) {
+    return v instanceof Value.Blank ? Value.ZERO : v;
+  }
+
+  /**
+   * MATCH type -1 (a descending line): the first cell equal to v, else the last of the leading run of cells
+   * greater than v; -1 when the first cell of v's type is already smaller. Cells of another type are passed
+   * over. This is what Excel answers on lines that are not descending (excel-truth tests__fixtures__lookup.xlsx:
+   * MATCH(2,{0;1;2;3;4},-1) is #N/A, MATCH(0,{0;1;2;3;4},-1) is 1), where a binary search would find 5.
+   */
+  static int descending(Value[] cells, Value v) {
+    int best = -1;
+    for (int i = 0; i < cells.length; i++) {
+      if (!sameType(cells[i], v)) {
+        continue;
+      }
+      int c = Ops.compare(cells[i], v);
+      if (c == 0) {
+        return i;
+      }
+      if (c < 0) {
+        return best;
+      }
+      best = i;
+    }
+    return best;
+  }
+
   /** The cells of a single row or column, or null for a two-dimensional array. */
   static Value[] vector(Arr a) {
     return a.rows() == 1 || a.cols() == 1 ? a.cells() : null;
@@ -76,37 +108,40 @@ final class Search {
   }
 
   /**
-   * Binary search of a sorted line: the last cell not after v in the sort order (ascending: the largest
-   * value ≤ v; descending: the smallest value ≥ v), -1 if none. Cells of another type are stepped over.
+   * Binary search of a line taken as sorted (ascending, or descending): the last cell of v's type that is not
+   * past v, or -1. As Excel searches: the probe halves (lowest-1, highest+1) until they meet; a probe on a cell of
+   * another type moves right to the next cell of v's type before that; a probe equal to v ends the search at the
+   * last cell of the run of equal cells that starts there. On lines that are not sorted this is what decides the
+   * answer (excel-truth FormulaEvalTestData_Copy.xlsx: HLOOKUP("STRING",...) over an unsorted header row finds
+   * the STRING column; a search that went on past an equal cell would not).
    */
   static int sorted(Value[] cells, Value v, boolean ascending) {
-    int lo = 0;
-    int hi = cells.length - 1;
-    int best = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
+    int low = -1;
+    int high = cells.length;
+    while (high - low >= 2) {
+      int mid = (low + high) >>> 1;
       int m = mid;
-      while (m >= lo && !sameType(cells[m], v)) {
-        m--;
+      while (m < high && !sameType(cells[m], v)) {
+        m++;
       }
-      if (m < lo) {
-        m = mid + 1;
-        while (m <= hi && !sameType(cells[m], v)) {
-          m++;
-        }
-        if (m > hi) {
-          break;
-        }
+      if (m == high) {
+        high = mid;
+        continue;
       }
       int c = Ops.compare(cells[m], v);
-      if (ascending ? c <= 0 : c >= 0) {
-        best = m;
-        lo = m + 1;
+      if (c == 0) {
+        while (m + 1 < high && sameType(cells[m + 1], v) && Ops.compare(cells[m + 1], v) == 0) {
+          m++;
+        }
+        return m;
+      }
+      if (ascending ? c < 0 : c > 0) {
+        low = m;
       } else {
-        hi = m - 1;
+        high = mid;
       }
     }
-    return best;
+    return low;
   }
 
   /**
