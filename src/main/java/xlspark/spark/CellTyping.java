@@ -9,7 +9,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import xlspark.value.Coerce;
+import xlspark.value.Value;
 
 /**
  * Turns cell contents into the values formulas see. Text cells (CSV, {@code --var}) are typed the way Excel
@@ -17,38 +18,28 @@ import java.util.regex.Pattern;
  * timestamps becoming Excel date serials.
  */
 public final class CellTyping {
-  /** Plain decimals with optional exponent, thousands grouping and a trailing percent sign, as Excel accepts. */
-  private static final Pattern NUMBER = Pattern.compile(
-      "[+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)?(?:\\.\\d*)?(?:[eE][+-]?\\d+)?%?");
   /** Excel's day zero for serials after 1900-02-28 (it counts the nonexistent 1900-02-29). */
   private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
 
   private CellTyping() {}
 
   /**
-   * Types a text cell: empty is blank (null), TRUE/FALSE in any case are booleans, a number (also
-   * {@code 1,234.5}, {@code 1e3}, {@code 50%}) is a Double, anything else stays text.
+   * Types a text cell with the engine's one cell typing ({@link Coerce#typeCell}, which the golden tests use too):
+   * empty is blank (null), TRUE/FALSE in any case are booleans, a number (also {@code 1,234.5}, {@code 1e3},
+   * {@code 50%}) is a Double, an error literal such as {@code #N/A} is that error value, anything else stays text.
    */
   public static Object fromText(String text) {
-    if (text == null || text.isEmpty()) {
-      return null;
+    Value v = Coerce.typeCell(text);
+    if (v instanceof Value.Num n) {
+      return n.v();
     }
-    String t = text.strip();
-    if (t.equalsIgnoreCase("TRUE")) {
-      return Boolean.TRUE;
+    if (v instanceof Value.Bool b) {
+      return b.b();
     }
-    if (t.equalsIgnoreCase("FALSE")) {
-      return Boolean.FALSE;
+    if (v instanceof Value.Err) {
+      return v;
     }
-    if (!t.isEmpty() && hasDigit(t) && NUMBER.matcher(t).matches()) {
-      boolean percent = t.endsWith("%");
-      String digits = (percent ? t.substring(0, t.length() - 1) : t).replace(",", "");
-      double d = Double.parseDouble(digits);
-      if (Double.isFinite(d)) {
-        return percent ? d / 100 : d;
-      }
-    }
-    return text;
+    return v instanceof Value.Blank ? null : text;
   }
 
   /** Whether {@link #fromText} reads this text as a number. */
@@ -92,15 +83,6 @@ public final class CellTyping {
   static double dateTimeSerial(Instant instant, ZoneId zone) {
     LocalDateTime t = LocalDateTime.ofInstant(instant, zone);
     return dateSerial(t.toLocalDate()) + t.toLocalTime().toNanoOfDay() / 86_400e9;
-  }
-
-  private static boolean hasDigit(String t) {
-    for (int i = 0; i < t.length(); i++) {
-      if (Character.isDigit(t.charAt(i)) && t.charAt(i) < 128) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static String upper(String name) {

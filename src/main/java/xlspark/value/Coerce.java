@@ -125,22 +125,29 @@ public final class Coerce {
     return text(o.toString());
   }
 
-  /** Excel's typing of what is typed into a cell: number, TRUE/FALSE, empty is blank, else text. */
+  /**
+   * The one typing of a text cell, as Excel types what is entered into a cell, used by the job for CSV cells and
+   * {@code --var} constants and by the golden tests for their inputs: empty is blank; TRUE and FALSE in any case
+   * are logical values; a number as {@link TextNumbers#parseCell} reads it ({@code 1,234.5}, {@code 1e3},
+   * {@code 0.0%}) is a number; an error literal ({@code #N/A}, {@code #DIV/0!}...) is that error; anything else
+   * stays text as written. Surrounding white space does not prevent a number, logical or error.
+   */
   public static Value typeCell(String s) {
     if (s == null || s.isEmpty()) {
       return Value.BLANK;
     }
-    if (s.equalsIgnoreCase("TRUE")) {
+    String t = s.strip();
+    if (t.equalsIgnoreCase("TRUE")) {
       return Value.TRUE;
     }
-    if (s.equalsIgnoreCase("FALSE")) {
+    if (t.equalsIgnoreCase("FALSE")) {
       return Value.FALSE;
     }
-    double d = TextNumbers.parsePlain(s);
+    double d = TextNumbers.parseCell(t);
     if (!Double.isNaN(d)) {
       return number(d);
     }
-    ExcelError e = ExcelError.fromText(s.trim());
+    ExcelError e = ExcelError.fromText(t);
     if (e != null && e != ExcelError.ERROR) {
       return Value.err(e);
     }

@@ -58,6 +58,24 @@ public final class TextNumbers {
     }
   }
 
+  /**
+   * A number as typed into a cell (surrounding white space ignored): sign, digits with optional thousands
+   * grouping ({@code 1,234.5}), decimals, exponent and one trailing percent sign ({@code 0.0%} is 0, {@code 50%}
+   * 0.5); NaN otherwise. Currency, dates and times are not read here.
+   */
+  public static double parseCell(String text) {
+    String t = text.strip();
+    if (t.isEmpty() || t.length() > 400 || !CELL_NUMBER.matcher(t).matches()) {
+      return Double.NaN;
+    }
+    boolean percent = t.endsWith("%");
+    double d = Double.parseDouble((percent ? t.substring(0, t.length() - 1) : t).replace(",", ""));
+    return Double.isFinite(d) ? (percent ? d / 100 : d) : Double.NaN;
+  }
+
+  private static final java.util.regex.Pattern CELL_NUMBER = java.util.regex.Pattern.compile(
+      "[+-]?(?:(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?%?");
+
   /** Excel's text-to-number conversion; NaN when the text is not a number, time or date. */
   public static double parse(String text) {
     String s = text.trim();

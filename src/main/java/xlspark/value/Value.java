@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Immutable.
  * Data errors are values ({@link Err}), never exceptions.
  */
-public sealed interface Value {
+public sealed interface Value extends java.io.Serializable {
 
   Blank BLANK = new Blank();
   /** An omitted argument, as in {@code IF(A,,1)}: coerces like a blank. Compared by identity. */
