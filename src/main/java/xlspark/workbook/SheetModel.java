@@ -229,8 +229,12 @@ public final class SheetModel {
 
     CellModel at(int row, int col) {
       while (next < byRow.length && byRow[next].arrayRange.firstRow() <= row) {
-        active.putIfAbsent(byRow[next].arrayRange.firstCol(), byRow[next]);
-        next++;
+        CellModel m = byRow[next++];
+        // a range ended above replaces its key (D8:D9 then D10:D12 in one column); an overlapping one stays
+        CellModel old = active.get(m.arrayRange.firstCol());
+        if (old == null || old.arrayRange.lastRow() < m.arrayRange.firstRow()) {
+          active.put(m.arrayRange.firstCol(), m);
+        }
       }
       java.util.Map.Entry<Integer, CellModel> e = active.floorEntry(col);
       while (e != null && e.getValue().arrayRange.lastRow() < row) {

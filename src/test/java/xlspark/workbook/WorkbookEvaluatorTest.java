@@ -161,6 +161,27 @@ class WorkbookEvaluatorTest {
     check(c, "Sales!C6", "41");
   }
 
+  /** Array formulas stacked in one column: each range's cells belong to their own formula. */
+  @Test
+  void arrayFormulasStackedInOneColumn() throws IOException {
+    XSSFWorkbook wb = new XSSFWorkbook();
+    XSSFSheet s = wb.createSheet("S");
+    for (int r = 0; r < 5; r++) {
+      s.createRow(r).createCell(0).setCellValue(r + 1);
+    }
+    s.setArrayFormula("A1:A2*10", CellRangeAddress.valueOf("D1:D2"));
+    s.setArrayFormula("A3:A5*100", CellRangeAddress.valueOf("D3:D5"));
+    s.getRow(0).createCell(4).setCellFormula("SUM(D1:D5)");
+    s.getRow(1).createCell(4).setCellFormula("D4+1");
+    Path file = dir.resolve("stacked.xlsx");
+    try (var out = java.nio.file.Files.newOutputStream(file)) {
+      wb.write(out);
+    }
+    Map<String, CellResult> c = evaluate(file);
+    check(c, "S!E1", "1230");
+    check(c, "S!E2", "401");
+  }
+
   @Test
   void arrayFormulasSpreadOverTheirRange() throws IOException {
     XSSFWorkbook wb = new XSSFWorkbook();
