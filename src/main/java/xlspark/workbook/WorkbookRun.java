@@ -76,6 +76,10 @@ public final class WorkbookRun {
       return evaluate(wb, bytes, options, (t1 - t0) / 1e9, keepModel);
     } catch (OutOfMemoryError e) {
       return failed(name, bytes, t0, "out of memory while evaluating");
+    } catch (RuntimeException | StackOverflowError e) {
+      // Cells fail alone inside the evaluator; this is the last boundary, so one workbook never fails a task.
+      return failed(name, bytes, t0, "evaluation failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage()));
     }
   }
 
