@@ -10,6 +10,7 @@ import static xlspark.functions.ArgKind.TEXT;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import xlspark.functions.Args;
+import xlspark.functions.ErrorPolicy;
 import xlspark.functions.FunctionSpec;
 import xlspark.value.DateSerial;
 import xlspark.value.DateText;
@@ -51,7 +52,7 @@ public final class DateFunctions {
         FunctionSpec.builder("DAYS", DayCounts::days).args(NUMBER, NUMBER).build(),
         FunctionSpec.builder("DAYS360", DayCounts::days360).args(NUMBER, NUMBER).optionalArg(BOOLEAN).build(),
         FunctionSpec.builder("DATEDIF", DayCounts::dateDif).args(NUMBER, NUMBER, TEXT).build(),
-        FunctionSpec.builder("YEARFRAC", DayCounts::yearFrac).args(NUMBER_NOT_LOGICAL, NUMBER_NOT_LOGICAL).optionalArg(NUMBER_NOT_LOGICAL).build(),
+        FunctionSpec.builder("YEARFRAC", DayCounts::yearFrac).args(NUMBER_NOT_LOGICAL, NUMBER_NOT_LOGICAL).optionalArg(NUMBER_NOT_LOGICAL).errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build(),
         FunctionSpec.builder("NETWORKDAYS", a -> Workdays.networkDays(a, false))
             .args(NUMBER, NUMBER).optionalArg(ARRAY).build(),
         FunctionSpec.builder("NETWORKDAYS.INTL", a -> Workdays.networkDays(a, true))

@@ -128,11 +128,29 @@ public final class DayCounts {
   }
 
   /** YEARFRAC(start, end, basis): 0 US 30/360, 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360. */
+  /**
+   * YEARFRAC(start, end, [basis]): the basis is judged before the dates, so its error or an invalid basis wins over
+   * an error date (Excel's cached YEARFRAC(1/0, 200, 5) is #NUM!, with basis #N/A it is #N/A).
+   */
   static Value yearFrac(Args a) {
+    int basis = 0;
+    if (a.has(2)) {
+      if (a.get(2) instanceof Value.Err err) {
+        return err;
+      }
+      basis = Serials.trunc(a.num(2));
+      if (basis < 0 || basis > 4) {
+        return Value.err(ExcelError.NUM, "basis must be 0 to 4");
+      }
+    }
+    for (int i = 0; i < 2; i++) {
+      if (a.get(i) instanceof Value.Err err) {
+        return err;
+      }
+    }
     double s = Serials.day(a.num(0));
     double e = Serials.day(a.num(1));
-    int basis = a.has(2) ? Serials.trunc(a.num(2)) : 0;
-    if (Double.isNaN(s) || Double.isNaN(e) || basis < 0 || basis > 4) {
+    if (Double.isNaN(s) || Double.isNaN(e)) {
       return Value.err(ExcelError.NUM);
     }
     return Value.num(yearFraction(s, e, basis));

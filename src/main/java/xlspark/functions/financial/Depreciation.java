@@ -119,52 +119,38 @@ final class Depreciation {
       }
       return Coerce.number(sum);
     }
-    double part = 0;
-    if (start != intStart) {
-      double value = cost - interVdb(cost, salvage, life, life, intStart, factor, ctx);
-      part += (start - intStart) * interVdb(value, salvage, life, life - intStart, 1, factor, ctx);
-    }
-    if (end != intEnd) {
-      double before = intEnd - 1;
-      double value = cost - interVdb(cost, salvage, life, life, before, factor, ctx);
-      part += (intEnd - end) * interVdb(value, salvage, life, life - before, 1, factor, ctx);
-    }
-    double remaining = cost - interVdb(cost, salvage, life, life, intStart, factor, ctx);
-    return Coerce.number(interVdb(remaining, salvage, life, life - intStart, intEnd - intStart, factor, ctx) - part);
+    return Coerce.number(switching(cost, salvage, life, start, end, factor, ctx));
   }
 
   /**
-   * Depreciation over the first {@code period} periods of an asset worth {@code cost} with {@code life1}
-   * periods left: double-declining until straight line over the remaining life gives more.
+   * VDB switching to straight line. Excel lays its periods from the start's fraction: a first piece [0, f], then
+   * whole periods [f + k, f + k + 1]. Each piece depreciates, from its start t, the larger of the declining balance
+   * (book value x factor / life, down to salvage at most) and the straight line over the remaining life, (book value -
+   * salvage) / (life - t), in proportion to its length; the result is the part of the pieces between start and end.
+   * So Excel's cached VDB(1,0,14,11.5,12.5,1.25) is 0.0687263, the straight line from 3.5 over 10.5 periods, and
+   * VDB(1,0,14,11,12,1.25) is 0.0686679, the straight line from 3 over 11.
    */
-  private static double interVdb(double cost, double salvage, double life, double life1, double period,
-                                 double factor, EvalContext ctx) {
-    double sum = 0;
-    double intEnd = Math.ceil(period);
-    double depreciable = cost - salvage;
-    boolean straight = false;
-    double sln = 0;
-    for (double i = 1; i <= intEnd; i++) {
+  private static double switching(double cost, double salvage, double life, double start, double end,
+                                  double factor, EvalContext ctx) {
+    double offset = start - Math.floor(start);
+    double book = cost;
+    double total = 0;
+    double from = 0;
+    double to = offset > 0 ? offset : 1;
+    while (from < end) {
       ctx.checkDeadline();
-      double term;
-      if (straight) {
-        term = sln;
-      } else {
-        double ddb = ddb(cost, salvage, life, i, factor);
-        sln = depreciable / (life1 - (i - 1));
-        if (sln > ddb) {
-          term = sln;
-          straight = true;
-        } else {
-          term = ddb;
-          depreciable -= ddb;
-        }
+      double declining = Math.min(book * factor / life, Math.max(book - salvage, 0));
+      double straight = life > from ? (book - salvage) / (life - from) : 0;
+      double perPeriod = Math.max(declining, straight);
+      double lo = Math.max(from, start);
+      double hi = Math.min(to, end);
+      if (hi > lo) {
+        total += perPeriod * (hi - lo);
       }
-      if (i == intEnd) {
-        term *= period + 1 - intEnd;
-      }
-      sum += term;
+      book -= perPeriod * (to - from);
+      from = to;
+      to += 1;
     }
-    return sum;
+    return total;
   }
 }
