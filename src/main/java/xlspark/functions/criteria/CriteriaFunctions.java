@@ -2,6 +2,7 @@ package xlspark.functions.criteria;
 
 import static xlspark.functions.ArgKind.ANY;
 import static xlspark.functions.ArgKind.ARRAY;
+import static xlspark.functions.ErrorPolicy.INSPECTS_ERRORS;
 
 import java.util.List;
 import xlspark.functions.Args;
@@ -33,10 +34,10 @@ public final class CriteriaFunctions {
 
   public static List<FunctionSpec> specs() {
     return List.of(
-        FunctionSpec.builder("COUNTIF", a -> single(a, Total.COUNT)).args(ARRAY, ANY).build(),
-        FunctionSpec.builder("SUMIF", a -> single(a, Total.SUM)).args(ARRAY, ANY).optionalArg(ARRAY).build(),
+        FunctionSpec.builder("COUNTIF", a -> single(a, Total.COUNT)).args(ARRAY, ANY).errorPolicy(INSPECTS_ERRORS).build(),
+        FunctionSpec.builder("SUMIF", a -> single(a, Total.SUM)).args(ARRAY, ANY).optionalArg(ARRAY).errorPolicy(INSPECTS_ERRORS).build(),
         FunctionSpec.builder("AVERAGEIF", a -> single(a, Total.AVERAGE)).args(ARRAY, ANY).optionalArg(ARRAY)
-            .build(),
+            .errorPolicy(INSPECTS_ERRORS).build(),
         pairs(FunctionSpec.builder("COUNTIFS", a -> multiple(a, Total.COUNT, 0)).args(ARRAY, ANY)),
         pairs(FunctionSpec.builder("SUMIFS", a -> multiple(a, Total.SUM, 1)).args(ARRAY, ARRAY, ANY)),
         pairs(FunctionSpec.builder("AVERAGEIFS", a -> multiple(a, Total.AVERAGE, 1)).args(ARRAY, ARRAY, ANY)),
@@ -45,16 +46,23 @@ public final class CriteriaFunctions {
         FunctionSpec.builder("COUNTBLANK", CriteriaFunctions::countBlank).arg(ARRAY).build());
   }
 
-  /** Declares the optional further (range, criterion) pairs: ranges are not lifted, criteria are. */
+  /**
+   * Declares the optional further (range, criterion) pairs: ranges are not lifted, criteria are. An error criterion
+   * counts the cells holding that error (Excel's cached COUNTIF(AA7:AA13, 1/0) is 1), so errors reach the body.
+   */
   private static FunctionSpec pairs(FunctionSpec.Builder b) {
     for (int i = 1; i < MAX_PAIRS; i++) {
       b.optionalArg(ARRAY).optionalArg(ANY);
     }
-    return b.build();
+    return b.errorPolicy(INSPECTS_ERRORS).build();
   }
 
   /** COUNTIF, SUMIF, AVERAGEIF: the value range is aligned at the top-left of the criteria range. */
   private static Value single(Args a, Total total) {
+    Value rangeError = rangeError(a, 0, 2);
+    if (rangeError != null) {
+      return rangeError;
+    }
     Arr range = a.array(0);
     Criterion c = Criterion.of(a.get(1));
     Arr values = a.has(2) && a.get(2) != Value.MISSING ? a.array(2) : range;
@@ -73,12 +81,27 @@ public final class CriteriaFunctions {
     return acc.result();
   }
 
+  /** The first error given as a range (not as a criterion) among the arguments at these indexes, or null. */
+  private static Value rangeError(Args a, int... indexes) {
+    for (int i : indexes) {
+      if (i < a.size() && a.get(i) instanceof Err e) {
+        return e;
+      }
+    }
+    return null;
+  }
+
   /** The IFS functions: arguments {@code [target,] range1, criterion1, range2, criterion2...}, all ranges one shape. */
   private static Value multiple(Args a, Total total, int firstPair) {
     if ((a.size() - firstPair) % 2 != 0) {
       return Value.err(ExcelError.VALUE, "criteria ranges and criteria must come in pairs");
     }
     int pairs = (a.size() - firstPair) / 2;
+    for (int i = 0; i < a.size(); i++) {
+      if ((i < firstPair || (i - firstPair) % 2 == 0) && a.get(i) instanceof Err e) {
+        return e;
+      }
+    }
     Arr target = a.array(0);
     Arr[] ranges = new Arr[pairs];
     Criterion[] criteria = new Criterion[pairs];

@@ -104,7 +104,7 @@ final class CashFlows {
 
   /**
    * MIRR(values, finance_rate, reinvest_rate): negative flows discounted at the finance rate, positive ones
-   * compounded at the reinvestment rate; #DIV/0! without both signs.
+   * compounded at the reinvestment rate; #DIV/0! without a negative flow, -1 without a positive one.
    */
   static Value mirr(Args a) {
     Flows f = flows(a.get(0));
@@ -114,8 +114,10 @@ final class CashFlows {
     double[] v = f.values();
     double finance = 1 + a.num(1);
     double reinvest = 1 + a.num(2);
-    if (!hasBothSigns(v)) {
-      return Value.err(ExcelError.DIV0, "MIRR needs a positive and a negative cash flow");
+    // without a negative flow there is nothing to discount (#DIV/0!); without a positive one the rate is -1,
+    // as Excel caches MIRR({-10000;-3400;-6500;-1000},0.07,0.01) in mirrTest.xls
+    if (java.util.Arrays.stream(v).noneMatch(c -> c < 0)) {
+      return Value.err(ExcelError.DIV0, "MIRR needs a negative cash flow");
     }
     double pos = 0;
     double neg = 0;

@@ -134,7 +134,8 @@ final class Sums {
 
   /**
    * SUMX2MY2 and friends: two arrays of the same number of cells (else #N/A); pairs where either cell is
-   * not a number are skipped; errors are returned.
+   * not a number are skipped; errors are returned; no pair of numbers at all is #DIV/0! (Excel's cached
+   * SUMX2MY2(D8:E11,C8:D11) over blanks and text in FormulaEvalTestData).
    */
   private static FunctionSpec paired(String name, PairTerm term) {
     return FunctionSpec.builder(name, a -> {
@@ -149,6 +150,7 @@ final class Sums {
         return Value.err(ExcelError.NA, "arrays have different sizes");
       }
       double s = 0;
+      int pairs = 0;
       for (int i = 0; i < x.size(); i++) {
         Value u = x.cells()[i];
         Value v = y.cells()[i];
@@ -160,9 +162,10 @@ final class Sums {
         }
         if (u instanceof Num p && v instanceof Num q) {
           s += term.apply(p.v(), q.v());
+          pairs++;
         }
       }
-      return Coerce.number(s);
+      return pairs == 0 ? Value.err(ExcelError.DIV0, "no pair of numbers") : Coerce.number(s);
     }).args(ARRAY, ARRAY).build();
   }
 }

@@ -89,6 +89,10 @@ public final class NumberFormat {
     int n = numberSections;
     FormatSection s;
     boolean minus;
+    if (conditional && n == 1 && !sections.get(0).condition.test(x)) {
+      // one section whose condition fails: Excel shows the number in General (TEXT(10,"[<10]#"" Wow""") is "10")
+      return (x < 0 ? "-" : "") + GeneralFormat.of(Math.abs(x));
+    }
     if (conditional) {
       s = conditionalSection(x, n);
       minus = x < 0 && (s.condition == null || !s.condition.negativeOnly());
