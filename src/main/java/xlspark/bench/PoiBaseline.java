@@ -287,6 +287,15 @@ public final class PoiBaseline {
      * Evaluates formula {@code f} (no leading '=') with the row's variable texts; null when POI cannot parse
      * it and {@code nullIfUnparsed} (so the caller may try the other workbook kind).
      */
+    /** An error literal typed from a CSV cell (#N/A...); one POI does not know (#SPILL!...) stays text. */
+    private static void setError(Cell c, String code) {
+      try {
+        c.setCellErrorValue(FormulaError.forString(code).getCode());
+      } catch (IllegalArgumentException unknown) {
+        c.setCellValue(code);
+      }
+    }
+
     Result evaluate(String f, String[] values, boolean nullIfUnparsed) {
       try {
         formulaCell.setCellFormula(f);
@@ -303,6 +312,8 @@ public final class PoiBaseline {
           c.setCellValue(b);
         } else if (v instanceof String s) {
           c.setCellValue(s);
+        } else if (v instanceof xlspark.value.Value.Err e) {
+          setError(c, e.code().text());
         } else {
           c.setBlank();
         }

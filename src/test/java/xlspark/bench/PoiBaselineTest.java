@@ -63,6 +63,17 @@ class PoiBaselineTest {
   }
 
   @Test
+  void errorLiteralCellsAreErrorsAsInXlspark() throws Exception {
+    // the job types a CSV cell "#N/A" as the error (Coerce.typeCell); the baseline must see the same cell
+    Path in = Files.writeString(dir.resolve("errors.csv"), "expression,x\n=ISNA(x),#N/A\n=ISERROR(x),#DIV/0!\n"
+        + "=ISTEXT(x),#N/A!\n");
+    Path out = dir.resolve("errors-out.csv");
+    PoiBaseline.run(in, out, 1, PoiBaseline.Kind.AUTO);
+    assertEquals(List.of("id,type,value,message", "1,BOOLEAN,TRUE,", "2,BOOLEAN,TRUE,", "3,BOOLEAN,TRUE,"),
+        Files.readAllLines(out));
+  }
+
+  @Test
   void eachWorkbookKindGivesTheSameValues() throws Exception {
     Path xlsx = dir.resolve("xlsx.csv");
     Path auto = dir.resolve("auto.csv");
