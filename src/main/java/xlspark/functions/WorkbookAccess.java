@@ -52,6 +52,15 @@ public interface WorkbookAccess {
     return null;
   }
 
+  /**
+   * The values of a reference as SUBTOTAL and AGGREGATE read them: an array in which the cells of rows hidden by
+   * an AutoFilter (and of every hidden row with {@code allHidden}) and, with {@code nested}, the cells holding
+   * SUBTOTAL or AGGREGATE formulas are blank, so that no aggregation counts them.
+   */
+  default Value readAggregated(Area area, boolean allHidden, boolean nested) {
+    return read(area, false);
+  }
+
   /** The sheet's name for a reference's sheet (null: the formula's sheet). */
   default String sheetOf(Area area) {
     return area.sheet() == null ? sheet() : area.sheet();

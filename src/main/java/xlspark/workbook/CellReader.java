@@ -260,6 +260,39 @@ final class CellReader implements Template.References, WorkbookAccess {
         : new Value.Arr(cells.size() / cols, cols, cells.toArray(new Value[0]));
   }
 
+  @Override
+  public Value readAggregated(Area a, boolean allHidden, boolean nested) {
+    Value v = read(a, false);
+    SheetModel s = a.sheet() == null ? wb.sheet(current.sheet) : wb.sheet(a.sheet());
+    if (s == null || !(v instanceof Value.Arr arr) || !nested && !s.hasHiddenRows()) {
+      return v;
+    }
+    Value[] cells = null;
+    for (int r = 0; r < arr.rows(); r++) {
+      int row = a.firstRow() + r;
+      boolean hide = allHidden ? s.rowHidden(row) : s.rowFiltered(row);
+      for (int c = 0; c < arr.cols(); c++) {
+        if (hide || nested && aggregates(s.get(row, a.firstCol() + c))) {
+          if (cells == null) {
+            cells = arr.cells().clone();
+          }
+          cells[r * arr.cols() + c] = Value.BLANK;
+        }
+      }
+    }
+    return cells == null ? arr : new Value.Arr(arr.rows(), arr.cols(), cells);
+  }
+
+  /** True for a cell whose formula is a SUBTOTAL or AGGREGATE (which SUBTOTAL does not count twice). */
+  private static boolean aggregates(CellModel c) {
+    CellModel f = c == null ? null : c.master != null ? c.master : c;
+    if (f == null || f.formula == null) {
+      return false;
+    }
+    String u = f.formula.toUpperCase(java.util.Locale.ROOT);
+    return u.contains("SUBTOTAL(") || u.contains("AGGREGATE(");
+  }
+
   private static Value deleted() {
     return Value.err(ExcelError.REF, "reference to a deleted sheet (#REF! in the formula)");
   }

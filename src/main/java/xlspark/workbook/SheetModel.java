@@ -22,6 +22,9 @@ public final class SheetModel {
   private final java.util.List<Outside> outside = new java.util.ArrayList<>();
   /** For a sheet of a linked workbook: which workbook (its values are the ones saved in this file); else null. */
   String external;
+  /** Hidden rows (SUBTOTAL and AGGREGATE leave them out), and the areas an AutoFilter covers (its own or a table's). */
+  private final java.util.BitSet hiddenRows = new java.util.BitSet();
+  private final java.util.List<xlspark.value.Area> filters = new java.util.ArrayList<>(1);
   /** Open addressing: keys are {@code row << 14 | col} plus one (0 marks an empty slot). */
   private long[] keys = new long[16];
   private CellModel[] slots = new CellModel[16];
@@ -44,6 +47,41 @@ public final class SheetModel {
 
   public String name() {
     return name;
+  }
+
+  void hideRow(int row) {
+    if (row >= 0 && row < xlspark.value.Area.MAX_ROWS) {
+      hiddenRows.set(row);
+    }
+  }
+
+  void addFilter(xlspark.value.Area area) {
+    if (area != null) {
+      filters.add(area);
+    }
+  }
+
+  /** True when a row is hidden. */
+  boolean rowHidden(int row) {
+    return hiddenRows.get(row);
+  }
+
+  /** True when a row is hidden by an AutoFilter: hidden, and below the header of a filtered area. */
+  boolean rowFiltered(int row) {
+    if (!hiddenRows.get(row)) {
+      return false;
+    }
+    for (xlspark.value.Area f : filters) {
+      if (row > f.firstRow() && row <= f.lastRow()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the sheet has hidden rows at all (most do not: SUBTOTAL then reads a plain array). */
+  boolean hasHiddenRows() {
+    return !hiddenRows.isEmpty();
   }
 
   /** True for a position inside Excel's grid (1,048,576 rows by 16,384 columns). */

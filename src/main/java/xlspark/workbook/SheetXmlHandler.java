@@ -58,6 +58,9 @@ final class SheetXmlHandler extends DefaultHandler {
     this.budget = budget;
   }
 
+  /** The range of the sheet's AutoFilter until one of its columns shows a criterion. */
+  private Area autoFilter;
+
   @Override
   public void startElement(String uri, String localName, String qName, Attributes a) {
     switch (localName) {
@@ -65,6 +68,16 @@ final class SheetXmlHandler extends DefaultHandler {
         String r = a.getValue("r");
         row = r != null ? number(r) - 1 : row + 1;
         col = -1;
+        String hidden = a.getValue("hidden");
+        if (("1".equals(hidden) || "true".equalsIgnoreCase(hidden)) && row >= 0 && row < Area.MAX_ROWS) {
+          sheet.hideRow((int) row);
+        }
+      }
+      case "autoFilter" -> autoFilter = WorkbookText.area(a.getValue("ref"));
+      case "filterColumn" -> {
+        // an AutoFilter filters only with a criterion; without one, hidden rows in its range are hidden by hand
+        sheet.addFilter(autoFilter);
+        autoFilter = null;
       }
       case "c" -> {
         String r = a.getValue("r");

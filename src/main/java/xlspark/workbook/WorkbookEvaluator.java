@@ -361,10 +361,10 @@ public final class WorkbookEvaluator {
     String sheet = wb.sheet(cell.sheet).name();
     for (Slot s : p.template().slots()) {
       if (s instanceof Slot.Ref r) {
-        if (r.use() != Slot.Use.REFERENCE) {
-          Area a = p.lexed().refs()[r.index()];
-          out.add(a.sheet() == null ? a.withSheet(sheet) : a);
-        }
+        // references taken as references count too: SUBTOTAL and the reference operators read their cells (for
+        // ROW(A1) in A1 that is a cycle on paper only, which the evaluator resolves ahead)
+        Area a = p.lexed().refs()[r.index()];
+        out.add(a.sheet() == null ? a.withSheet(sheet) : a);
       } else if (s instanceof Slot.Name n) {
         reader.nameAreas(n.name(), cell.sheet, out, 0);
       } else if (s instanceof Slot.Structured st) {

@@ -36,7 +36,10 @@ public final class XlsReader {
       }
       for (Name n : hw.getAllNames()) {
         try {
-          if (!n.isFunctionName() && n.getNameName() != null && !n.getNameName().startsWith("_xlnm")) {
+          if ("_FilterDatabase".equalsIgnoreCase(n.getNameName()) && n.getSheetIndex() >= 0) {
+            // the AutoFilter's range (.xls keeps it as a hidden name): SUBTOTAL leaves out the rows it hides
+            wb.sheet(n.getSheetIndex()).addFilter(WorkbookText.area(n.getRefersToFormula()));
+          } else if (!n.isFunctionName() && n.getNameName() != null && !n.getNameName().startsWith("_xlnm")) {
             wb.addName(n.getNameName(), n.getSheetIndex(), n.getRefersToFormula());
           }
         } catch (RuntimeException e) {
@@ -56,6 +59,9 @@ public final class XlsReader {
   private static void readSheet(Sheet sheet, SheetModel model) {
     List<CellModel> masters = new ArrayList<>();
     for (Row row : sheet) {
+      if (row.getZeroHeight()) {
+        model.hideRow(row.getRowNum());
+      }
       for (Cell cell : row) {
         CellType t = cell.getCellType();
         if (t == CellType.FORMULA) {

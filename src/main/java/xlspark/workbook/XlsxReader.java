@@ -284,6 +284,7 @@ public final class XlsxReader {
     private int totals;
     /** Nesting of {@code table} elements: extensions hold their own ({@code <x14:table altText=...>}). */
     private int depth;
+    private Area autoFilter;
 
     TableHandler(String sheet, WorkbookModel model) {
       this.sheet = sheet;
@@ -299,6 +300,15 @@ public final class XlsxReader {
         totals = a.getValue("totalsRowCount") == null ? 0 : Integer.parseInt(a.getValue("totalsRowCount"));
       } else if (localName.equals("tableColumn") && depth == 1) {
         columns.add(a.getValue("name"));
+      } else if (localName.equals("autoFilter") && depth == 1) {
+        autoFilter = WorkbookText.area(a.getValue("ref"));
+      } else if (localName.equals("filterColumn") && depth == 1 && autoFilter != null) {
+        // a table's AutoFilter filters only with a criterion; otherwise its hidden rows are hidden by hand
+        SheetModel s = model.sheet(sheet);
+        if (s != null) {
+          s.addFilter(autoFilter);
+        }
+        autoFilter = null;
       }
     }
 
