@@ -236,6 +236,8 @@ public final class RowEvaluator implements Serializable {
     private final RowVariables vars = new RowVariables(variables, engine.constants(), textCells, engine.timeZone());
     private final ExternalCells external = new ExternalCells();
     private final InternalCells internal = new InternalCells();
+    private final Object[] reused = new Object[outputSchema.size()];
+    private final GenericInternalRow reusedRow = new GenericInternalRow(reused);
     private final long partitionBase;
     private long position;
     private long rows;
@@ -270,12 +272,14 @@ public final class RowEvaluator implements Serializable {
     }
 
     /**
-     * Evaluates an internal row numbered {@code index}; the input cells are passed through unconverted (they stay
-     * valid until the next input row, which is all Spark's writer needs: it copies each row as it gets it).
+     * Evaluates an internal row numbered {@code index}. The result is one row object reused for every row, whose
+     * input cells are passed through unconverted: both stay valid until the next input row, which is all Spark
+     * needs (the scan of {@link #evaluate(SparkSession, IndexedInput.Ranges)}'s DataFrame copies each row into its
+     * own binary form as it gets it), and no row costs more objects than its new values.
      */
     public InternalRow evaluate(InternalRow in, long index) {
       EvalOutcome o = count(outcome(internal.at(in), index));
-      Object[] out = new Object[outputSchema.size()];
+      Object[] out = reused;
       int k = 0;
       if (addId) {
         out[k++] = index + 1;
@@ -290,7 +294,7 @@ public final class RowEvaluator implements Serializable {
       if (rowIndexPos >= 0) {
         out[k] = index;
       }
-      return new GenericInternalRow(out);
+      return reusedRow;
     }
 
     private EvalOutcome count(EvalOutcome o) {

@@ -60,6 +60,8 @@ final class CsvLineScan {
   private final char separator;
   private final int quote;
   private final boolean header;
+  /** Bytes that may change the scan's state: line ends, NUL, the quote and the separator. */
+  private final boolean[] special = new boolean[256];
 
   /**
    * @param separator the one-byte field separator
@@ -70,6 +72,13 @@ final class CsvLineScan {
     this.separator = separator;
     this.quote = quote;
     this.header = header;
+    special['\n'] = true;
+    special['\r'] = true;
+    special[0] = true;
+    special[separator & 0xFF] = true;
+    if (quote >= 0) {
+      special[quote] = true;
+    }
   }
 
   /**
@@ -139,6 +148,32 @@ final class CsvLineScan {
           if (detect) {
             return "a line ends with a lone CR";
           }
+        }
+        if (!special[b]) {
+          // a run of ordinary bytes (most of a file): one table look-up each
+          empty = false;
+          int j = i;
+          if (blank) {
+            for (; j < n && !special[buf[j] & 0xFF]; j++) {
+              if ((buf[j] & 0xFF) > ' ') {
+                blank = false;
+                break;
+              }
+            }
+          }
+          while (j < n && !special[buf[j] & 0xFF]) {
+            j++;
+          }
+          if (detect && quote >= 0) {
+            if (state == QUOTE_IN_QUOTED) {
+              return "a quote inside a field or text after a closing quote";
+            }
+            if (state == FIELD_START) {
+              state = UNQUOTED;
+            }
+          }
+          i = j - 1;
+          continue;
         }
         if (b == '\n' || b == '\r') {
           if (detect) {
