@@ -43,6 +43,7 @@ public final class IndexedInput {
   private final long[] counts;
   private final boolean evenSplits;
   private final JavaRDD<InternalRow> cached;
+  private List<String[]> firstRows;
   private Dataset<Row> rows;
 
   private IndexedInput(SparkSession spark, StructType schema, RDD<InternalRow> source, long[] counts,
@@ -69,7 +70,9 @@ public final class IndexedInput {
     if (table.lines() != null) {
       Optional<RDD<InternalRow>> read = table.lines().read(spark, table.data());
       if (read.isPresent()) {
-        return new IndexedInput(spark, schema, read.get(), table.lines().rows(), true, null);
+        IndexedInput in = new IndexedInput(spark, schema, read.get(), table.lines().rows(), true, null);
+        in.firstRows = table.lines().firstRows().isEmpty() ? null : table.lines().firstRows();
+        return in;
       }
       LOG.info("Spark did not plan the CSV as a plain file scan; counting its rows with a job");
     }
@@ -216,9 +219,29 @@ public final class IndexedInput {
     }
   }
 
-  /** The first {@code n} rows with their index (as in {@link #rows()}), read by one task of one job. */
+  /**
+   * The first {@code n} rows with their index (as in {@link #rows()}): for a CSV read line by line, as the driver
+   * parsed them while reading the file (no job; a malformed line has its text in {@link ResultColumns#CORRUPT_RECORD}
+   * but may differ from Spark's row in detail, which is why only auto's timing sample takes them), else read by one
+   * task of one job.
+   */
   public List<Row> head(int n) {
     long m = Math.min(n, count());
+    if (firstRows != null && firstRows.size() >= m) {
+      List<Row> out = new ArrayList<>();
+      for (int i = 0; i < m; i++) {
+        String[] cells = firstRows.get(i);
+        Object[] values = new Object[schema.size() + 1];
+        for (int c = 0; c < schema.size(); c++) {
+          boolean corrupt = schema.fields()[c].name().equals(ResultColumns.CORRUPT_RECORD);
+          values[c] = corrupt ? (cells == null ? "(malformed)" : null)
+              : cells == null || c >= cells.length || cells[c] == null || cells[c].isEmpty() ? null : cells[c];
+        }
+        values[schema.size()] = (long) i;
+        out.add(org.apache.spark.sql.RowFactory.create(values));
+      }
+      return out;
+    }
     JavaRDD<InternalRow> first = RowRangeRDD.byBounds(source, counts, new long[] {0, m}).toJavaRDD()
         .mapPartitions((Iterator<InternalRow> it) -> new Numbered(it, 0), true);
     return InternalRows.PLATFORM.dataFrame(spark, first.rdd(),

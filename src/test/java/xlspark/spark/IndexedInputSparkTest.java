@@ -128,6 +128,30 @@ class IndexedInputSparkTest {
   }
 
   @Test
+  void driverParsedSampleRowsAreSparksRows() throws IOException {
+    StringBuilder b = new StringBuilder("id,expression,a\n\n");
+    for (int i = 0; i < 80; i++) {
+      b.append(i).append(i % 10 == 3 ? ",\"=\"\"x, y\"\"\"," : ",=a*").append(i % 10 == 3 ? "" : i + ",")
+          .append(i % 7 == 0 ? "" : "v" + i).append(i % 25 == 24 ? ",extra" : "").append('\n');
+    }
+    Path f = Files.writeString(dir.resolve("s.csv"), b.toString());
+    JobConfig config = JobConfig.builder(f.toString()).dryRun(true).build();
+    SourceTable table = FormulaSource.read(spark, config, 2);
+    IndexedInput in = IndexedInput.of(spark, table);
+    List<Row> sample = in.head(64);
+    List<Row> spark = in.rows().limit(64).collectAsList();
+    assertEquals(64, sample.size());
+    int corrupt = in.schema().fieldIndex(ResultColumns.CORRUPT_RECORD);
+    for (int i = 0; i < 64; i++) {
+      if (spark.get(i).isNullAt(corrupt)) {
+        assertEquals(spark.get(i), sample.get(i), "row " + i);
+      } else {
+        assertTrue(!sample.get(i).isNullAt(corrupt), "row " + i + " is malformed in both");
+      }
+    }
+  }
+
+  @Test
   void rangesFailOnAWrongCount() {
     RDD<InternalRow> rows = InternalRows.PLATFORM.rdd(spark.range(0, 10, 1, 2).toDF());
     assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L),

@@ -85,6 +85,52 @@ final class CsvHeader {
     }
   }
 
+  /**
+   * The first {@code n} data lines of the first file (the header and blank lines skipped), parsed with Spark's
+   * settings: cells in order, or null for a line that does not have {@code columns} of them (Spark makes it a
+   * malformed row). Only for a line-by-line read, where a line is a record. Auto mode times these rows to choose
+   * a mode; they never reach the output. Empty when anything goes wrong.
+   */
+  static List<String[]> firstRows(SparkSession spark, String file, Map<String, String> options, int columns,
+                                  int n) {
+    List<String[]> rows = new ArrayList<>();
+    try {
+      CSVOptions csv = new CSVOptions(ScalaCollections.map(options), true,
+          spark.conf().get("spark.sql.session.timeZone"));
+      Charset charset = Charset.forName(csv.charset());
+      CsvParser parser = new CsvParser(csv.asParserSettings());
+      boolean header = csv.headerFlag();
+      try (InputStream in = CodecStreams.createInputStreamWithCloseResource(
+          spark.sparkContext().hadoopConfiguration(), new Path(file))) {
+        LineReader lines = new LineReader(in);
+        Text line = new Text();
+        boolean first = true;
+        while (rows.size() < n && lines.readLine(line) > 0) {
+          byte[] bytes = Arrays.copyOf(line.getBytes(), line.getLength());
+          if (first && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+              && (bytes[2] & 0xFF) == 0xBF) {
+            bytes = Arrays.copyOfRange(bytes, 3, bytes.length);
+          }
+          first = false;
+          String text = new String(bytes, charset);
+          if (text.trim().isEmpty()) {
+            continue;
+          }
+          if (header) {
+            header = false;
+            continue;
+          }
+          String[] cells = parser.parseLine(text);
+          rows.add(cells != null && cells.length == columns ? cells : null);
+        }
+      }
+      return rows;
+    } catch (IOException | RuntimeException | LinkageError e) {
+      LOG.info("reading the first rows on the driver failed ({})", e.toString());
+      return List.of();
+    }
+  }
+
   /** The first record of the stream: what Spark's multi-line schema inference takes. */
   private static Optional<String[]> firstRecord(Configuration conf, String file, CSVOptions csv) throws IOException {
     try (InputStream in = CodecStreams.createInputStreamWithCloseResource(conf, new Path(file))) {

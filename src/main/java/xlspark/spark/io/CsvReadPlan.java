@@ -83,7 +83,7 @@ final class CsvReadPlan {
         ranges.add(out);
       }
       String why = detect ? "no record spans lines" : "--csv-option multiLine=false";
-      return new Plan(false, new LineRanges(ranges, r.rows(), options), String.format(Locale.ROOT,
+      return new Plan(false, new LineRanges(ranges, r.rows(), options, List.of()), String.format(Locale.ROOT,
           "line by line (%s), %d ranges cut at line starts, %,d rows counted by the driver's scan (%s)", why,
           ranges.size(), r.totalRows(), took));
     } catch (IOException e) {

@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.StructType;
 import xlspark.spark.JobConfig;
 import xlspark.spark.ResultColumns;
 import xlspark.spark.UsageException;
+import xlspark.spark.strategy.StrategyKind;
 
 /**
  * Reads the expressions table in any supported format, with explicit schemas where the format has none, and
@@ -28,6 +29,8 @@ import xlspark.spark.UsageException;
 public final class FormulaSource {
   public static final String EXPRESSION = "expression";
   public static final String ID = "id";
+  /** Rows auto mode times to choose a mode. */
+  public static final int SAMPLE_ROWS = 64;
 
   private FormulaSource() {}
 
@@ -90,8 +93,12 @@ public final class FormulaSource {
     String id = column(schema, ID).orElse(null);
     String note = csv != null ? "csv " + csv.note() : format.cliName() + ", " + files.size() + " file"
         + (files.size() == 1 ? "" : "s");
-    return new SourceTable(data, expression, id, format, format == DataFormat.CSV, files,
-        csv == null ? null : csv.lines(), note);
+    LineRanges lines = csv == null ? null : csv.lines();
+    if (lines != null && config.mode() == StrategyKind.AUTO) {
+      lines = lines.withFirstRows(CsvHeader.firstRows(spark, files.get(0), lines.options(),
+          schema.size() - 1, SAMPLE_ROWS));
+    }
+    return new SourceTable(data, expression, id, format, format == DataFormat.CSV, files, lines, note);
   }
 
   /** The exact name of a column, matched case-insensitively as Spark resolves names. */
