@@ -197,6 +197,7 @@ public final class WorkbookEvaluator {
     // An array formula evaluates every branch over its arrays (IF over arrays reads both), so any read counts.
     if (source == null || c.arrayRange == null && same(v, reader.evaluateCell(c, f.prepared, true))) {
       store(c, v);
+      explainUnknownFunction(c);
       SheetModel linked = reader.lastExternalSource();
       if (linked != null && c.note == null) {
         c.note = "uses the values of the linked workbook " + linked.external + " as saved in this file (the link"
@@ -272,6 +273,25 @@ public final class WorkbookEvaluator {
     }
     if (current.cycle == null) {
       current.cycle = text;
+    }
+  }
+
+  private static final String UNKNOWN = "unknown function ";
+
+  /**
+   * Says why a function the engine does not know is not there when the workbook tells: its own VBA function (a
+   * macro-function name in .xls, a VBA project in the file) or a function of an add-in ({@code [1]!HsGetValue}).
+   */
+  private void explainUnknownFunction(CellModel c) {
+    if (c.note != null || !(c.value instanceof Value.Err e) || e.code() != ExcelError.NAME || e.message() == null
+        || !e.message().startsWith(UNKNOWN)) {
+      return;
+    }
+    String fn = e.message().substring(UNKNOWN.length());
+    if (fn.startsWith("[")) {
+      c.note = e.message() + ": a function of an add-in or another workbook, not available outside Excel";
+    } else if (wb.isMacroFunction(fn)) {
+      c.note = e.message() + ": a user-defined (VBA) function of the workbook; xlspark does not run macros";
     }
   }
 

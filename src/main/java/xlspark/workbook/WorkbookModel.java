@@ -31,6 +31,9 @@ public final class WorkbookModel {
   private final List<SheetModel> sheets = new ArrayList<>();
   private final List<SheetModel> externalSheets = new ArrayList<>();
   private boolean date1904;
+  /** Names of the workbook's macro functions (.xls function names), upper case; and whether it carries VBA. */
+  private final java.util.Set<String> macroFunctions = new java.util.HashSet<>();
+  private boolean vba;
   private final Map<String, SheetModel> sheetsByKey = new HashMap<>();
   private final Map<String, DefinedName> names = new HashMap<>();
   private final Map<String, TableModel> tables = new HashMap<>();
@@ -88,6 +91,19 @@ public final class WorkbookModel {
     externalSheets.add(s);
     sheetsByKey.putIfAbsent(sheetName.toUpperCase(Locale.ROOT), s);
     return s;
+  }
+
+  void addMacroFunction(String functionName) {
+    macroFunctions.add(functionName.toUpperCase(Locale.ROOT));
+  }
+
+  void setVba(boolean vba) {
+    this.vba = vba;
+  }
+
+  /** True when a function the registry does not know is one of the workbook's own (VBA) functions. */
+  boolean isMacroFunction(String upperName) {
+    return vba || macroFunctions.contains(upperName);
   }
 
   /** True for a workbook in the 1904 date system (serial 0 is 1904-01-01). */

@@ -39,6 +39,8 @@ public final class XlsReader {
           if ("_FilterDatabase".equalsIgnoreCase(n.getNameName()) && n.getSheetIndex() >= 0) {
             // the AutoFilter's range (.xls keeps it as a hidden name): SUBTOTAL leaves out the rows it hides
             wb.sheet(n.getSheetIndex()).addFilter(WorkbookText.area(n.getRefersToFormula()));
+          } else if (n.isFunctionName() && n.getNameName() != null) {
+            wb.addMacroFunction(n.getNameName());
           } else if (!n.isFunctionName() && n.getNameName() != null && !n.getNameName().startsWith("_xlnm")) {
             wb.addName(n.getNameName(), n.getSheetIndex(), n.getRefersToFormula());
           }
@@ -47,6 +49,7 @@ public final class XlsReader {
         }
       }
       XlsRecords.read(fs.getRoot(), wb);
+      wb.setVba(fs.getRoot().hasEntry("_VBA_PROJECT_CUR"));
       wb.finish();
       return wb;
     } catch (ReadBudget.TooLarge e) {

@@ -51,8 +51,12 @@ public final class XlsxReader {
       }
       Map<String, XlsxParts.Rel> rels = new HashMap<>();
       List<String> strings = List.of();
+      boolean vba = false;
       for (XlsxParts.Rel r : parts.rels(workbookPart, xml)) {
         rels.put(r.id(), r);
+        if (r.type().equals("vbaProject")) {
+          vba = true;
+        }
         if (r.type().equals("sharedStrings")) {
           try (InputStream in = parts.open(r.target())) {
             if (in != null) {
@@ -64,6 +68,7 @@ public final class XlsxReader {
         }
       }
       WorkbookModel model = new WorkbookModel(name, budget);
+      model.setVba(vba);
       model.setCalc(book.calc);
       model.setDate1904(book.date1904);
       for (String[] sheetRef : book.sheets) {

@@ -75,6 +75,18 @@ class ReferenceSyntaxTest {
     check(c, "One!D12", "7");
   }
 
+  /** A workbook's own VBA functions are out of reach: the message says so (testNames.xlsm, 27852.xls). */
+  @Test
+  void userDefinedFunctionsAreNamedInTheMessage() throws IOException {
+    Workbooks b = Workbooks.xlsx().sheet("S").set("A1", "=MYFUNC(1)+1").set("A2", "=NOSUCH(1)");
+    ((org.apache.poi.xssf.usermodel.XSSFWorkbook) b.poi()).setVBAProject(new java.io.ByteArrayInputStream(new byte[8]));
+    Map<String, CellResult> c = evaluate(b.save(dir, "macros.xlsm"));
+    check(c, "S!A1", "#NAME?");
+    assertTrue(c.get("S!A1").message().contains("MYFUNC: a user-defined (VBA) function"), c.get("S!A1").message());
+    Map<String, CellResult> plain = evaluate(Workbooks.xlsx().sheet("S").set("A2", "=NOSUCH(1)").save(dir, "plain.xlsx"));
+    assertEquals("unknown function NOSUCH", plain.get("S!A2").message());
+  }
+
   /** The .xlsx spellings: {@code #REF!A1}, {@code Sheet!#REF!}, {@code #REF!#REF!}, and names defined so. */
   @Test
   void deletedReferencesInXlsxFormulasAndNames() throws IOException {
