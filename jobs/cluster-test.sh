@@ -154,9 +154,9 @@ wait_busy_executor() {   # wait_busy_executor NAME: until the evaluate stage of 
     [[ -n "$api" ]] || api="$(api_of "$name")"
     if [[ -n "$api" ]]; then
       app="$(jget "$api/applications" -r '.[0].id // empty')"
-      # The write job has a map stage (range partitioning) and the result stage that evaluates and writes.
+      # The write job's last stage evaluates and writes (a CSV read line by line needs no map stage before it).
       [[ -n "$app" ]] && stage="$(jget "$api/applications/$app/jobs?status=running" -r '[.[]
-          | select((.description // "") | contains("evaluate and write")) | select((.stageIds | length) >= 2)
+          | select((.description // "") | contains("evaluate and write"))
           | (.stageIds | max)] | max // empty')" || stage=""
       if [[ -n "$stage" ]]; then
         active="$(jget "$api/applications/$app/stages/$stage" -r 'map(select(.status == "ACTIVE")
