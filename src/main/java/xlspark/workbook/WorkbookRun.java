@@ -72,15 +72,40 @@ public final class WorkbookRun {
       return failed(name, bytes, t0, "out of memory while reading (" + (budget.bytes() >> 20) + " MB read)");
     }
     long t1 = System.nanoTime();
+    String why;
     try {
       return evaluate(wb, bytes, options, (t1 - t0) / 1e9, keepModel);
     } catch (OutOfMemoryError e) {
-      return failed(name, bytes, t0, "out of memory while evaluating");
+      why = "out of memory while evaluating";
     } catch (RuntimeException | StackOverflowError e) {
       // Cells fail alone inside the evaluator; this is the last boundary, so one workbook never fails a task.
-      return failed(name, bytes, t0, "evaluation failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-          : e.getMessage()));
+      why = "evaluation failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
+    try {
+      return unfinished(wb, bytes, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9, keepModel, why);
+    } catch (OutOfMemoryError e) {
+      return failed(name, bytes, t0, why);
+    }
+  }
+
+  /**
+   * A workbook whose evaluation stopped still gives one row per formula cell: what was computed, and #ERROR! with
+   * the reason for the rest; the summary's warnings say how many.
+   */
+  static Outcome unfinished(WorkbookModel wb, long bytes, double readSeconds, double evalSeconds,
+                                    boolean keepModel, String why) {
+    int left = 0;
+    for (SheetModel s : wb.sheets()) {
+      for (CellModel c : s.cells()) {
+        if (c.computed() && c.state != CellModel.DONE) {
+          c.value = xlspark.value.Value.err(xlspark.value.ExcelError.ERROR, "not computed: " + why);
+          c.state = CellModel.DONE;
+          left += c.isFormula() ? 1 : 0;
+        }
+      }
+    }
+    wb.warnings().add("evaluation stopped (" + why + "): " + left + " formula cells not computed");
+    return rows(wb, bytes, readSeconds, evalSeconds, keepModel);
   }
 
   private static Outcome failed(String name, long bytes, long t0, String why) {
@@ -98,6 +123,11 @@ public final class WorkbookRun {
     } finally {
       DateSerial.use1904(was1904);
     }
+    return rows(wb, bytes, readSeconds, (System.nanoTime() - t1) / 1e9, keepModel);
+  }
+
+  private static Outcome rows(WorkbookModel wb, long bytes, double readSeconds, double evalSeconds,
+                              boolean keepModel) {
     List<CellResult> rows = new ArrayList<>();
     long matched = 0;
     long mismatched = 0;
@@ -127,7 +157,6 @@ public final class WorkbookRun {
         errors++;
       }
     }
-    double evalSeconds = (System.nanoTime() - t1) / 1e9;
     WorkbookSummary summary = new WorkbookSummary(wb.name(), bytes, wb.sheets().size(), rows.size(), matched,
         mismatched, uncached, errors, readSeconds, evalSeconds, null, wb.warnings());
     return new Outcome(rows, summary, keepModel ? wb : null);

@@ -113,6 +113,31 @@ class WorkbookCommandSparkTest {
     assertEquals(2, none.exitCode(), none::toString);
   }
 
+  /** Issue 12: a folder is read recursively; hidden files and folders and Excel's lock files are skipped. */
+  @Test
+  void foldersAreReadRecursivelySkippingHiddenAndLockFiles() throws IOException {
+    Path in = corpus();
+    int books = (int) Files.list(in).count();
+    Path basics = in.resolve("basics.xlsx");
+    Files.createDirectories(in.resolve("2024/q1"));
+    Files.copy(basics, in.resolve("2024/q1/nested.xlsx"));
+    Files.createDirectories(in.resolve(".hidden"));
+    Files.copy(basics, in.resolve(".hidden/secret.xlsx"));
+    Files.copy(basics, in.resolve("~$basics.xlsx"));
+    Files.copy(basics, in.resolve(".dot.xlsx"));
+    Path out = dir.resolve("nested.csv");
+    CliRun run = CliRun.of("workbook", "--input", in.toString(), "--output", out.toString(), "--single-file",
+        "--mode", "serial");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("xlspark: " + (books + 1) + " workbooks"), run::toString);
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (Map<String, String> r : Tables.readCsv(out)) {
+      names.add(r.get("workbook"));
+    }
+    assertTrue(names.contains("2024/q1/nested.xlsx"), names::toString);
+    assertEquals(books + 1, names.size(), names::toString);
+  }
+
   @Test
   void anUnreadableFileIsReportedNotFatal() throws IOException {
     Path in = corpus();

@@ -67,6 +67,22 @@ class WorkbookEvaluatorTest {
     check(c, "My Sheet!C1", "6");
   }
 
+  /** A workbook whose evaluation stops still gives one row per formula cell (issue 12): no cell is missing. */
+  @Test
+  void aStoppedEvaluationStillGivesEveryFormulaCell() throws IOException {
+    Path file = Workbooks.xlsx().sheet("S").set("A1", 1).set("A2", "=A1+1").set("A3", "=A2+1").set("A4", "=A3*2")
+        .save(dir, "stopped.xlsx");
+    WorkbookModel wb = WorkbookRun.read(file, "stopped.xlsx");
+    WorkbookEvaluator ev = new WorkbookEvaluator(wb, new xlspark.eval.FormulaEvaluator(OPTIONS));
+    ev.evaluate(wb.sheets().get(0).get(1, 0));
+    WorkbookRun.Outcome o = WorkbookRun.unfinished(wb, 0, 0, 0, false, "out of memory while evaluating");
+    assertEquals(3, o.cells().size());
+    assertEquals("2", o.cells().get(0).value());
+    assertEquals("#ERROR!", o.cells().get(1).value());
+    assertEquals("not computed: out of memory while evaluating", o.cells().get(2).message());
+    assertTrue(o.summary().warnings().get(0).contains("2 formula cells not computed"), o.summary().warnings().toString());
+  }
+
   @Test
   void longChainsDoNotOverflowTheStack() throws IOException {
     Workbooks b = Workbooks.xlsx().sheet("Chain").set("A1", 1);

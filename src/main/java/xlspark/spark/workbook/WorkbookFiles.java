@@ -13,7 +13,12 @@ import org.apache.hadoop.fs.Path;
 import xlspark.spark.UsageException;
 import xlspark.workbook.WorkbookRun;
 
-/** The workbooks of an input path: the file itself, or the .xlsx/.xlsm/.xls files of a folder, by name. */
+/**
+ * The workbooks of an input path: the file itself, or the .xlsx/.xlsm/.xls files of a folder and its subfolders
+ * (users keep workbooks in nested folders), by path. Names starting with '.' or '_' (hidden files and folders,
+ * Spark's and Hadoop's markers) and Excel's lock files ({@code ~$Book.xlsx}, left while a book is open) are
+ * skipped. A workbook in a subfolder is named by its path under the input ({@code 2024/q1.xlsx}).
+ */
 final class WorkbookFiles {
   /** One input workbook: its index in name order, its qualified path and size. */
   record Entry(int index, String path, String name, long bytes) implements Serializable {
@@ -22,29 +27,47 @@ final class WorkbookFiles {
   private WorkbookFiles() {
   }
 
+  private static void walk(FileSystem fs, Path dir, String prefix, List<String[]> names, List<FileStatus> found)
+      throws IOException {
+    for (FileStatus f : fs.listStatus(dir)) {
+      String n = f.getPath().getName();
+      if (n.startsWith(".") || n.startsWith("_") || n.startsWith("~$")) {
+        continue;
+      }
+      if (f.isDirectory()) {
+        walk(fs, f.getPath(), prefix + n + "/", names, found);
+      } else if (f.isFile() && WorkbookRun.isWorkbook(n)) {
+        names.add(new String[] {prefix + n});
+        found.add(f);
+      }
+    }
+  }
+
   static List<Entry> list(String input, Configuration conf) {
     try {
       Path p = new Path(input);
       FileSystem fs = p.getFileSystem(conf);
       FileStatus st = fs.getFileStatus(p);
-      List<FileStatus> files = new ArrayList<>();
+      List<String[]> files = new ArrayList<>();
+      List<FileStatus> found = new ArrayList<>();
       if (st.isFile()) {
-        files.add(st);
+        files.add(new String[] {st.getPath().getName()});
+        found.add(st);
       } else {
-        for (FileStatus f : fs.listStatus(p)) {
-          String n = f.getPath().getName();
-          if (f.isFile() && !n.startsWith(".") && !n.startsWith("_") && !n.startsWith("~$") && WorkbookRun.isWorkbook(n)) {
-            files.add(f);
-          }
-        }
-        files.sort(Comparator.comparing(f -> f.getPath().getName()));
+        walk(fs, p, "", files, found);
       }
       if (files.isEmpty()) {
         throw new UsageException("no workbooks (.xlsx, .xlsm, .xls) in " + input);
       }
+      Integer[] order = new Integer[files.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, Comparator.comparing(i -> files.get(i)[0]));
       List<Entry> out = new ArrayList<>();
-      for (FileStatus f : files) {
-        out.add(new Entry(out.size(), fs.makeQualified(f.getPath()).toString(), f.getPath().getName(), f.getLen()));
+      for (int i : order) {
+        FileStatus f = found.get(i);
+        out.add(new Entry(out.size(), fs.makeQualified(f.getPath()).toString(), files.get(i)[0], f.getLen()));
       }
       return out;
     } catch (FileNotFoundException e) {
