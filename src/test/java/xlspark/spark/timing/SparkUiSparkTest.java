@@ -45,7 +45,8 @@ class SparkUiSparkTest {
     int uiPort = JavaProcess.freePort();
     cli = JavaProcess.start(dir, "cli", List.of("-Xmx1g", "-Dspark.master=local[2]",
             "-Dspark.ui.enabled=true", "-Dspark.ui.port=" + uiPort, "-Dspark.eventLog.enabled=true",
-            "-Dspark.eventLog.dir=" + events.toUri(), "-Dspark.driver.host=127.0.0.1",
+            "-Dspark.eventLog.dir=" + events.toUri(), "-Dspark.eventLog.rolling.enabled=false",
+            "-Dspark.eventLog.compress=false", "-Dspark.driver.host=127.0.0.1",
             "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.sql.shuffle.partitions=4"),
         "xlspark.cli.Main", List.of("evaluate", "--input", in.toString(), "--output", dir.resolve("out").toString(),
             "--mode", "tasks", "--timings", json.toString(), "--ui-hold", "120"));
