@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.apache.spark.sql.Row;
+import xlspark.spark.JobConfig;
 import xlspark.spark.RowEvaluator;
 
 /**
@@ -37,7 +39,7 @@ public final class AutoStrategy implements EvaluationStrategy {
     return new Evaluated(e.rows(), e.kind(), c.reason, e.parallelism());
   }
 
-  private record Choice(StrategyKind kind, String reason, GroupIndex groups) {}
+  record Choice(StrategyKind kind, String reason, GroupIndex groups) {}
 
   /**
    * The sample's cost per row.
@@ -59,20 +61,26 @@ public final class AutoStrategy implements EvaluationStrategy {
   }
 
   private Choice choose(EvaluationInput in) {
-    long n = in.input().count();
-    int slots = in.slots();
-    Sample s = sample(in.input().head(SAMPLE_ROWS),
-        in.evaluator().withInput(in.input().rows().schema()));
+    Sample s = sample(in.input().head(SAMPLE_ROWS), in.evaluator().withInput(in.input().rows().schema()));
+    return decide(in.input().count(), in.slots(), s, in.config(), max -> GroupIndex.find(in, max));
+  }
+
+  /**
+   * The mode for {@code n} rows that each cost what the sample measured, on {@code slots} task slots; the groups
+   * are counted (a Spark job) only when the rows wait. A function of its arguments alone, so it is tested with
+   * samples made up for the purpose rather than timed.
+   */
+  static Choice decide(long n, int slots, Sample s, JobConfig config, IntFunction<GroupIndex> groupsUpTo) {
     double estimatedMillis = s.wallNanosPerRow() * n / 1e6;
     String cost = String.format(Locale.ROOT, "%d rows x %s/row ~ %s serial", n, nanos(s.wallNanosPerRow()),
         millis(estimatedMillis));
-    if (estimatedMillis < in.config().autoSerialMillis() || slots <= 1 && !s.waits()) {
-      return new Choice(StrategyKind.SERIAL, cost + ", below the ~" + in.config().autoSerialMillis()
+    if (estimatedMillis < config.autoSerialMillis() || slots <= 1 && !s.waits()) {
+      return new Choice(StrategyKind.SERIAL, cost + ", below the ~" + config.autoSerialMillis()
           + " ms a parallel Spark stage costs", null);
     }
     if (s.waits()) {
-      int max = in.config().maxTasks();
-      GroupIndex groups = GroupIndex.find(in, max);
+      int max = config.maxTasks();
+      GroupIndex groups = groupsUpTo.apply(max);
       if (groups.count() <= max) {
         return new Choice(StrategyKind.TASKS, cost + ", rows wait (CPU " + Math.round(100 * s.cpuNanosPerRow()
             / s.wallNanosPerRow()) + "% of wall): one task per group, " + groups.count() + " groups on "

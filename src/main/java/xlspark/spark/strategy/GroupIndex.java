@@ -32,7 +32,7 @@ final class GroupIndex implements Serializable {
   static GroupIndex find(EvaluationInput in, int limit) {
     int rowIndexPos = in.input().indexPosition();
     if (in.groupColumn().isEmpty()) {
-      return new GroupIndex(null, -1, rowIndexPos, in.input().count());
+      return perRow(in.input().count(), rowIndexPos);
     }
     String g = in.groupColumn().get();
     List<Row> firsts = in.input().rows()
@@ -48,6 +48,11 @@ final class GroupIndex implements Serializable {
       }
     }
     return new GroupIndex(byValue, in.input().rows().schema().fieldIndex(g), rowIndexPos, firsts.size());
+  }
+
+  /** One group per row of {@code rows} rows (no group column). */
+  static GroupIndex perRow(long rows, int rowIndexPos) {
+    return new GroupIndex(null, -1, rowIndexPos, rows);
   }
 
   /** Number of groups (capped at the limit plus one). */
