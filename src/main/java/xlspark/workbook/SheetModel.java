@@ -289,12 +289,27 @@ public final class SheetModel {
     }
     CellModel[] all = new CellModel[size];
     int n = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != 0) {
-        all[n++] = slots[i];
+    if (keys.length <= 1 << 29) {
+      // row-major order = key order: sort the keys with their slot packed below them (a primitive sort; sorting the
+      // cells with a comparator was the largest cost of reading a 100,000-formula workbook)
+      long[] packed = new long[size];
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] != 0) {
+          packed[n++] = keys[i] << 29 | i;
+        }
       }
+      Arrays.sort(packed);
+      for (int j = 0; j < n; j++) {
+        all[j] = slots[(int) (packed[j] & ((1 << 29) - 1))];
+      }
+    } else {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] != 0) {
+          all[n++] = slots[i];
+        }
+      }
+      Arrays.sort(all, (x, y) -> x.row != y.row ? Integer.compare(x.row, y.row) : Integer.compare(x.col, y.col));
     }
-    Arrays.sort(all, (x, y) -> x.row != y.row ? Integer.compare(x.row, y.row) : Integer.compare(x.col, y.col));
     int rowCount = 0;
     for (int i = 0; i < n; i++) {
       rowCount += i == 0 || all[i].row != all[i - 1].row ? 1 : 0;
