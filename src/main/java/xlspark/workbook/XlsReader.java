@@ -4,7 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.hssf.record.aggregates.FormulaRecordAggregate;
+import org.apache.poi.hssf.usermodel.HSSFEvaluationWorkbook;
+import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.formula.FormulaRenderer;
+import org.apache.poi.ss.formula.FormulaRenderingWorkbook;
+import org.apache.poi.ss.formula.ptg.NameXPtg;
+import org.apache.poi.ss.formula.ptg.Ptg;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -31,8 +38,11 @@ public final class XlsReader {
   static WorkbookModel read(Path file, String name, ReadBudget budget) throws IOException {
     try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true); HSSFWorkbook hw = new HSSFWorkbook(fs)) {
       WorkbookModel wb = new WorkbookModel(name, budget);
+      XlsRecords records = XlsRecords.scan(fs.getRoot());
+      FormulaRenderingWorkbook renderer = records.sheetScopedNames()
+          ? records.renderer(HSSFEvaluationWorkbook.create(hw)) : null;
       for (int i = 0; i < hw.getNumberOfSheets(); i++) {
-        readSheet(hw.getSheetAt(i), wb.addSheet(hw.getSheetName(i)));
+        readSheet(hw.getSheetAt(i), wb.addSheet(hw.getSheetName(i)), renderer);
       }
       for (Name n : hw.getAllNames()) {
         try {
@@ -48,7 +58,7 @@ public final class XlsReader {
           wb.warnings().add("name " + n.getNameName() + " skipped: " + e.getMessage());
         }
       }
-      XlsRecords.read(fs.getRoot(), wb);
+      records.apply(wb);
       wb.setVba(fs.getRoot().hasEntry("_VBA_PROJECT_CUR"));
       wb.finish();
       return wb;
@@ -59,7 +69,29 @@ public final class XlsReader {
     }
   }
 
-  private static void readSheet(Sheet sheet, SheetModel model) {
+  /**
+   * Writes again, with {@link XlsRecords#renderer}, the formulas that name a linked workbook's sheet-scoped name
+   * (POI writes them by the bare name).
+   */
+  private static void linkedNames(HSSFSheet sheet, SheetModel model, FormulaRenderingWorkbook renderer) {
+    var it = sheet.getSheet().getRowsAggregate().getCellValueIterator();
+    while (it.hasNext()) {
+      if (it.next() instanceof FormulaRecordAggregate f) {
+        Ptg[] ptgs = f.getFormulaTokens();
+        for (Ptg p : ptgs) {
+          if (p instanceof NameXPtg) {
+            CellModel c = model.get(f.getRow(), f.getColumn());
+            if (c != null && c.formula != null && c.arrayRange == null) {
+              c.formula = FormulaRenderer.toFormulaString(renderer, ptgs);
+            }
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private static void readSheet(Sheet sheet, SheetModel model, FormulaRenderingWorkbook renderer) {
     List<CellModel> masters = new ArrayList<>();
     for (Row row : sheet) {
       if (row.getZeroHeight()) {
@@ -76,6 +108,9 @@ public final class XlsReader {
           }
         }
       }
+    }
+    if (renderer != null && sheet instanceof HSSFSheet h) {
+      linkedNames(h, model, renderer);
     }
     for (CellModel m : masters) {
       model.forEachIn(m.arrayRange, member -> {

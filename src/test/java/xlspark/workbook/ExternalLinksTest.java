@@ -48,6 +48,11 @@ class ExternalLinksTest {
     Map<String, CellResult> c = evaluate(book("XRefCalc.xls"));
     check(c, "Sheet1!C2", "12.3");
     check(c, "Sheet1!D2", "24.6");
+    // Markup_Cost of the workbook (CostSheet!B5), of its MarkupSheet (B1) and of its MarkupTestSheet (B1): POI writes
+    // all three by the bare name; the sheet-scoped ones are written again with their sheet
+    check(c, "Sheet1!E2", "36.900000000000006");
+    check(c, "Sheet1!E3", "44.28");
+    check(c, "Sheet1!E4", "46.74");
     linked(c, "Sheet1!C2", "XRefCalcData.xls");
   }
 
