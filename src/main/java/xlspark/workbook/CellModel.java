@@ -27,14 +27,13 @@ public final class CellModel {
   CellModel master;
   /** Why the cell could not be read (an unsupported construct in the file); it then fails alone. */
   String readError;
-  /** The circular reference this cell is on or depends on, as text ({@code S!A1 -> S!B1 -> S!A1}), or null. */
-  String cycle;
-  /** True when the cell's result depends on a circular reference (its value is then the shown one). */
-  boolean circular;
-  /** True once the evaluator tried to finish this cell ahead of a cycle through it. */
-  boolean probed;
-  /** Why a result is what it is when that is not the formula's own doing (a cycle, an external link). */
-  String note;
+  /**
+   * {@link #CIRCULAR}: the result depends on a circular reference (the value is then the shown one); {@link #PROBED}:
+   * the evaluator tried to finish the cell ahead of a cycle through it. One byte, which the object's padding holds.
+   */
+  byte flags;
+  static final byte CIRCULAR = 1;
+  static final byte PROBED = 2;
   byte state;
   /** The depth of this cell's frame on the evaluation stack while IN_PROGRESS. */
   int depth;
@@ -62,12 +61,12 @@ public final class CellModel {
     return value;
   }
 
-  public String note() {
-    return note;
-  }
-
   public Value cached() {
     return cached;
+  }
+
+  boolean circular() {
+    return (flags & CIRCULAR) != 0;
   }
 
   public int row() {

@@ -366,7 +366,7 @@ final class CellReader implements Template.References, WorkbookAccess {
       Budget.current().check();
       evaluator.evaluate(target);
     }
-    if (target.state == CellModel.IN_PROGRESS || target.circular) {
+    if (target.state == CellModel.IN_PROGRESS || target.circular()) {
       // a cell of a cycle: never cached in an array, and noted so that the evaluator can tell whether it mattered
       incomplete = true;
       if (target.state == CellModel.IN_PROGRESS) {

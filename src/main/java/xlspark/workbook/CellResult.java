@@ -16,11 +16,11 @@ public record CellResult(String workbook, String sheet, String cell, String form
   /** Relative tolerance when comparing numbers with the cached results. */
   public static final double RELATIVE_TOLERANCE = 1e-9;
 
-  static CellResult of(String workbook, String sheet, CellModel c) {
+  static CellResult of(String workbook, String sheet, CellModel c, String note) {
     EvalOutcome o = FormulaEvaluator.outcome(c.value == null ? Value.BLANK : c.value);
     EvalOutcome cached = c.cached == null ? null : FormulaEvaluator.outcome(c.cached);
     return new CellResult(workbook, sheet, xlspark.value.Area.a1(c.row, c.col),
-        c.formula != null ? "=" + c.formula : null, o.type().name(), o.value(), o.number(), c.note != null ? c.note : o.message(),
+        c.formula != null ? "=" + c.formula : null, o.type().name(), o.value(), o.number(), note != null ? note : o.message(),
         cached == null ? null : cached.type().name(), cached == null ? null : cached.value(),
         c.cached == null ? null : matches(c.value, c.cached));
   }

@@ -38,6 +38,8 @@ public final class WorkbookEvaluator {
   /** Cells whose result depends on a circular reference, in the order they were computed. */
   private final List<CellModel> circular = new ArrayList<>();
   private final List<Prepared> circularFormulas = new ArrayList<>();
+  /** The circular reference each cell is on or depends on, as text ({@code S!A1 -> S!B1 -> S!A1}). */
+  private final java.util.Map<CellModel, String> cycles = new java.util.HashMap<>();
 
   public WorkbookEvaluator(WorkbookModel wb, FormulaEvaluator engine) {
     this.wb = wb;
@@ -91,9 +93,9 @@ public final class WorkbookEvaluator {
       if (kept) {
         c.value = start[i];
       }
-      c.note += kept ? "; iterative calculation: the values saved in the file already agree within "
+      wb.setNote(c, wb.note(c) + (kept ? "; iterative calculation: the values saved in the file already agree within "
           + calc.maxChange() + " and are kept"
-          : "; iterative calculation: " + done + " iterations, last change " + change;
+          : "; iterative calculation: " + done + " iterations, last change " + change));
     }
   }
 
@@ -199,22 +201,22 @@ public final class WorkbookEvaluator {
       store(c, v);
       explainUnknownFunction(c);
       SheetModel linked = reader.lastExternalSource();
-      if (linked != null && c.note == null) {
-        c.note = "uses the values of the linked workbook " + linked.external + " as saved in this file (the link"
-            + " is not refreshed)" + (c.value instanceof Value.Err e && e.message() != null ? "; " + e.message() : "");
+      if (linked != null && wb.note(c) == null) {
+        wb.setNote(c, "uses the values of the linked workbook " + linked.external + " as saved in this file (the link"
+            + " is not refreshed)" + (c.value instanceof Value.Err e && e.message() != null ? "; " + e.message() : ""));
       }
       return;
     }
-    boolean on = c.cycle != null;
+    boolean on = cycles.get(c) != null;
     if (!on) {
-      c.cycle = source.cycle;
+      cycles.put(c, cycles.get(source));
     }
-    c.note = (on ? "circular reference: " : "depends on the circular reference ") + c.cycle
+    wb.setNote(c, (on ? "circular reference: " : "depends on the circular reference ") + cycles.get(c)
         + (wb.calc().iterate() ? "" : "; Excel does not calculate it without iterative calculation and shows the"
-        + " value saved in the file");
+        + " value saved in the file"));
     circular.add(c);
     circularFormulas.add(f.prepared);
-    c.circular = true;
+    c.flags |= CellModel.CIRCULAR;
     c.value = shown(c);
     c.state = CellModel.DONE;
     if (c.arrayRange != null) {
@@ -233,10 +235,10 @@ public final class WorkbookEvaluator {
    * Tried once per cell. True when the current frame's cell was resolved that way (its scan ends).
    */
   private boolean resolveEarly(CellModel target) {
-    if (target.probed || target.arrayRange != null) {
+    if ((target.flags & CellModel.PROBED) != 0 || target.arrayRange != null) {
       return false;
     }
-    target.probed = true;
+    target.flags |= CellModel.PROBED;
     Frame t = stack.get(target.depth);
     Value v = reader.evaluateCell(target, t.prepared, false);
     if (reader.lastCycleSource() != null && !same(v, reader.evaluateCell(target, t.prepared, true))) {
@@ -251,7 +253,7 @@ public final class WorkbookEvaluator {
    * cell itself): the stack from that cell up, then the cell being calculated.
    */
   void onDynamicCycle(CellModel target, CellModel current) {
-    if (target.cycle != null && current.cycle != null) {
+    if (cycles.get(target) != null && cycles.get(current) != null) {
       return;
     }
     List<CellModel> cells = new ArrayList<>();
@@ -268,12 +270,8 @@ public final class WorkbookEvaluator {
       path.append(address(c)).append(" -> ");
     }
     String text = path.append(address(target)).toString();
-    if (target.cycle == null) {
-      target.cycle = text;
-    }
-    if (current.cycle == null) {
-      current.cycle = text;
-    }
+    cycles.putIfAbsent(target, text);
+    cycles.putIfAbsent(current, text);
   }
 
   private static final String UNKNOWN = "unknown function ";
@@ -283,15 +281,15 @@ public final class WorkbookEvaluator {
    * macro-function name in .xls, a VBA project in the file) or a function of an add-in ({@code [1]!HsGetValue}).
    */
   private void explainUnknownFunction(CellModel c) {
-    if (c.note != null || !(c.value instanceof Value.Err e) || e.code() != ExcelError.NAME || e.message() == null
+    if (wb.note(c) != null || !(c.value instanceof Value.Err e) || e.code() != ExcelError.NAME || e.message() == null
         || !e.message().startsWith(UNKNOWN)) {
       return;
     }
     String fn = e.message().substring(UNKNOWN.length());
     if (fn.startsWith("[")) {
-      c.note = e.message() + ": a function of an add-in or another workbook, not available outside Excel";
+      wb.setNote(c, e.message() + ": a function of an add-in or another workbook, not available outside Excel");
     } else if (wb.isMacroFunction(fn)) {
-      c.note = e.message() + ": a user-defined (VBA) function of the workbook; xlspark does not run macros";
+      wb.setNote(c, e.message() + ": a user-defined (VBA) function of the workbook; xlspark does not run macros");
     }
   }
 
@@ -369,9 +367,7 @@ public final class WorkbookEvaluator {
     String text = path.append(address(target)).toString();
     for (int i = start; i < stack.size(); i++) {
       CellModel c = stack.get(i).cell;
-      if (c.cycle == null) {
-        c.cycle = text;
-      }
+      cycles.putIfAbsent(c, text);
     }
   }
 

@@ -34,6 +34,11 @@ public final class WorkbookModel {
   /** Names of the workbook's macro functions (.xls function names), upper case; and whether it carries VBA. */
   private final java.util.Set<String> macroFunctions = new java.util.HashSet<>();
   private boolean vba;
+  /**
+   * Why a cell's result is what it is when that is not the formula's own doing (a circular reference, a linked
+   * workbook, a VBA function), for its message. A map: few cells have one, and a field would cost every cell.
+   */
+  private final Map<CellModel, String> notes = new HashMap<>();
   private final Map<String, SheetModel> sheetsByKey = new HashMap<>();
   private final Map<String, DefinedName> names = new HashMap<>();
   private final Map<String, TableModel> tables = new HashMap<>();
@@ -91,6 +96,14 @@ public final class WorkbookModel {
     externalSheets.add(s);
     sheetsByKey.putIfAbsent(sheetName.toUpperCase(Locale.ROOT), s);
     return s;
+  }
+
+  String note(CellModel c) {
+    return notes.isEmpty() ? null : notes.get(c);
+  }
+
+  void setNote(CellModel c, String note) {
+    notes.put(c, note);
   }
 
   void addMacroFunction(String functionName) {

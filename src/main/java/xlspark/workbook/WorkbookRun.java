@@ -138,7 +138,7 @@ public final class WorkbookRun {
         if (!c.isFormula()) {
           continue;
         }
-        CellResult row = CellResult.of(wb.name(), s.name(), c);
+        CellResult row = CellResult.of(wb.name(), s.name(), c, wb.note(c));
         rows.add(row);
         if (row.matchesCached() == null) {
           uncached++;
