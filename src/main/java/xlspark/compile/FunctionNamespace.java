@@ -29,6 +29,7 @@ public final class FunctionNamespace {
   static final String INTERSECT = "isect_";
   static final String UNION = "union_";
   static final String INDEX_REFERENCE = "indexref_";
+  static final String SPILL = "spill_";
 
   FunctionNamespace(FunctionRegistry registry) {
     for (FunctionSpec s : registry.all()) {
@@ -38,7 +39,7 @@ public final class FunctionNamespace {
         .errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build());
     byJexlName.put(POP, FunctionSpec.builder(POP, a -> a.ctx().popBranch()).build());
     byJexlName.put(PEEK, FunctionSpec.builder(PEEK, a -> a.ctx().peekBranch()).build());
-    for (FunctionSpec s : ReferenceOperators.specs(RANGE, INTERSECT, UNION, INDEX_REFERENCE)) {
+    for (FunctionSpec s : ReferenceOperators.specs(RANGE, INTERSECT, UNION, INDEX_REFERENCE, SPILL)) {
       byJexlName.put(s.name(), s);
     }
     byJexlName.put(DROP_ONE, FunctionSpec.builder(DROP_ONE, a -> {

@@ -164,6 +164,10 @@ public final class JexlTranslator {
     }
 
     public String call(Expr.Call c) {
+      if (workbook && ShapeCheck.isSpillReference(c)) {
+        // A1# as Excel saves it: _xlfn.ANCHORARRAY(A1), the range the array formula at A1 spills over
+        return internal(FunctionNamespace.SPILL) + "(" + child(c.args().get(0), Slot.Use.REFERENCE) + ")";
+      }
       FunctionSpec spec = registry.lookup(c.name());
       if (spec == null) {
         return slot(new Slot.Const(ShapeCheck.unknownFunction(registry, c.name())));

@@ -60,6 +60,14 @@ public final class ShapeCheck {
     return c.failure;
   }
 
+  /**
+   * Workbook mode: a spilled range's reference as files store it, {@code _xlfn.ANCHORARRAY(A1)} for {@code A1#}
+   * (not a function of the registry: the translator gives it to an internal one).
+   */
+  public static boolean isSpillReference(Expr.Call c) {
+    return c.args().size() == 1 && (c.name().equals("_XLFN.ANCHORARRAY") || c.name().equals("ANCHORARRAY"));
+  }
+
   /** The value of a call to a function the registry does not have: #NAME? with the reason. */
   static Value unknownFunction(FunctionRegistry registry, String name) {
     String why = registry.isExcelFunction(name) ? name + ": not implemented" : "unknown function " + name;
@@ -135,6 +143,10 @@ public final class ShapeCheck {
         fail("Structured references (Table1[Column]) need workbook mode", s);
       }
     } else if (e instanceof Expr.Call c) {
+      if (workbook && isSpillReference(c)) {
+        visit(c.args().get(0));
+        return;
+      }
       FunctionSpec spec = registry.lookup(c.name());
       if (spec == null) {
         if (collect) {

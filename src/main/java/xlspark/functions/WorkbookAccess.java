@@ -61,6 +61,14 @@ public interface WorkbookAccess {
     return read(area, false);
   }
 
+  /**
+   * The range an array formula anchored at a cell fills ({@code A1#}): the formula's range, the cell itself for a
+   * single-cell formula; null when the cell holds no formula.
+   */
+  default Area spillRange(Area anchor) {
+    return null;
+  }
+
   /** The sheet's name for a reference's sheet (null: the formula's sheet). */
   default String sheetOf(Area area) {
     return area.sheet() == null ? sheet() : area.sheet();

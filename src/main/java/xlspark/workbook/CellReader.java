@@ -283,6 +283,18 @@ final class CellReader implements Template.References, WorkbookAccess {
     return cells == null ? arr : new Value.Arr(arr.rows(), arr.cols(), cells);
   }
 
+  @Override
+  public Area spillRange(Area anchor) {
+    SheetModel s = anchor.sheet() == null ? wb.sheet(current.sheet) : wb.sheet(anchor.sheet());
+    CellModel c = s == null ? null : s.get(anchor.firstRow(), anchor.firstCol());
+    if (c == null || !c.isFormula()) {
+      return null;
+    }
+    Area r = c.arrayRange;
+    return r == null ? Area.cell(s.name, c.row, c.col) : new Area(s.name, r.firstRow(), r.firstCol(), r.lastRow(),
+        r.lastCol());
+  }
+
   /** True for a cell whose formula is a SUBTOTAL or AGGREGATE (which SUBTOTAL does not count twice). */
   private static boolean aggregates(CellModel c) {
     CellModel f = c == null ? null : c.master != null ? c.master : c;

@@ -177,6 +177,28 @@ class WorkbookEvaluatorTest {
     check(c, "Sales!C6", "41");
   }
 
+  /** A spilled range, {@code A1#}, as Excel saves it: {@code _xlfn.ANCHORARRAY(D1)} (issue 12). */
+  @Test
+  void spilledRangesAreTheArrayFormulasRange() throws IOException {
+    XSSFWorkbook wb = new XSSFWorkbook();
+    XSSFSheet s = wb.createSheet("S");
+    for (int r = 0; r < 3; r++) {
+      s.createRow(r).createCell(0).setCellValue(r + 1);
+    }
+    s.setArrayFormula("A1:A3*2", CellRangeAddress.valueOf("D1:D3"));
+    s.getRow(0).createCell(4).getCTCell().addNewF().setStringValue("SUM(_xlfn.ANCHORARRAY(D1))");
+    s.getRow(1).createCell(4).getCTCell().addNewF().setStringValue("ROWS(_xlfn.ANCHORARRAY(D1))");
+    s.getRow(2).createCell(4).getCTCell().addNewF().setStringValue("SUM(_xlfn.ANCHORARRAY(A1))");
+    Path file = dir.resolve("spill.xlsx");
+    try (var out = java.nio.file.Files.newOutputStream(file)) {
+      wb.write(out);
+    }
+    Map<String, CellResult> c = evaluate(file);
+    check(c, "S!E1", "12");
+    check(c, "S!E2", "3");
+    check(c, "S!E3", "#REF!");
+  }
+
   /** Array formulas stacked in one column: each range's cells belong to their own formula. */
   @Test
   void arrayFormulasStackedInOneColumn() throws IOException {

@@ -24,14 +24,26 @@ public final class ReferenceOperators {
   }
 
   /** The specs under the translator's internal names for range, intersection, union and INDEX's reference form. */
-  public static List<FunctionSpec> specs(String range, String intersect, String union, String indexReference) {
+  public static List<FunctionSpec> specs(String range, String intersect, String union, String indexReference,
+                                         String spill) {
     return List.of(
         FunctionSpec.builder(range, ReferenceOperators::range).args(REFERENCE, REFERENCE).build(),
         FunctionSpec.builder(intersect, ReferenceOperators::intersect).args(REFERENCE, REFERENCE).build(),
         FunctionSpec.builder(union, ReferenceOperators::union).args(REFERENCE, REFERENCE)
             .errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build(),
         FunctionSpec.builder(indexReference, ReferenceOperators::indexReference).args(REFERENCE, NUMBER)
-            .optionalArg(NUMBER).build());
+            .optionalArg(NUMBER).build(),
+        FunctionSpec.builder(spill, ReferenceOperators::spill).arg(REFERENCE).build());
+  }
+
+  /** {@code A1#}: the range the array formula anchored at A1 fills; #REF! when A1 holds no formula. */
+  static Value spill(Args a) {
+    WorkbookAccess wb = a.ctx().workbook();
+    if (!(a.get(0) instanceof Value.Ref r) || wb == null) {
+      return Value.err(ExcelError.VALUE, "a spilled range (A1#) needs a reference to a cell");
+    }
+    Area range = wb.spillRange(r.area());
+    return range == null ? Value.err(ExcelError.REF, "no formula spills from " + r.area()) : new Value.Ref(range);
   }
 
   /** The smallest area holding both references (on one sheet). */
