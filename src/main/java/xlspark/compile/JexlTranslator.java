@@ -176,8 +176,7 @@ public final class JexlTranslator {
       if (lazy != null) {
         return lazyCall(lazy, c);
       }
-      StringBuilder sb = new StringBuilder(JexlSandbox.NAMESPACE).append(':')
-          .append(FunctionNamespace.jexlName(spec.name())).append('(');
+      StringBuilder sb = new StringBuilder(fn(spec.name())).append('(');
       for (int i = 0; i < c.args().size(); i++) {
         if (i > 0) {
           sb.append(", ");
