@@ -35,14 +35,16 @@ export XLSPARK_LOG_FILE="$WORK/driver.log"
 bench_start=$(date +%s)
 # Build once up front (jobs/xlspark would otherwise build inside the first timed run).
 jobs/xlspark --version >/dev/null
-CP="$ROOT/target/classes:$(cat "$ROOT/target/classpath.txt")"
+# shellcheck source=jobs/bench-classes.sh
+source "$ROOT/jobs/bench-classes.sh"   # BENCH_CP: the POI baseline and the other drivers (src/bench/java)
+CP="$BENCH_CP"
 
 SERVER_PID=""
 cleanup() { if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 
 # W5's server: 127.0.0.1, any free port, answers after $DELAY ms.
-java -cp "$ROOT/target/classes" xlspark.bench.SlowHttpServer 0 "$DELAY" >"$WORK/server.out" 2>&1 &
+java -cp "$ROOT/target/test-classes" xlspark.bench.SlowHttpServer 0 "$DELAY" >"$WORK/server.out" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 300); do grep -q listening "$WORK/server.out" 2>/dev/null && break; sleep 0.1; done
 PORT="$(sed -n 's#.*http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$WORK/server.out")"
@@ -140,7 +142,7 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 # A run on cut workloads (BENCH_ROWS) gets its own files, so it never replaces the full run's results.
 NAME="bench-${CORES}cores${ROWS:+-r$ROWS}"
 cp "$TSV" "$RESULTS/$NAME.tsv"
-java -cp "$ROOT/target/classes" xlspark.bench.BenchReport "$TSV" "$RESULTS/$NAME" \
+java -cp "$ROOT/target/test-classes" xlspark.bench.BenchReport "$TSV" "$RESULTS/$NAME" \
   "cores=$CORES" "seed=$SEED" "taskSlots=$SLOTS" "delayMs=$DELAY" "poiThreads=$POI_THREADS" "loadBefore=$LOAD_BEFORE" \
   "loadAfter=$LOAD_AFTER" "jvm=$(java -version 2>&1 | head -n 1)" "date=$(date -u +%Y-%m-%dT%H:%MZ)" \
   "benchSeconds=$(($(date +%s) - bench_start))"

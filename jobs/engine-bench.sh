@@ -4,8 +4,7 @@
 # their own) and (e) the 250-argument calls of W4d (numbers randomly negative), both from an empty cache.
 # Usage: jobs/engine-bench.sh [count] [seed]     (count 2000 for a smoke run)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ ! -f target/classpath.txt ] || [ ! -d target/classes/xlspark ]; then
-  mvn -q -B -DskipTests package
-fi
-exec java -Xmx3g -cp "target/classes:$(cat target/classpath.txt)" xlspark.bench.EngineBench "$@"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=jobs/bench-classes.sh
+source "$ROOT/jobs/bench-classes.sh"   # BENCH_CP: EngineBench (src/bench/java)
+exec java -Xmx3g -cp "$BENCH_CP" xlspark.bench.EngineBench "$@"

@@ -19,7 +19,9 @@ mkdir -p "$WORK" "$RESULTS"
 export XLSPARK_LOG_FILE="$ROOT/bench/work/driver.log"
 
 jobs/xlspark --version >/dev/null
-CP="$ROOT/target/classes:$(cat "$ROOT/target/classpath.txt")"
+# shellcheck source=jobs/bench-classes.sh
+source "$ROOT/jobs/bench-classes.sh"   # BENCH_CP: WorkbookWorkloads, WorkbookBench (src/bench/java)
+CP="$BENCH_CP"
 BIG="$WORK/big-$CELLS.xlsx"
 SMALL="$WORK/small-$BOOKS"
 [[ -s "$BIG" ]] || java -Xmx1g -cp "$CP" xlspark.bench.WorkbookWorkloads big "$BIG" "$CELLS" >&2
