@@ -30,8 +30,8 @@ public final class FunctionsCommand implements Callable<Integer> {
     int shown = 0;
     out.printf("%-22s %-12s %-9s %s%n", "function", "category", "args", "volatile");
     for (FunctionSpec f : all) {
-      perCategory.merge(f.category(), 1, Integer::sum);
-      if (category != null && !category.equalsIgnoreCase(f.category())) {
+      perCategory.merge(f.category().id(), 1, Integer::sum);
+      if (category != null && !category.equalsIgnoreCase(f.category().id())) {
         continue;
       }
       String args = f.minArgs() == f.maxArgs() ? String.valueOf(f.minArgs())

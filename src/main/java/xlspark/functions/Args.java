@@ -59,6 +59,11 @@ public final class Args {
     return has(i) ? num(i) : absent;
   }
 
+  /** A number argument rounded down to an integer (Excel's INT), saturating at the int range: modes, types. */
+  public int integer(int i) {
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.floor(num(i))));
+  }
+
   public String text(int i) {
     return ((Text) values[i]).s();
   }

@@ -40,29 +40,33 @@ import xlspark.functions.web.WebFunctions;
  * the message "not implemented").
  */
 public final class FunctionRegistry {
-  /** Category name and the class that declares its functions; a category may span several classes. */
-  private record Source(String category, Supplier<List<FunctionSpec>> specs) {
+  /** A category and a class that declares functions of it; a category may span several classes. */
+  private record Source(Category category, Supplier<List<FunctionSpec>> specs) {
+    /** By the category's name (math, text...). */
+    Source(String category, Supplier<List<FunctionSpec>> specs) {
+      this(Category.of(category), specs);
+    }
   }
 
   private static final FunctionRegistry STANDARD = new FunctionRegistry(List.of(
-      new Source("math", MathFunctions::specs),
-      new Source("statistical", StatFunctions::specs),
-      new Source("text", TextFunctions::specs),
-      new Source("text", TextFormatFunctions::specs),
-      new Source("text", ValueText::specs),
-      new Source("text", BahtText::specs),
-      new Source("logical", LogicalFunctions::specs),
-      new Source("information", InfoFunctions::specs),
-      new Source("information", WorkbookInfo::specs),
-      new Source("datetime", DateFunctions::specs),
-      new Source("lookup", LookupFunctions::specs),
-      new Source("financial", FinancialFunctions::specs),
-      new Source("financial", SecuritiesFunctions::specs),
-      new Source("criteria", CriteriaFunctions::specs),
-      new Source("web", WebFunctions::specs),
-      new Source("reference", ReferenceFunctions::specs),
-      new Source("engineering", EngineeringFunctions::specs),
-      new Source("database", DatabaseFunctions::specs)));
+      new Source(Category.MATH, MathFunctions::specs),
+      new Source(Category.STATISTICAL, StatFunctions::specs),
+      new Source(Category.TEXT, TextFunctions::specs),
+      new Source(Category.TEXT, TextFormatFunctions::specs),
+      new Source(Category.TEXT, ValueText::specs),
+      new Source(Category.TEXT, BahtText::specs),
+      new Source(Category.LOGICAL, LogicalFunctions::specs),
+      new Source(Category.INFORMATION, InfoFunctions::specs),
+      new Source(Category.INFORMATION, WorkbookInfo::specs),
+      new Source(Category.DATETIME, DateFunctions::specs),
+      new Source(Category.LOOKUP, LookupFunctions::specs),
+      new Source(Category.FINANCIAL, FinancialFunctions::specs),
+      new Source(Category.FINANCIAL, SecuritiesFunctions::specs),
+      new Source(Category.CRITERIA, CriteriaFunctions::specs),
+      new Source(Category.WEB, WebFunctions::specs),
+      new Source(Category.REFERENCE, ReferenceFunctions::specs),
+      new Source(Category.ENGINEERING, EngineeringFunctions::specs),
+      new Source(Category.DATABASE, DatabaseFunctions::specs)));
 
   private final Map<String, FunctionSpec> byName;
   private final Set<String> excelNames;

@@ -1,6 +1,7 @@
 package xlspark.functions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
@@ -14,9 +15,9 @@ import xlspark.value.Value.Num;
 import xlspark.value.Value.Text;
 
 /**
- * One Excel function: its name, category, arguments, error policy and body. The registry-side work (arity,
- * coercion, error propagation, lifting over arrays, NaN to #NUM!, text length) happens in {@link #invoke},
- * so bodies take plain coerced arguments.
+ * One Excel function: its name, category, arguments (kinds and the defaults of optional ones), error policy and
+ * body. The registry-side work (arity, coercion, defaults, error propagation, lifting over arrays, NaN to #NUM!,
+ * text length) happens in {@link #invoke}, so bodies take plain coerced arguments.
  */
 public final class FunctionSpec {
   /** A function body: gets coerced arguments, returns a value (errors as values). */
@@ -26,11 +27,16 @@ public final class FunctionSpec {
   }
 
   private final String name;
-  private final String category;
+  private final Category category;
   private final List<ArgKind> kinds;
   private final int minArgs;
   private final int maxArgs;
   private final ArgKind repeatKind;
+  /** Per declared argument: its default when omitted (null: none), and whether an empty argument takes it too. */
+  private final Value[] defaults;
+  private final boolean[] skippable;
+  /** Calls with fewer arguments get the defaults up to here. */
+  private final int defaultedArgs;
   private final ErrorPolicy errorPolicy;
   private final boolean volatileFn;
   private final Body body;
@@ -42,6 +48,14 @@ public final class FunctionSpec {
     this.minArgs = b.required;
     this.maxArgs = b.repeatKind == null ? b.kinds.size() : b.maxArgs;
     this.repeatKind = b.repeatKind;
+    this.defaults = b.defaults.toArray(new Value[0]);
+    this.skippable = new boolean[defaults.length];
+    int last = 0;
+    for (int i = 0; i < defaults.length; i++) {
+      skippable[i] = b.skippable.get(i);
+      last = defaults[i] != null ? i + 1 : last;
+    }
+    this.defaultedArgs = last;
     this.errorPolicy = b.errorPolicy;
     this.volatileFn = b.volatileFn;
     this.body = b.body;
@@ -66,7 +80,7 @@ public final class FunctionSpec {
     return name;
   }
 
-  public String category() {
+  public Category category() {
     return category;
   }
 
@@ -92,6 +106,11 @@ public final class FunctionSpec {
       return kinds.get(i);
     }
     return repeatKind;
+  }
+
+  /** The value optional argument i takes when omitted, or null when it has no default (the body decides). */
+  public Value defaultOf(int i) {
+    return i < defaults.length ? defaults[i] : null;
   }
 
   /** Null when {@code n} arguments are acceptable, else the reason. */
@@ -161,17 +180,24 @@ public final class FunctionSpec {
     return new Arr(rows, cols, out);
   }
 
-  private Value callScalar(Value[] args, EvalContext ctx) {
+  private Value callScalar(Value[] given, EvalContext ctx) {
+    Value[] args = given;
+    if (given.length < defaultedArgs) {
+      args = Arrays.copyOf(given, defaultedArgs);
+      System.arraycopy(defaults, given.length, args, given.length, defaultedArgs - given.length);
+    }
     Value firstError = null;
     boolean[] empty = null;
     for (int i = 0; i < args.length; i++) {
-      if (args[i] == Value.MISSING) {
+      if (args[i] == Value.MISSING && i < skippable.length && skippable[i]) {
+        args[i] = defaults[i];   // written empty, F(x,,y): this argument takes its default then too
+      } else if (args[i] == Value.MISSING) {
         if (empty == null) {
           empty = new boolean[args.length];
         }
         empty[i] = true;
       }
-      Value v = coerce(kind(i), args[i]);
+      Value v = kind(i).coerce(args[i]);
       args[i] = v;
       if (firstError == null && v instanceof Err) {
         firstError = v;
@@ -181,17 +207,6 @@ public final class FunctionSpec {
       return firstError;
     }
     return normalize(body.apply(new Args(args, ctx, empty)), ctx);
-  }
-
-  private static Value coerce(ArgKind kind, Value v) {
-    return switch (kind) {
-      case NUMBER -> Coerce.toNumber(v);
-      case NUMBER_NOT_LOGICAL -> v instanceof Value.Bool
-          ? Value.err(xlspark.value.ExcelError.VALUE, "logical values are not accepted") : Coerce.toNumber(v);
-      case TEXT -> Coerce.toText(v);
-      case BOOLEAN -> Coerce.toBool(v);
-      case ANY, ARRAY, REFERENCE -> v;
-    };
   }
 
   private static Value normalize(Value v, EvalContext ctx) {
@@ -221,12 +236,14 @@ public final class FunctionSpec {
     private final String name;
     private final Body body;
     private final List<ArgKind> kinds = new ArrayList<>();
+    private final List<Value> defaults = new ArrayList<>();
+    private final List<Boolean> skippable = new ArrayList<>();
     private int required;
     private ArgKind repeatKind;
     private int maxArgs = 255;
     private ErrorPolicy errorPolicy = ErrorPolicy.PROPAGATE;
     private boolean volatileFn;
-    private String category = "";
+    private Category category;
 
     private Builder(String name, Body body) {
       this.name = name;
@@ -239,6 +256,8 @@ public final class FunctionSpec {
         throw new IllegalStateException(name + ": required argument after an optional one");
       }
       kinds.add(k);
+      defaults.add(null);
+      skippable.add(false);
       required++;
       return this;
     }
@@ -250,9 +269,46 @@ public final class FunctionSpec {
       return this;
     }
 
-    /** An optional argument; the body checks {@link Args#has} and applies its default. */
+    /** An optional argument without a default: the body checks {@link Args#has} or {@link Args#given}. */
     public Builder optionalArg(ArgKind k) {
       kinds.add(k);
+      defaults.add(null);
+      skippable.add(false);
+      return this;
+    }
+
+    /**
+     * An optional argument worth {@code dflt} (a Double, Integer, Boolean, String or Value) when omitted, so the
+     * body reads it like a required one. Written empty ({@code LOG(8,)}) it is the kind's blank (0, "", FALSE),
+     * as Excel reads most empty arguments; see {@link #skippableArg} for the others.
+     */
+    public Builder optionalArg(ArgKind k, Object dflt) {
+      return defaulted(k, dflt, false);
+    }
+
+    /** Like {@link #optionalArg(ArgKind, Object)}, but an argument written empty takes the default too (IRR's guess). */
+    public Builder skippableArg(ArgKind k, Object dflt) {
+      return defaulted(k, dflt, true);
+    }
+
+    private Builder defaulted(ArgKind k, Object dflt, boolean skip) {
+      if (!k.isScalar()) {
+        throw new IllegalStateException(name + ": only scalar arguments take a default");
+      }
+      if (defaults.size() > required && defaults.get(defaults.size() - 1) == null) {
+        throw new IllegalStateException(name + ": an argument with a default after one without");
+      }
+      Value v = k.coerce(dflt instanceof Value given ? given
+          : dflt instanceof Number n ? Value.num(n.doubleValue())
+          : dflt instanceof Boolean z ? Value.bool(z)
+          : dflt instanceof String t ? Value.text(t)
+          : Value.err(xlspark.value.ExcelError.VALUE));
+      if (v instanceof Err) {
+        throw new IllegalStateException(name + ": default " + dflt + " is not a " + k);
+      }
+      kinds.add(k);
+      defaults.add(v);
+      skippable.add(skip);
       return this;
     }
 
@@ -279,7 +335,7 @@ public final class FunctionSpec {
       return this;
     }
 
-    Builder category(String c) {
+    Builder category(Category c) {
       category = c;
       return this;
     }
@@ -290,9 +346,13 @@ public final class FunctionSpec {
   }
 
   /** A copy of this spec filed under a category (used by the registry). */
-  FunctionSpec inCategory(String c) {
+  FunctionSpec inCategory(Category c) {
     Builder b = new Builder(name, body);
     b.kinds.addAll(kinds);
+    b.defaults.addAll(Arrays.asList(defaults));
+    for (boolean s : skippable) {
+      b.skippable.add(s);
+    }
     b.required = minArgs;
     b.repeatKind = repeatKind;
     b.maxArgs = maxArgs;

@@ -105,7 +105,7 @@ class FunctionsGoldenTest {
     }
     Map<String, String> missing = new TreeMap<>();
     for (FunctionSpec s : FunctionRegistry.standard().all()) {
-      int n = counts.getOrDefault(s.category(), Map.of()).getOrDefault(s.name(), 0);
+      int n = counts.getOrDefault(s.category().id(), Map.of()).getOrDefault(s.name(), 0);
       if (n < 3) {
         missing.put(s.name(), s.category() + " has " + n);
       }

@@ -49,7 +49,7 @@ public final class DayCounts {
     if (Double.isNaN(s) || Double.isNaN(e)) {
       return Value.err(ExcelError.NUM);
     }
-    boolean european = a.bool(2, false);
+    boolean european = a.bool(2);
     int[] d1 = Serials.ymd(s);
     int[] d2 = Serials.ymd(e);
     int day1 = d1[2];
@@ -133,15 +133,12 @@ public final class DayCounts {
    * an error date (Excel's cached YEARFRAC(1/0, 200, 5) is #NUM!, with basis #N/A it is #N/A).
    */
   static Value yearFrac(Args a) {
-    int basis = 0;
-    if (a.has(2)) {
-      if (a.get(2) instanceof Value.Err err) {
-        return err;
-      }
-      basis = Serials.trunc(a.num(2));
-      if (basis < 0 || basis > 4) {
-        return Value.err(ExcelError.NUM, "basis must be 0 to 4");
-      }
+    if (a.get(2) instanceof Value.Err err) {
+      return err;
+    }
+    int basis = Serials.trunc(a.num(2));
+    if (basis < 0 || basis > 4) {
+      return Value.err(ExcelError.NUM, "basis must be 0 to 4");
     }
     for (int i = 0; i < 2; i++) {
       if (a.get(i) instanceof Value.Err err) {

@@ -19,7 +19,7 @@ final class Weeks {
    */
   static Value weekday(Args a) {
     double s = Serials.day(a.num(0));
-    int type = a.has(1) ? Serials.trunc(a.num(1)) : 1;
+    int type = Serials.trunc(a.num(1));
     if (Double.isNaN(s)) {
       return Value.err(ExcelError.NUM);
     }
@@ -45,7 +45,7 @@ final class Weeks {
    */
   static Value weekNum(Args a) {
     double s = Serials.day(a.num(0));
-    int type = a.has(1) ? Serials.trunc(a.num(1)) : 1;
+    int type = Serials.trunc(a.num(1));
     if (Double.isNaN(s)) {
       return Value.err(ExcelError.NUM);
     }

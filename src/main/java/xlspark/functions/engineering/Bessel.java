@@ -1,16 +1,13 @@
 package xlspark.functions.engineering;
 
-import static xlspark.functions.ArgKind.ANY;
+import static xlspark.functions.ArgKind.NUMBER_NOT_LOGICAL;
 
 import java.util.List;
-import xlspark.functions.Args;
 import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionSpec;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
-import xlspark.value.Value.Err;
-import xlspark.value.Value.Num;
 
 /**
  * BESSELJ, BESSELY, BESSELI and BESSELK of integer order (the order is truncated; a negative one is #NUM!).
@@ -86,16 +83,8 @@ final class Bessel {
   /** BESSELx(x, n); {@code positiveX}: Y and K are #NUM! for x <= 0. */
   private static FunctionSpec spec(String name, boolean positiveX, Kind kind) {
     return FunctionSpec.builder(name, a -> {
-      Value x = ComplexFunctions.engineeringNumber(a.get(0));
-      if (x instanceof Err) {
-        return x;
-      }
-      Value n = ComplexFunctions.engineeringNumber(a.get(1));
-      if (n instanceof Err) {
-        return n;
-      }
-      double xv = ((Num) x).v();
-      double nv = ((Num) n).v();
+      double xv = a.num(0);
+      double nv = a.num(1);
       if (nv < 0 || positiveX && xv <= 0) {
         return Value.err(ExcelError.NUM, name + ": order must be >= 0" + (positiveX ? " and x > 0" : ""));
       }
@@ -103,7 +92,7 @@ final class Bessel {
         return Value.err(ExcelError.NUM, name + ": order too large");
       }
       return Coerce.number(kind.apply(xv, (int) nv, a.ctx()));
-    }).args(ANY, ANY).build();
+    }).args(NUMBER_NOT_LOGICAL, NUMBER_NOT_LOGICAL).build();
   }
 
   /** c[0] + c[1] y + c[2] y^2 + ... */

@@ -2,6 +2,7 @@ package xlspark.functions.engineering;
 
 import static xlspark.functions.ArgKind.ANY;
 import static xlspark.functions.ArgKind.ARRAY;
+import static xlspark.functions.ArgKind.NUMBER_NOT_LOGICAL;
 import static xlspark.functions.ArgKind.TEXT;
 
 import java.util.List;
@@ -15,9 +16,6 @@ import xlspark.value.ExcelError;
 import xlspark.value.Value;
 import xlspark.value.Value.Arr;
 import xlspark.value.Value.Blank;
-import xlspark.value.Value.Bool;
-import xlspark.value.Value.Err;
-import xlspark.value.Value.Num;
 
 /**
  * COMPLEX and the 26 IM* functions. Arguments are complex text ({@link Complex}); results are complex text
@@ -34,7 +32,8 @@ final class ComplexFunctions {
 
   static List<FunctionSpec> specs() {
     return List.of(
-        FunctionSpec.builder("COMPLEX", ComplexFunctions::complex).args(ANY, ANY).optionalArg(TEXT).build(),
+        FunctionSpec.builder("COMPLEX", ComplexFunctions::complex).args(NUMBER_NOT_LOGICAL, NUMBER_NOT_LOGICAL)
+            .optionalArg(TEXT, "i").build(),
         measure("IMABS", Complex::abs),
         measure("IMREAL", Complex::re),
         measure("IMAGINARY", Complex::im),
@@ -56,7 +55,7 @@ final class ComplexFunctions {
         unary("IMCSC", z -> reciprocal(sin(z))),
         unary("IMSECH", z -> reciprocal(cosh(z))),
         unary("IMCSCH", z -> reciprocal(sinh(z))),
-        FunctionSpec.builder("IMPOWER", ComplexFunctions::power).args(ANY, ANY).build(),
+        FunctionSpec.builder("IMPOWER", ComplexFunctions::power).args(ANY, NUMBER_NOT_LOGICAL).build(),
         binary("IMSUB", (x, y) -> x.with(x.re() - y.re(), x.im() - y.im())),
         binary("IMDIV", ComplexFunctions::divide),
         FunctionSpec.builder("IMSUM", a -> fold(a, Complex.ZERO, (x, y) -> x.with(x.re() + y.re(), x.im() + y.im())))
@@ -126,32 +125,15 @@ final class ComplexFunctions {
 
   /** COMPLEX(real, imaginary, [suffix]): the suffix is "i" (also when empty or omitted) or "j". */
   private static Value complex(Args a) {
-    Value re = engineeringNumber(a.get(0));
-    if (re instanceof Err) {
-      return re;
-    }
-    Value im = engineeringNumber(a.get(1));
-    if (im instanceof Err) {
-      return im;
-    }
-    String suffix = a.has(2) ? a.text(2) : "i";
+    String suffix = a.text(2);
     if (!suffix.isEmpty() && !suffix.equals("i") && !suffix.equals("j")) {
       return Value.err(ExcelError.VALUE, "the suffix must be \"i\" or \"j\"");
     }
-    return new Complex(((Num) re).v(), ((Num) im).v(), suffix.isEmpty() ? 'i' : suffix.charAt(0)).toValue();
-  }
-
-  /** A number argument of an engineering function: logical values are #VALUE!, numeric text is read. */
-  static Value engineeringNumber(Value v) {
-    return v instanceof Bool ? Value.err(ExcelError.VALUE, "logical values are not accepted") : Coerce.toNumber(v);
+    return new Complex(a.num(0), a.num(1), suffix.isEmpty() ? 'i' : suffix.charAt(0)).toValue();
   }
 
   private static Value power(Args a) {
-    Value n = engineeringNumber(a.get(1));
-    if (n instanceof Err) {
-      return n;
-    }
-    double p = ((Num) n).v();
+    double p = a.num(1);
     return withOperand(a.get(0), z -> {
       if (z.isZero()) {
         return p > 0 ? z.with(0, 0).toValue() : Value.err(ExcelError.NUM, "0 to a power that is not positive");

@@ -1,6 +1,6 @@
 package xlspark.functions.engineering;
 
-import static xlspark.functions.ArgKind.ANY;
+import static xlspark.functions.ArgKind.NUMBER_NOT_LOGICAL;
 import static xlspark.functions.ArgKind.TEXT;
 
 import java.util.List;
@@ -11,8 +11,6 @@ import xlspark.functions.engineering.Units.Unit;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
-import xlspark.value.Value.Err;
-import xlspark.value.Value.Num;
 
 /**
  * CONVERT(number, from_unit, to_unit): an unknown unit, a prefix on a unit that takes none, or units of two
@@ -24,14 +22,10 @@ final class UnitConversion {
   }
 
   static List<FunctionSpec> specs() {
-    return List.of(FunctionSpec.builder("CONVERT", UnitConversion::convert).args(ANY, TEXT, TEXT).build());
+    return List.of(FunctionSpec.builder("CONVERT", UnitConversion::convert).args(NUMBER_NOT_LOGICAL, TEXT, TEXT).build());
   }
 
   private static Value convert(Args a) {
-    Value n = ComplexFunctions.engineeringNumber(a.get(0));
-    if (n instanceof Err) {
-      return n;
-    }
     Unit from = Units.lookup(a.text(1));
     Unit to = Units.lookup(a.text(2));
     if (from == null || to == null) {
@@ -40,7 +34,7 @@ final class UnitConversion {
     if (from.quantity() != to.quantity()) {
       return Value.err(ExcelError.NA, "units of different quantities");
     }
-    double x = ((Num) n).v();
+    double x = a.num(0);
     if (from.quantity() == Quantity.TEMPERATURE) {
       return Coerce.number(fromCelsius(toCelsius(x, from), to));
     }

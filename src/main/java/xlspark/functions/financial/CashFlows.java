@@ -81,7 +81,7 @@ final class CashFlows {
     if (!hasBothSigns(v)) {
       return Value.err(ExcelError.NUM, "IRR needs a positive and a negative cash flow");
     }
-    double guess = a.given(1) ? a.num(1) : 0.1;
+    double guess = a.num(1);
     double r = RootFinder.solve(x -> {
       double sum = 0;
       double discount = 1;
@@ -205,7 +205,7 @@ final class CashFlows {
     if (!hasBothSigns(v)) {
       return Value.err(ExcelError.NUM, "XIRR needs a positive and a negative cash flow");
     }
-    double guess = a.given(2) ? a.num(2) : 0.1;
+    double guess = a.num(2);
     double r = RootFinder.solve(x -> xnpv(x, v, t), x -> {
       double sum = 0;
       for (int i = 0; i < v.length; i++) {

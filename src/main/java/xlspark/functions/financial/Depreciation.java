@@ -37,7 +37,7 @@ final class Depreciation {
     double salvage = a.num(1);
     double life = Math.floor(a.num(2));
     double period = Math.floor(a.num(3));
-    double month = a.has(4) ? Math.floor(a.num(4)) : 12;
+    double month = Math.floor(a.num(4));
     if (month < 1 || month > 12 || salvage < 0 || cost < 0 || life <= 0 || period <= 0
         || period > (month == 12 ? life : life + 1)) {
       return Value.err(ExcelError.NUM);
@@ -65,7 +65,7 @@ final class Depreciation {
     double salvage = a.num(1);
     double life = a.num(2);
     double period = a.num(3);
-    double factor = a.has(4) ? a.num(4) : 2;
+    double factor = a.num(4);
     if (cost < 0 || salvage < 0 || factor <= 0 || salvage > cost || life <= 0 || period < 1 || period > life) {
       return Value.err(ExcelError.NUM);
     }
@@ -96,8 +96,8 @@ final class Depreciation {
     double life = a.num(2);
     double start = a.num(3);
     double end = a.num(4);
-    double factor = a.given(5) ? a.num(5) : 2;
-    boolean noSwitch = a.has(6) && a.bool(6);
+    double factor = a.num(5);
+    boolean noSwitch = a.bool(6);
     if (start < 0 || end < start || end > life || cost < 0 || salvage < 0 || salvage > cost || factor <= 0
         || life <= 0) {
       return Value.err(ExcelError.NUM);

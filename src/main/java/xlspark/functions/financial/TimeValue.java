@@ -25,7 +25,7 @@ final class TimeValue {
   }
 
   private static int type(Args a, int i) {
-    return a.has(i) && a.num(i) != 0 ? 1 : 0;
+    return a.num(i) != 0 ? 1 : 0;
   }
 
   static double pmt(double r, double n, double pv, double fv, int type) {
@@ -50,18 +50,18 @@ final class TimeValue {
   }
 
   static Value pmt(Args a) {
-    return Coerce.number(pmt(a.num(0), a.num(1), a.num(2), a.num(3, 0), type(a, 4)));
+    return Coerce.number(pmt(a.num(0), a.num(1), a.num(2), a.num(3), type(a, 4)));
   }
 
   static Value fv(Args a) {
-    return Coerce.number(fv(a.num(0), a.num(1), a.num(2), a.num(3, 0), type(a, 4)));
+    return Coerce.number(fv(a.num(0), a.num(1), a.num(2), a.num(3), type(a, 4)));
   }
 
   static Value pv(Args a) {
     if (a.num(0) == -1) {
       return Value.err(a.num(1) == 0 ? ExcelError.NUM : ExcelError.DIV0);
     }
-    return Coerce.number(pv(a.num(0), a.num(1), a.num(2), a.num(3, 0), type(a, 4)));
+    return Coerce.number(pv(a.num(0), a.num(1), a.num(2), a.num(3), type(a, 4)));
   }
 
   /** NPER(rate, pmt, pv, fv, type): periods until pv grows or is paid down to fv. */
@@ -69,7 +69,7 @@ final class TimeValue {
     double r = a.num(0);
     double pmt = a.num(1);
     double pv = a.num(2);
-    double fv = a.num(3, 0);
+    double fv = a.num(3);
     int type = type(a, 4);
     if (r == 0) {
       return pmt == 0 ? Value.err(ExcelError.DIV0) : Coerce.number(-(pv + fv) / pmt);
@@ -83,9 +83,9 @@ final class TimeValue {
     double n = a.num(0);
     double pmt = a.num(1);
     double pv = a.num(2);
-    double fv = a.num(3, 0);
+    double fv = a.num(3);
     int type = type(a, 4);
-    double guess = a.given(5) ? a.num(5) : 0.1;
+    double guess = a.num(5);
     if (n <= 0) {
       return Value.err(ExcelError.NUM, "nper must be positive");
     }
@@ -124,7 +124,7 @@ final class TimeValue {
     if (per < 1 || per > n) {
       return Value.err(ExcelError.NUM, "period must be between 1 and nper");
     }
-    return Coerce.number(ipmt(a.num(0), per, n, a.num(3), a.num(4, 0), type(a, 5)));
+    return Coerce.number(ipmt(a.num(0), per, n, a.num(3), a.num(4), type(a, 5)));
   }
 
   /**
@@ -137,7 +137,7 @@ final class TimeValue {
     double per = a.num(1);
     double n = a.num(2);
     double pv = a.num(3);
-    double fv = a.num(4, 0);
+    double fv = a.num(4);
     int type = type(a, 5);
     if (per < 1 || per > n) {
       return Value.err(ExcelError.NUM, "period must be between 1 and nper");

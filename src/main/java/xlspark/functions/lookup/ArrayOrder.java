@@ -35,8 +35,8 @@ final class ArrayOrder {
         FunctionSpec.builder("SORT", ArrayOrder::sort).arg(ARRAY).optionalArg(ARRAY).optionalArg(ARRAY)
             .optionalArg(BOOLEAN).build(),
         FunctionSpec.builder("SORTBY", ArrayOrder::sortBy).args(ARRAY, ARRAY).repeating(ARRAY).build(),
-        FunctionSpec.builder("UNIQUE", ArrayOrder::unique).arg(ARRAY).optionalArg(BOOLEAN).optionalArg(BOOLEAN)
-            .build(),
+        FunctionSpec.builder("UNIQUE", ArrayOrder::unique).arg(ARRAY).optionalArg(BOOLEAN, false)
+            .optionalArg(BOOLEAN, false).build(),
         FunctionSpec.builder("FILTER", ArrayOrder::filter).args(ARRAY, ARRAY).optionalArg(ARRAY)
             .errorPolicy(INSPECTS_ERRORS).build());
   }
@@ -205,8 +205,8 @@ final class ArrayOrder {
   /** UNIQUE(array, [by_col=FALSE], [exactly_once=FALSE]): distinct rows (columns) in first-seen order. */
   static Value unique(Args a) {
     Arr x = a.array(0);
-    boolean byCol = a.has(1) && a.bool(1);
-    boolean once = a.has(2) && a.bool(2);
+    boolean byCol = a.bool(1);
+    boolean once = a.bool(2);
     Value[][] lines = lines(x, byCol);
     Map<List<Object>, int[]> seen = new HashMap<>();
     List<List<Object>> keys = new ArrayList<>(lines.length);

@@ -5,7 +5,6 @@ import static xlspark.functions.ArgKind.ARRAY;
 import static xlspark.functions.ArgKind.BOOLEAN;
 import static xlspark.functions.ArgKind.NUMBER;
 import static xlspark.functions.ErrorPolicy.INSPECTS_ERRORS;
-import static xlspark.functions.lookup.LookupFunctions.intArg;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,10 +39,10 @@ final class ArrayShapes {
             .errorPolicy(INSPECTS_ERRORS).build(),
         FunctionSpec.builder("CHOOSEROWS", a -> choose(a, true)).args(ARRAY, ARRAY).repeating(ARRAY).build(),
         FunctionSpec.builder("CHOOSECOLS", a -> choose(a, false)).args(ARRAY, ARRAY).repeating(ARRAY).build(),
-        FunctionSpec.builder("TOROW", a -> flatten(a, true)).arg(ARRAY).optionalArg(NUMBER).optionalArg(BOOLEAN)
-            .build(),
-        FunctionSpec.builder("TOCOL", a -> flatten(a, false)).arg(ARRAY).optionalArg(NUMBER).optionalArg(BOOLEAN)
-            .build(),
+        FunctionSpec.builder("TOROW", a -> flatten(a, true)).arg(ARRAY).skippableArg(NUMBER, 0)
+            .optionalArg(BOOLEAN, false).build(),
+        FunctionSpec.builder("TOCOL", a -> flatten(a, false)).arg(ARRAY).skippableArg(NUMBER, 0)
+            .optionalArg(BOOLEAN, false).build(),
         FunctionSpec.builder("WRAPROWS", a -> wrap(a, true)).args(ARRAY, NUMBER).optionalArg(ANY)
             .errorPolicy(INSPECTS_ERRORS).build(),
         FunctionSpec.builder("WRAPCOLS", a -> wrap(a, false)).args(ARRAY, NUMBER).optionalArg(ANY)
@@ -185,11 +184,11 @@ final class ArrayShapes {
   /** TOROW / TOCOL(array, [ignore=0], [scan_by_column]): ignore 1 skips blanks, 2 errors, 3 both. */
   static Value flatten(Args a, boolean toRow) {
     Arr x = a.array(0);
-    int ignore = intArg(a, 1, 0);
+    int ignore = a.integer(1);
     if (ignore < 0 || ignore > 3) {
       return Value.err(ExcelError.VALUE, "ignore must be 0 to 3");
     }
-    boolean byColumn = a.has(2) && a.bool(2);
+    boolean byColumn = a.bool(2);
     List<Value> out = new ArrayList<>(x.size());
     int outer = byColumn ? x.cols() : x.rows();
     int inner = byColumn ? x.rows() : x.cols();

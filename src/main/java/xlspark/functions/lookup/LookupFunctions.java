@@ -26,13 +26,13 @@ public final class LookupFunctions {
 
   public static List<FunctionSpec> specs() {
     List<FunctionSpec> all = new ArrayList<>(List.of(
-        FunctionSpec.builder("MATCH", LookupFunctions::match).args(ANY, ARRAY).optionalArg(NUMBER).build(),
-        FunctionSpec.builder("XMATCH", LookupFunctions::xmatch).args(ANY, ARRAY).optionalArg(NUMBER)
-            .optionalArg(NUMBER).build(),
-        FunctionSpec.builder("VLOOKUP", a -> tableLookup(a, true)).args(ANY, ARRAY, NUMBER).optionalArg(BOOLEAN)
-            .build(),
-        FunctionSpec.builder("HLOOKUP", a -> tableLookup(a, false)).args(ANY, ARRAY, NUMBER).optionalArg(BOOLEAN)
-            .build(),
+        FunctionSpec.builder("MATCH", LookupFunctions::match).args(ANY, ARRAY).optionalArg(NUMBER, 1).build(),
+        FunctionSpec.builder("XMATCH", LookupFunctions::xmatch).args(ANY, ARRAY).skippableArg(NUMBER, 0)
+            .skippableArg(NUMBER, 1).build(),
+        FunctionSpec.builder("VLOOKUP", a -> tableLookup(a, true)).args(ANY, ARRAY, NUMBER)
+            .optionalArg(BOOLEAN, true).build(),
+        FunctionSpec.builder("HLOOKUP", a -> tableLookup(a, false)).args(ANY, ARRAY, NUMBER)
+            .optionalArg(BOOLEAN, true).build(),
         FunctionSpec.builder("XLOOKUP", LookupFunctions::xlookup).args(ANY, ARRAY, ARRAY).optionalArg(ARRAY)
             .optionalArg(NUMBER).optionalArg(NUMBER).errorPolicy(INSPECTS_ERRORS).build(),
         FunctionSpec.builder("LOOKUP", LookupFunctions::lookup).args(ANY, ARRAY).optionalArg(ARRAY).build(),
@@ -67,7 +67,7 @@ public final class LookupFunctions {
       return na("MATCH needs a single row or column");
     }
     Value v = Search.key(a.get(0));
-    double type = a.has(2) ? a.num(2) : 1;
+    double type = a.num(2);
     int i = type == 0 ? Search.exact(line, v, true, false, a.ctx())
         : type > 0 ? Search.sorted(line, Search.approximateKey(v), true)
         : Search.descending(line, Search.approximateKey(v));
@@ -101,8 +101,8 @@ public final class LookupFunctions {
     if (line == null) {
       return Value.err(ExcelError.VALUE, "XMATCH needs a single row or column");
     }
-    int mm = intArg(a, 2, 0);
-    int sm = intArg(a, 3, 1);
+    int mm = a.integer(2);
+    int sm = a.integer(3);
     Value bad = checkModes(mm, sm);
     if (bad != null) {
       return bad;
@@ -162,7 +162,7 @@ public final class LookupFunctions {
     }
     Value[] keys = vertical ? Search.column(table, 0) : Search.row(table, 0);
     Value v = Search.key(a.get(0));
-    boolean approximate = !a.has(3) || a.bool(3);
+    boolean approximate = a.bool(3);
     int i = approximate ? Search.sorted(keys, Search.approximateKey(v), true)
         : Search.exact(keys, v, true, false, a.ctx());
     if (i < 0) {

@@ -21,8 +21,8 @@ final class ReferenceText {
 
   static List<FunctionSpec> specs() {
     return List.of(
-        FunctionSpec.builder("ADDRESS", ReferenceText::address).args(NUMBER, NUMBER).optionalArg(NUMBER)
-            .optionalArg(BOOLEAN).optionalArg(TEXT).build(),
+        FunctionSpec.builder("ADDRESS", ReferenceText::address).args(NUMBER, NUMBER).skippableArg(NUMBER, 1)
+            .skippableArg(BOOLEAN, true).skippableArg(TEXT, "").build(),
         FunctionSpec.builder("HYPERLINK", a -> a.given(1) ? a.get(1) : a.get(0)).arg(ANY).optionalArg(ANY)
             .build());
   }
@@ -34,15 +34,15 @@ final class ReferenceText {
   static Value address(Args a) {
     double row = Math.floor(a.num(0));
     double col = Math.floor(a.num(1));
-    double abs = a.given(2) ? Math.floor(a.num(2)) : 1;
+    double abs = Math.floor(a.num(2));
     if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL || abs < 1 || abs > 4) {
       return Value.err(ExcelError.VALUE, "row, column or abs_num out of range");
     }
     boolean absRow = abs == 1 || abs == 2;
     boolean absCol = abs == 1 || abs == 3;
-    boolean a1 = !a.given(3) || a.bool(3);
+    boolean a1 = a.bool(3);
     StringBuilder sb = new StringBuilder();
-    if (a.given(4) && !a.text(4).isEmpty()) {
+    if (!a.text(4).isEmpty()) {
       sb.append(sheet(a.text(4))).append('!');
     }
     int r = (int) row;

@@ -1,18 +1,17 @@
 package xlspark.functions.math;
 
-import static xlspark.functions.ArgKind.ANY;
 import static xlspark.functions.ArgKind.NUMBER;
+import static xlspark.functions.ArgKind.NUMBER_NOT_LOGICAL;
 
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.SpecList;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
-import xlspark.value.Value.Err;
-import xlspark.value.Value.Num;
 
 /** Engineering functions that belong with math here: bitwise operations, DELTA, GESTEP, ERF and ERFC. */
 final class Engineering {
@@ -24,7 +23,7 @@ final class Engineering {
   }
 
   static List<FunctionSpec> specs() {
-    return List.of(
+    return new SpecList().add(n -> oneNumber(n, Engineering::erfc), "ERFC", "ERFC.PRECISE").addAll(List.of(
         bitwise("BITAND", (x, y) -> x & y),
         bitwise("BITOR", (x, y) -> x | y),
         bitwise("BITXOR", (x, y) -> x ^ y),
@@ -32,10 +31,9 @@ final class Engineering {
         FunctionSpec.builder("BITRSHIFT", a -> shift(a.num(0), -a.num(1))).args(NUMBER, NUMBER).build(),
         compare("DELTA", (x, y) -> x == y ? 1 : 0),
         compare("GESTEP", (x, y) -> x >= y ? 1 : 0),
-        FunctionSpec.builder("ERF", Engineering::erfBetween).arg(ANY).optionalArg(ANY).build(),
-        oneNumber("ERF.PRECISE", Engineering::erf),
-        oneNumber("ERFC", Engineering::erfc),
-        oneNumber("ERFC.PRECISE", Engineering::erfc));
+        FunctionSpec.builder("ERF", Engineering::erfBetween).arg(NUMBER_NOT_LOGICAL).optionalArg(NUMBER_NOT_LOGICAL)
+            .build(),
+        oneNumber("ERF.PRECISE", Engineering::erf))).build();
   }
 
   private static boolean isBitOperand(double x) {
@@ -65,41 +63,18 @@ final class Engineering {
 
   /** DELTA(number1, [number2=0]) and GESTEP(number, [step=0]); logical values are #VALUE!. */
   private static FunctionSpec compare(String name, DoubleBinaryOperator f) {
-    return FunctionSpec.builder(name, a -> {
-      Value x = Radix.engineeringNumber(a.get(0));
-      Value y = a.has(1) ? Radix.engineeringNumber(a.get(1)) : Value.ZERO;
-      if (x instanceof Err) {
-        return x;
-      }
-      if (y instanceof Err) {
-        return y;
-      }
-      return Value.num(f.applyAsDouble(((Num) x).v(), ((Num) y).v()));
-    }).arg(ANY).optionalArg(ANY).build();
+    return FunctionSpec.builder(name, a -> Value.num(f.applyAsDouble(a.num(0), a.num(1))))
+        .arg(NUMBER_NOT_LOGICAL).optionalArg(NUMBER_NOT_LOGICAL, 0).build();
   }
 
   private static FunctionSpec oneNumber(String name, java.util.function.DoubleUnaryOperator f) {
-    return FunctionSpec.builder(name, a -> {
-      Value x = Radix.engineeringNumber(a.get(0));
-      return x instanceof Num n ? Coerce.number(f.applyAsDouble(n.v())) : x;
-    }).arg(ANY).build();
+    return FunctionSpec.builder(name, a -> Coerce.number(f.applyAsDouble(a.num(0)))).arg(NUMBER_NOT_LOGICAL).build();
   }
 
   /** ERF(lower, [upper]): erf(lower), or erf(upper) - erf(lower) with both bounds. */
   private static Value erfBetween(Args a) {
-    Value lo = Radix.engineeringNumber(a.get(0));
-    if (lo instanceof Err) {
-      return lo;
-    }
-    double l = ((Num) lo).v();
-    if (!a.has(1)) {
-      return Coerce.number(erf(l));
-    }
-    Value hi = Radix.engineeringNumber(a.get(1));
-    if (hi instanceof Err) {
-      return hi;
-    }
-    return Coerce.number(erf(((Num) hi).v()) - erf(l));
+    double l = a.num(0);
+    return Coerce.number(a.has(1) ? erf(a.num(1)) - erf(l) : erf(l));
   }
 
   /** The error function to about 1e-15: a positive series below 2.5, 1 - erfc beyond. */

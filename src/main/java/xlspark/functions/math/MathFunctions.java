@@ -32,7 +32,7 @@ public final class MathFunctions {
         FunctionSpec.unary("EXP", Math::exp),
         FunctionSpec.unary("LN", x -> x <= 0 ? Double.NaN : Math.log(x)),
         FunctionSpec.unary("LOG10", x -> x <= 0 ? Double.NaN : Math.log10(x)),
-        FunctionSpec.builder("LOG", MathFunctions::log).arg(NUMBER).optionalArg(NUMBER).build(),
+        FunctionSpec.builder("LOG", MathFunctions::log).arg(NUMBER).optionalArg(NUMBER, 10).build(),
         FunctionSpec.builder("PI", a -> Value.num(Math.PI)).build(),
         FunctionSpec.builder("RAND", a -> Value.num(a.ctx().random().nextDouble())).volatileFn().build(),
         FunctionSpec.builder("RANDBETWEEN", MathFunctions::randBetween).args(NUMBER, NUMBER).volatileFn().build()));
@@ -90,7 +90,7 @@ public final class MathFunctions {
   /** LOG(number, [base=10]): a base of 1 is #DIV/0!, non-positive arguments #NUM!. */
   static Value log(Args a) {
     double x = a.num(0);
-    double base = a.has(1) ? a.num(1) : 10;
+    double base = a.num(1);
     if (x <= 0 || base <= 0) {
       return Value.err(ExcelError.NUM);
     }

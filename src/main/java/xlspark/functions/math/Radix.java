@@ -2,6 +2,7 @@ package xlspark.functions.math;
 
 import static xlspark.functions.ArgKind.ANY;
 import static xlspark.functions.ArgKind.NUMBER;
+import static xlspark.functions.ArgKind.NUMBER_NOT_LOGICAL;
 import static xlspark.functions.ArgKind.TEXT;
 
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class Radix {
     List<FunctionSpec> l = new ArrayList<>(List.of(
         FunctionSpec.builder("ROMAN", Radix::roman).arg(NUMBER).optionalArg(ANY).build(),
         FunctionSpec.builder("ARABIC", Radix::arabic).arg(TEXT).build(),
-        FunctionSpec.builder("BASE", Radix::base).args(NUMBER, NUMBER).optionalArg(NUMBER).build(),
+        FunctionSpec.builder("BASE", Radix::base).args(NUMBER, NUMBER).skippableArg(NUMBER, 0).build(),
         FunctionSpec.builder("DECIMAL", Radix::decimal).args(TEXT, NUMBER).build()));
     for (Notation from : Notation.values()) {
       for (Notation to : Notation.values()) {
@@ -148,7 +149,7 @@ final class Radix {
   static Value base(Args a) {
     double n = Math.floor(a.num(0));
     double radix = Math.floor(a.num(1));
-    double minLength = a.given(2) ? Math.floor(a.num(2)) : 0;
+    double minLength = Math.floor(a.num(2));
     if (n < 0 || n >= MAX_BASE || radix < 2 || radix > 36 || minLength < 0 || minLength > 255) {
       return Value.err(ExcelError.NUM, "BASE arguments out of range");
     }
@@ -187,26 +188,25 @@ final class Radix {
     return "0".repeat(length - digits.length()) + digits;
   }
 
-  /** A number argument of the engineering functions: logical values are #VALUE!, numeric text is fine. */
-  static Value engineeringNumber(Value v) {
-    return v instanceof Bool ? Value.err(ExcelError.VALUE, "logical values are not accepted") : Coerce.toNumber(v);
-  }
-
-  /** FROM2TO(number, [places]), e.g. DEC2BIN(number, [places]) or HEX2DEC(number). */
+  /**
+   * FROM2TO(number, [places]), e.g. DEC2BIN(number, [places]) or HEX2DEC(number). Both are engineering numbers
+   * ({@link xlspark.functions.ArgKind#NUMBER_NOT_LOGICAL}), taken as ANY and coerced here: Excel checks places
+   * before the number's coercion, and the number of BIN/OCT/HEX is read as digits.
+   */
   private static FunctionSpec conversion(Notation from, Notation to) {
     FunctionSpec.Builder b = FunctionSpec.builder(from.name() + "2" + to.name(), a -> convert(a, from, to)).arg(ANY);
     return (to == Notation.DEC ? b : b.optionalArg(ANY)).build();
   }
 
   private static Value convert(Args a, Notation from, Notation to) {
-    if (to != Notation.DEC && a.given(1) && engineeringNumber(a.get(1)) instanceof Num p
+    if (to != Notation.DEC && a.given(1) && NUMBER_NOT_LOGICAL.coerce(a.get(1)) instanceof Num p
         && (Math.floor(p.v()) < 1 || Math.floor(p.v()) > ENG_DIGITS)) {
       // Excel checks places before the number, and also when a negative number then ignores it
       return Value.err(ExcelError.NUM, "places out of range");
     }
     double n;
     if (from == Notation.DEC) {
-      Value v = engineeringNumber(a.get(0));
+      Value v = NUMBER_NOT_LOGICAL.coerce(a.get(0));
       if (v instanceof Err) {
         return v;
       }
@@ -245,7 +245,7 @@ final class Radix {
     if (placesArg == null) {
       return Value.text(digits);
     }
-    Value p = engineeringNumber(placesArg);
+    Value p = NUMBER_NOT_LOGICAL.coerce(placesArg);
     if (p instanceof Err) {
       return p;
     }

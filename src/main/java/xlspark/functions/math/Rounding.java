@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.SpecList;
 import xlspark.functions.math.DecimalRounding.Mode;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
@@ -17,7 +18,7 @@ final class Rounding {
   }
 
   static List<FunctionSpec> specs() {
-    return List.of(
+    return new SpecList().add(n -> precise(n, Math::ceil), "CEILING.PRECISE", "ISO.CEILING").addAll(List.of(
         digits("ROUND", Mode.HALF_UP),
         digits("ROUNDUP", Mode.UP),
         digits("ROUNDDOWN", Mode.DOWN),
@@ -30,9 +31,7 @@ final class Rounding {
         FunctionSpec.builder("FLOOR", a -> ceilingOrFloor(a, false)).args(NUMBER, NUMBER).build(),
         math("CEILING.MATH", Math::ceil, Math::floor),
         math("FLOOR.MATH", Math::floor, Math::ceil),
-        precise("CEILING.PRECISE", Math::ceil),
-        precise("ISO.CEILING", Math::ceil),
-        precise("FLOOR.PRECISE", Math::floor));
+        precise("FLOOR.PRECISE", Math::floor))).build();
   }
 
   /**
@@ -41,7 +40,7 @@ final class Rounding {
    */
   private static FunctionSpec digits(String name, Mode mode) {
     return FunctionSpec.builder(name, a -> Coerce.number(
-        DecimalRounding.round(a.num(0), digitsArg(a.num(1, 0)), mode))).arg(NUMBER).optionalArg(NUMBER).build();
+        DecimalRounding.round(a.num(0), digitsArg(a.num(1)), mode))).arg(NUMBER).optionalArg(NUMBER, 0).build();
   }
 
   static int digitsArg(double d) {
@@ -102,21 +101,21 @@ final class Rounding {
    */
   private static FunctionSpec math(String name, DoubleUnaryOperator usual, DoubleUnaryOperator negativeMode) {
     return FunctionSpec.builder(name, a -> {
-      double s = Math.abs(a.num(1, 1));
+      double s = Math.abs(a.num(1));
       if (s == 0) {
         return Value.ZERO;
       }
       double x = a.num(0);
-      boolean flip = x < 0 && a.num(2, 0) != 0;
+      boolean flip = x < 0 && a.num(2) != 0;
       return Coerce.number(multiple(x, s, flip ? negativeMode : usual));
-    }).arg(NUMBER).optionalArg(NUMBER).optionalArg(NUMBER).build();
+    }).arg(NUMBER).optionalArg(NUMBER, 1).optionalArg(NUMBER, 0).build();
   }
 
   /** CEILING.PRECISE / FLOOR.PRECISE(number, [significance=1]): toward +inf / -inf whatever the signs. */
   private static FunctionSpec precise(String name, DoubleUnaryOperator rounder) {
     return FunctionSpec.builder(name, a -> {
-      double s = Math.abs(a.num(1, 1));
+      double s = Math.abs(a.num(1));
       return s == 0 ? Value.ZERO : Coerce.number(multiple(a.num(0), s, rounder));
-    }).arg(NUMBER).optionalArg(NUMBER).build();
+    }).arg(NUMBER).optionalArg(NUMBER, 1).build();
   }
 }

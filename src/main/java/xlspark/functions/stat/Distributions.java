@@ -11,6 +11,7 @@ import static xlspark.functions.stat.SpecialFunctions.normPdf;
 import java.util.List;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.SpecList;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;

@@ -5,6 +5,7 @@ import static xlspark.functions.stat.Aggregate.over;
 import java.util.List;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.NumberList;
+import xlspark.functions.SpecList;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;

@@ -9,6 +9,7 @@ import java.util.List;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.NumberList;
+import xlspark.functions.SpecList;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Ops;
@@ -103,7 +104,7 @@ final class OrderStatistics {
    * where it would be inserted (the conformance corpus pins RANK(4,{1,3,5,7}) = 3).
    */
   private static FunctionSpec rank(String name, boolean average) {
-    return FunctionSpec.builder(name, a -> rank(a, average)).args(NUMBER, ARRAY).optionalArg(NUMBER).build();
+    return FunctionSpec.builder(name, a -> rank(a, average)).args(NUMBER, ARRAY).optionalArg(NUMBER, 0).build();
   }
 
   private static Value rank(Args a, boolean average) {
@@ -112,7 +113,7 @@ final class OrderStatistics {
       return l.error();
     }
     double x = a.num(0);
-    boolean ascending = a.has(2) && a.num(2) != 0;
+    boolean ascending = a.num(2) != 0;
     int before = 0;
     int equal = 0;
     for (int i = 0; i < l.size(); i++) {
@@ -177,7 +178,7 @@ final class OrderStatistics {
 
   /** {@code PERCENTRANK(array, x, [significance=3])}. */
   private static FunctionSpec percentRank(String name, boolean inclusive) {
-    return FunctionSpec.builder(name, a -> percentRank(a, inclusive)).args(ARRAY, NUMBER).optionalArg(NUMBER)
+    return FunctionSpec.builder(name, a -> percentRank(a, inclusive)).args(ARRAY, NUMBER).skippableArg(NUMBER, 3)
         .build();
   }
 
@@ -190,7 +191,7 @@ final class OrderStatistics {
     if (l.error() != null) {
       return l.error();
     }
-    double digits = a.given(2) ? Math.floor(a.num(2)) : 3;
+    double digits = Math.floor(a.num(2));
     if (digits < 1) {
       return Value.err(ExcelError.NUM, "significance must be at least 1");
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.SpecList;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;

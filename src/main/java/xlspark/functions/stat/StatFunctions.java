@@ -12,6 +12,7 @@ import java.util.Map;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.NumberList;
+import xlspark.functions.SpecList;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.TextNumbers;

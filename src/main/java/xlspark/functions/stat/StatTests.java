@@ -8,6 +8,7 @@ import java.util.List;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.NumberList;
+import xlspark.functions.SpecList;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;

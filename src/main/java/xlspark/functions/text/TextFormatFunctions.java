@@ -27,11 +27,11 @@ public final class TextFormatFunctions {
   public static List<FunctionSpec> specs() {
     return List.of(
         FunctionSpec.builder("TEXT", TextFormatFunctions::text).args(ANY, TEXT).build(),
-        FunctionSpec.builder("FIXED", a -> fixed(a, false)).arg(NUMBER).optionalArg(NUMBER).optionalArg(BOOLEAN)
-            .build(),
-        FunctionSpec.builder("DOLLAR", a -> fixed(a, true)).arg(NUMBER).optionalArg(NUMBER).build(),
+        FunctionSpec.builder("FIXED", a -> fixed(a, false)).arg(NUMBER).optionalArg(NUMBER, 2)
+            .optionalArg(BOOLEAN, false).build(),
         // Excel still evaluates USDOLLAR, DOLLAR's older name (excel-truth xl00528: USDOLLAR(1) is "$1.00")
-        FunctionSpec.builder("USDOLLAR", a -> fixed(a, true)).arg(NUMBER).optionalArg(NUMBER).build());
+        FunctionSpec.builder("DOLLAR", a -> fixed(a, true)).arg(NUMBER).optionalArg(NUMBER, 2).build(),
+        FunctionSpec.builder("USDOLLAR", a -> fixed(a, true)).arg(NUMBER).optionalArg(NUMBER, 2).build());
   }
 
   /** TEXT(value, format): numbers and numeric text are formatted; other text goes through the text section. */
@@ -59,12 +59,12 @@ public final class TextFormatFunctions {
    */
   static Value fixed(Args a, boolean dollar) {
     double x = a.num(0);
-    double decimalsArg = a.has(1) ? a.num(1) : 2;
+    double decimalsArg = a.num(1);
     int decimals = (int) Math.max(-400, Math.min(400, decimalsArg < 0 ? Math.ceil(decimalsArg) : Math.floor(decimalsArg)));
     if (decimals > MAX_DECIMALS) {
       return Value.err(ExcelError.VALUE, "at most 127 decimals");
     }
-    boolean grouping = dollar || !(a.has(2) && a.bool(2));
+    boolean grouping = dollar || !a.bool(2);
     DecimalDigits d = DecimalDigits.of(x).roundDecimals(decimals);
     StringBuilder sb = new StringBuilder();
     String ip = d.integerPart();

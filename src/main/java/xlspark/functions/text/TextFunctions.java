@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import xlspark.functions.Args;
 import xlspark.functions.ErrorPolicy;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.SpecList;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
@@ -28,7 +29,16 @@ public final class TextFunctions {
   }
 
   public static List<FunctionSpec> specs() {
-    return List.of(
+    // The byte-count twins (LENB, LEFTB...) count characters, as Excel does outside double-byte locales.
+    return new SpecList()
+        .add(TextFunctions::length, "LEN", "LENB")
+        .add(n -> sliceFn(n, TextFunctions::left), "LEFT", "LEFTB")
+        .add(n -> sliceFn(n, TextFunctions::right), "RIGHT", "RIGHTB")
+        .add(TextFunctions::midFn, "MID", "MIDB")
+        .add(n -> findFn(n, TextSearch::find), "FIND", "FINDB")
+        .add(n -> findFn(n, TextSearch::search), "SEARCH", "SEARCHB")
+        .add(TextFunctions::replaceFn, "REPLACE", "REPLACEB")
+        .addAll(List.of(
         mapText("UPPER", TextFunctions::upper),
         mapText("LOWER", TextFunctions::lower),
         mapText("PROPER", TextFunctions::proper),
@@ -36,14 +46,6 @@ public final class TextFunctions {
         mapText("CLEAN", TextFunctions::clean),
         mapText("ASC", UnaryOperator.identity()),
         mapText("DBCS", UnaryOperator.identity()),
-        length("LEN"),
-        length("LENB"),
-        sliceFn("LEFT", TextFunctions::left),
-        sliceFn("LEFTB", TextFunctions::left),
-        sliceFn("RIGHT", TextFunctions::right),
-        sliceFn("RIGHTB", TextFunctions::right),
-        midFn("MID"),
-        midFn("MIDB"),
         FunctionSpec.builder("REPT", TextFunctions::rept).args(TEXT, NUMBER).build(),
         FunctionSpec.builder("EXACT", a -> Value.bool(a.text(0).equals(a.text(1)))).args(TEXT, TEXT).build(),
         FunctionSpec.builder("T", TextFunctions::t).arg(ANY).build(),
@@ -52,26 +54,21 @@ public final class TextFunctions {
             .errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build(),
         FunctionSpec.builder("TEXTJOIN", TextJoin::textJoin).args(ARRAY, BOOLEAN, ARRAY).repeating(ARRAY, 255)
             .errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build(),
-        findFn("FIND", TextSearch::find),
-        findFn("FINDB", TextSearch::find),
-        findFn("SEARCH", TextSearch::search),
-        findFn("SEARCHB", TextSearch::search),
         FunctionSpec.builder("SUBSTITUTE", TextSearch::substitute).args(TEXT, TEXT, TEXT).optionalArg(NUMBER)
             .build(),
-        replaceFn("REPLACE"),
-        replaceFn("REPLACEB"),
         FunctionSpec.builder("CHAR", TextCodes::charFn).arg(NUMBER).build(),
         FunctionSpec.builder("CODE", TextCodes::code).arg(TEXT).build(),
         FunctionSpec.builder("UNICHAR", TextCodes::unichar).arg(NUMBER).build(),
         FunctionSpec.builder("UNICODE", TextCodes::unicode).arg(TEXT).build(),
         FunctionSpec.builder("VALUE", TextParse::value).arg(ANY).build(),
-        FunctionSpec.builder("NUMBERVALUE", TextParse::numberValue).arg(TEXT).optionalArg(TEXT).optionalArg(TEXT)
+        FunctionSpec.builder("NUMBERVALUE", TextParse::numberValue).arg(TEXT).skippableArg(TEXT, ".").skippableArg(TEXT, ",")
             .build(),
         cutFn("TEXTBEFORE", TextSplit::before),
         cutFn("TEXTAFTER", TextSplit::after),
         FunctionSpec.builder("TEXTSPLIT", TextSplit::split).args(TEXT, ARRAY).optionalArg(ARRAY)
             .optionalArg(BOOLEAN).optionalArg(NUMBER).optionalArg(ANY).errorPolicy(ErrorPolicy.INSPECTS_ERRORS)
-            .build());
+            .build()))
+        .build();
   }
 
   /** {@code NAME(text)} returning text transformed by {@code f}. */
@@ -84,7 +81,7 @@ public final class TextFunctions {
   }
 
   private static FunctionSpec sliceFn(String name, FunctionSpec.Body body) {
-    return FunctionSpec.builder(name, body).arg(TEXT).optionalArg(NUMBER).build();
+    return FunctionSpec.builder(name, body).arg(TEXT).optionalArg(NUMBER, 1).build();
   }
 
   private static FunctionSpec midFn(String name) {
@@ -92,7 +89,7 @@ public final class TextFunctions {
   }
 
   private static FunctionSpec findFn(String name, FunctionSpec.Body body) {
-    return FunctionSpec.builder(name, body).args(TEXT, TEXT).optionalArg(NUMBER).build();
+    return FunctionSpec.builder(name, body).args(TEXT, TEXT).optionalArg(NUMBER, 1).build();
   }
 
   private static FunctionSpec replaceFn(String name) {
@@ -100,8 +97,8 @@ public final class TextFunctions {
   }
 
   private static FunctionSpec cutFn(String name, FunctionSpec.Body body) {
-    return FunctionSpec.builder(name, body).args(TEXT, ARRAY).optionalArg(NUMBER).optionalArg(NUMBER)
-        .optionalArg(NUMBER).optionalArg(ANY).errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build();
+    return FunctionSpec.builder(name, body).args(TEXT, ARRAY).skippableArg(NUMBER, 1).skippableArg(NUMBER, 0)
+        .skippableArg(NUMBER, 0).optionalArg(ANY).errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build();
   }
 
   /** A number argument truncated toward zero (saturating for huge values). */
@@ -196,7 +193,7 @@ public final class TextFunctions {
   /** LEFT: one character by default; a negative count is #VALUE!. */
   static Value left(Args a) {
     String s = a.text(0);
-    long n = a.has(1) ? count(a.num(1)) : 1;
+    long n = count(a.num(1));
     if (n < 0) {
       return valueError("LEFT needs a count of 0 or more");
     }
@@ -205,7 +202,7 @@ public final class TextFunctions {
 
   static Value right(Args a) {
     String s = a.text(0);
-    long n = a.has(1) ? count(a.num(1)) : 1;
+    long n = count(a.num(1));
     if (n < 0) {
       return valueError("RIGHT needs a count of 0 or more");
     }

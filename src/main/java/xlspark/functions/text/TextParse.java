@@ -39,20 +39,14 @@ final class TextParse {
    * negate it, with percent signs inside and after them ({@code "(2.5%)%"} is -0.00025, as Excel caches it).
    */
   static Value numberValue(Args a) {
-    char dec = '.';
-    char group = ',';
-    if (a.given(1)) {
-      if (a.text(1).isEmpty()) {
-        return valueError("NUMBERVALUE needs a decimal separator");
-      }
-      dec = a.text(1).charAt(0);
+    if (a.text(1).isEmpty()) {
+      return valueError("NUMBERVALUE needs a decimal separator");
     }
-    if (a.given(2)) {
-      if (a.text(2).isEmpty()) {
-        return valueError("NUMBERVALUE needs a group separator");
-      }
-      group = a.text(2).charAt(0);
+    if (a.text(2).isEmpty()) {
+      return valueError("NUMBERVALUE needs a group separator");
     }
+    char dec = a.text(1).charAt(0);
+    char group = a.text(2).charAt(0);
     if (dec == group) {
       return valueError("NUMBERVALUE separators must differ");
     }

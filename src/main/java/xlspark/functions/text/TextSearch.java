@@ -34,7 +34,7 @@ final class TextSearch {
   private static Value position(Args a, boolean search) {
     String needle = a.text(0);
     String hay = a.text(1);
-    long start = a.has(2) ? count(a.num(2)) : 1;
+    long start = count(a.num(2));
     if (start < 1 || start > hay.length()) {
       return valueError("start " + start + " is outside the text");
     }

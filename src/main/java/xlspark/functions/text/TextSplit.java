@@ -46,12 +46,12 @@ final class TextSplit {
     }
     String s = a.text(0);
     String[] delims = TextJoin.texts(a.get(1));
-    long n = a.given(2) ? whole(a.num(2)) : 1;
+    long n = whole(a.num(2));
     Boolean insensitive = matchMode(a, 3);
     if (insensitive == null) {
       return valueError("match_mode must be 0 or 1");
     }
-    boolean matchEnd = a.given(4) && a.num(4) != 0;
+    boolean matchEnd = a.num(4) != 0;
     if (n == 0 || (!s.isEmpty() && Math.abs(n) > s.length())) {
       return valueError("instance_num must be non-zero and at most the text's length");
     }
