@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import xlspark.spark.io.FormulaSource;
+import xlspark.spark.io.OutputSpec;
 import xlspark.spark.io.ResultSink;
 import xlspark.spark.io.SourceTable;
 import xlspark.spark.strategy.EvaluationInput;
@@ -42,7 +43,8 @@ public final class EvaluationJob {
         : config.partitions() > 0 ? config.partitions() : slots;
     SourceTable table = FormulaSource.read(spark, config, readPartitions);
     results.checkNoClash(table.data().schema());
-    Optional<ResultSink> sink = config.outputOption().map(o -> ResultSink.prepare(spark, config, table.format()));
+    Optional<ResultSink> sink = config.outputOption()
+        .map(o -> ResultSink.prepare(spark, o, config.input(), table.format()));
 
     spark.sparkContext().setJobDescription("xlspark: read and index " + config.input());
     IndexedInput input = IndexedInput.of(spark, table);
@@ -78,7 +80,8 @@ public final class EvaluationJob {
       }
       RunTally total = tally.total();
       return new JobResult(total.rows(), total.errors(), config.mode(), evaluated.kind(), evaluated.reason(),
-          evaluated.parallelism(), config.output(), sink.map(ResultSink::format).orElse(null),
+          evaluated.parallelism(), config.outputOption().map(OutputSpec::path).orElse(null),
+          sink.map(ResultSink::format).orElse(null),
           System.nanoTime() - start, total.engine(), warnings, problems, table.readNote());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

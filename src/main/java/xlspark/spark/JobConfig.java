@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import xlspark.eval.EngineOptions;
 import xlspark.spark.io.DataFormat;
+import xlspark.spark.io.OutputSpec;
 import xlspark.spark.strategy.StrategyKind;
 
 /**
@@ -15,9 +16,10 @@ import xlspark.spark.strategy.StrategyKind;
  * @param input             file or folder, any Hadoop file system URI
  * @param inputFormat       null: inferred from the extension
  * @param sheet             xlsx sheet name; null: the first sheet
- * @param csvOptions        passed to Spark's CSV reader and writer, after xlspark's defaults
- * @param output            folder (or file with {@code singleFile}); null only for a dry run
- * @param outputFormat      null: from the output's extension, else the input format
+ * @param csvOptions        passed to Spark's CSV reader, after xlspark's defaults (the CLI gives the writer the
+ *                          same through {@link OutputSpec#csvOptions()})
+ * @param output            where and how the rows are written (a null format: from the output's extension, else
+ *                          the input format); null only for a dry run
  * @param mode              how the work is split
  * @param partitions        pool partitions; 0: the default parallelism (total executor cores)
  * @param groupColumn       tasks mode: one task per distinct value; absent column: one per expression
@@ -25,17 +27,12 @@ import xlspark.spark.strategy.StrategyKind;
  * @param engine            clock, seed, limits and constants for the formula engine
  * @param maxErrorRate      exit 3 when more than this fraction of rows are ERROR; null: never
  * @param resultPrefix      prepended to the result column names
- * @param timingsFile       JSON run report; null: none
- * @param uiHoldSeconds     keep the driver (and its UI) alive this long after the work
- * @param taskSlots         with a local master, start {@code local[N]}; 0: leave the master alone
  * @param autoSerialMillis  auto mode picks serial when the estimated serial time is below this
  */
 public record JobConfig(
     String input, DataFormat inputFormat, String sheet, Map<String, String> csvOptions,
-    String output, DataFormat outputFormat, boolean overwrite, boolean singleFile,
-    StrategyKind mode, int partitions, String groupColumn, int maxTasks,
+    OutputSpec output, StrategyKind mode, int partitions, String groupColumn, int maxTasks,
     EngineOptions engine, boolean dryRun, Double maxErrorRate, String resultPrefix,
-    boolean csvEscapeFormulas, String timingsFile, int uiHoldSeconds, int taskSlots,
     long autoSerialMillis) implements Serializable {
 
   public static final String DEFAULT_GROUP_COLUMN = "group";
@@ -50,7 +47,7 @@ public record JobConfig(
     return Optional.ofNullable(inputFormat);
   }
 
-  public Optional<String> outputOption() {
+  public Optional<OutputSpec> outputOption() {
     return Optional.ofNullable(output);
   }
 
@@ -64,9 +61,6 @@ public record JobConfig(
     b.sheet = sheet;
     b.csvOptions.putAll(csvOptions);
     b.output = output;
-    b.outputFormat = outputFormat;
-    b.overwrite = overwrite;
-    b.singleFile = singleFile;
     b.mode = mode;
     b.partitions = partitions;
     b.groupColumn = groupColumn;
@@ -75,10 +69,6 @@ public record JobConfig(
     b.dryRun = dryRun;
     b.maxErrorRate = maxErrorRate;
     b.resultPrefix = resultPrefix;
-    b.csvEscapeFormulas = csvEscapeFormulas;
-    b.timingsFile = timingsFile;
-    b.uiHoldSeconds = uiHoldSeconds;
-    b.taskSlots = taskSlots;
     b.autoSerialMillis = autoSerialMillis;
     return b;
   }
@@ -89,10 +79,7 @@ public record JobConfig(
     private DataFormat inputFormat;
     private String sheet;
     private final Map<String, String> csvOptions = new LinkedHashMap<>();
-    private String output;
-    private DataFormat outputFormat;
-    private boolean overwrite;
-    private boolean singleFile;
+    private OutputSpec output;
     private StrategyKind mode = StrategyKind.AUTO;
     private int partitions;
     private String groupColumn = DEFAULT_GROUP_COLUMN;
@@ -101,10 +88,6 @@ public record JobConfig(
     private boolean dryRun;
     private Double maxErrorRate;
     private String resultPrefix = "";
-    private boolean csvEscapeFormulas;
-    private String timingsFile;
-    private int uiHoldSeconds;
-    private int taskSlots;
     private long autoSerialMillis = DEFAULT_AUTO_SERIAL_MILLIS;
 
     private Builder(String input) {
@@ -115,10 +98,7 @@ public record JobConfig(
     public Builder sheet(String s) { sheet = s; return this; }
     public Builder csvOption(String key, String value) { csvOptions.put(key, value); return this; }
     public Builder csvOptions(Map<String, String> options) { csvOptions.putAll(options); return this; }
-    public Builder output(String o) { output = o; return this; }
-    public Builder outputFormat(DataFormat f) { outputFormat = f; return this; }
-    public Builder overwrite(boolean b) { overwrite = b; return this; }
-    public Builder singleFile(boolean b) { singleFile = b; return this; }
+    public Builder output(OutputSpec o) { output = o; return this; }
     public Builder mode(StrategyKind m) { mode = m; return this; }
     public Builder partitions(int n) { partitions = n; return this; }
     public Builder groupColumn(String g) { groupColumn = g; return this; }
@@ -127,33 +107,18 @@ public record JobConfig(
     public Builder dryRun(boolean b) { dryRun = b; return this; }
     public Builder maxErrorRate(Double r) { maxErrorRate = r; return this; }
     public Builder resultPrefix(String p) { resultPrefix = p == null ? "" : p; return this; }
-    public Builder csvEscapeFormulas(boolean b) { csvEscapeFormulas = b; return this; }
-    public Builder timingsFile(String f) { timingsFile = f; return this; }
-    public Builder uiHoldSeconds(int s) { uiHoldSeconds = s; return this; }
-    public Builder taskSlots(int n) { taskSlots = n; return this; }
     public Builder autoSerialMillis(long ms) { autoSerialMillis = ms; return this; }
 
     public JobConfig build() {
-      require(input != null && !input.isBlank(), "--input is required");
-      require(output != null || dryRun, "--output is required (only --dry-run may omit it)");
-      require(partitions >= 0, "--partitions must be positive");
-      require(maxTasks >= 1, "--max-tasks must be at least 1");
-      require(maxErrorRate == null || (maxErrorRate >= 0 && maxErrorRate <= 1),
+      UsageException.require(input != null && !input.isBlank(), "--input is required");
+      UsageException.require(output != null || dryRun, "--output is required (only --dry-run may omit it)");
+      UsageException.require(partitions >= 0, "--partitions must be positive");
+      UsageException.require(maxTasks >= 1, "--max-tasks must be at least 1");
+      UsageException.require(maxErrorRate == null || (maxErrorRate >= 0 && maxErrorRate <= 1),
           "--max-error-rate must be a fraction between 0 and 1");
-      require(uiHoldSeconds >= 0, "--ui-hold must not be negative");
-      require(taskSlots >= 0, "--task-slots must be positive");
-      require(groupColumn != null && !groupColumn.isBlank(), "--group-column must not be empty");
-      require(!csvEscapeFormulas || outputFormat == null || outputFormat == DataFormat.CSV,
-          "--csv-escape-formulas applies to csv output only");
-      return new JobConfig(input, inputFormat, sheet, csvOptions, output, outputFormat, overwrite, singleFile,
-          mode, partitions, groupColumn, maxTasks, engine, dryRun, maxErrorRate, resultPrefix,
-          csvEscapeFormulas, timingsFile, uiHoldSeconds, taskSlots, autoSerialMillis);
-    }
-
-    private static void require(boolean ok, String message) {
-      if (!ok) {
-        throw new UsageException(message);
-      }
+      UsageException.require(groupColumn != null && !groupColumn.isBlank(), "--group-column must not be empty");
+      return new JobConfig(input, inputFormat, sheet, csvOptions, output, mode, partitions, groupColumn, maxTasks,
+          engine, dryRun, maxErrorRate, resultPrefix, autoSerialMillis);
     }
   }
 }

@@ -1,5 +1,6 @@
 package xlspark.spark;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import xlspark.eval.EngineStats;
@@ -54,65 +55,29 @@ public record JobResult(long rows, long errors, StrategyKind requested, Strategy
 
   /** The run as one JSON object: the summary an orchestrator reads ({@code --timings}). */
   public String toJson() {
-    StringBuilder b = new StringBuilder("{");
-    field(b, "rows", rows).append(',');
-    field(b, "errors", errors).append(',');
-    field(b, "errorRate", errorRate()).append(',');
-    field(b, "mode", requested.cliName()).append(',');
-    field(b, "usedMode", used.cliName()).append(',');
-    field(b, "reason", reason).append(',');
-    field(b, "parallelism", parallelism).append(',');
-    field(b, "read", read).append(',');
-    field(b, "output", output).append(',');
-    field(b, "outputFormat", outputFormat == null ? null : outputFormat.cliName()).append(',');
-    field(b, "wallSeconds", seconds()).append(',');
-    field(b, "rowsPerSecond", rows / Math.max(seconds(), 1e-9)).append(',');
-    b.append("\"engine\":{");
-    field(b, "formulas", engine.formulas()).append(',');
-    field(b, "errors", engine.errors()).append(',');
-    field(b, "parseNanos", engine.parseNanos()).append(',');
-    field(b, "compileNanos", engine.compileNanos()).append(',');
-    field(b, "evalNanos", engine.evalNanos()).append(',');
-    field(b, "cacheHits", engine.cacheHits()).append(',');
-    field(b, "cacheMisses", engine.cacheMisses()).append(',');
-    field(b, "interpreted", engine.interpreted()).append("},");
-    b.append("\"warnings\":[");
-    for (int i = 0; i < warnings.size(); i++) {
-      b.append(i > 0 ? "," : "").append(quote(warnings.get(i)));
-    }
-    return b.append("]}").toString();
-  }
-
-  private static StringBuilder field(StringBuilder b, String name, Object value) {
-    b.append(quote(name)).append(':');
-    if (value == null) {
-      b.append("null");
-    } else if (value instanceof Number n) {
-      b.append(n instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : n.toString());
-    } else {
-      b.append(quote(value.toString()));
-    }
-    return b;
-  }
-
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+    ObjectNode o = RunRecord.object();
+    o.put("rows", rows);
+    o.put("errors", errors);
+    o.put("errorRate", RunRecord.figure(errorRate()));
+    o.put("mode", requested.cliName());
+    o.put("usedMode", used.cliName());
+    o.put("reason", reason);
+    o.put("parallelism", parallelism);
+    o.put("read", read);
+    o.put("output", output);
+    o.put("outputFormat", outputFormat == null ? null : outputFormat.cliName());
+    o.put("wallSeconds", RunRecord.figure(seconds()));
+    o.put("rowsPerSecond", RunRecord.figure(rows / Math.max(seconds(), 1e-9)));
+    ObjectNode e = o.putObject("engine");
+    e.put("formulas", engine.formulas());
+    e.put("errors", engine.errors());
+    e.put("parseNanos", engine.parseNanos());
+    e.put("compileNanos", engine.compileNanos());
+    e.put("evalNanos", engine.evalNanos());
+    e.put("cacheHits", engine.cacheHits());
+    e.put("cacheMisses", engine.cacheMisses());
+    e.put("interpreted", engine.interpreted());
+    warnings.forEach(o.putArray("warnings")::add);
+    return RunRecord.text(o);
   }
 }

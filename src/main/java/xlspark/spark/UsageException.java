@@ -13,4 +13,11 @@ public class UsageException extends RuntimeException {
   public UsageException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** Throws a UsageException with {@code message} unless {@code ok}: the check of every option builder. */
+  public static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new UsageException(message);
+    }
+  }
 }

@@ -25,7 +25,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import xlspark.spark.InternalRows;
-import xlspark.spark.JobConfig;
 import xlspark.spark.RowRangeRDD;
 import xlspark.spark.UsageException;
 
@@ -38,47 +37,44 @@ import xlspark.spark.UsageException;
  */
 public final class ResultSink {
   private final SparkSession spark;
-  private final JobConfig config;
+  private final OutputSpec output;
   private final Path target;
   private final FileSystem fs;
   private final DataFormat format;
 
-  private ResultSink(SparkSession spark, JobConfig config, Path target, FileSystem fs, DataFormat format) {
+  private ResultSink(SparkSession spark, OutputSpec output, Path target, FileSystem fs, DataFormat format) {
     this.spark = spark;
-    this.config = config;
+    this.output = output;
     this.target = target;
     this.fs = fs;
     this.format = format;
   }
 
-  /** Checks the output path before any work: exists without {@code --overwrite}, or would replace the input. */
-  public static ResultSink prepare(SparkSession spark, JobConfig config, DataFormat inputFormat) {
+  /**
+   * Checks the output before any work: it exists without {@code --overwrite}, or overlaps {@code input}.
+   *
+   * @param defaultFormat the format when neither the spec nor the path's extension names one
+   */
+  public static ResultSink prepare(SparkSession spark, OutputSpec output, String input, DataFormat defaultFormat) {
     try {
-      Path target = new Path(config.output());
+      Path target = new Path(output.path());
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
       target = fs.makeQualified(target);
-      if (fs.exists(target) && !config.overwrite()) {
-        throw new UsageException("output exists: " + config.output() + " (use --overwrite to replace it)");
+      if (fs.exists(target) && !output.overwrite()) {
+        throw new UsageException("output exists: " + output.path() + " (use --overwrite to replace it)");
       }
-      Path input = fs.makeQualified(new Path(config.input()));
-      if (isSameOrInside(input, target) || isSameOrInside(target, input)) {
-        throw new UsageException("output " + config.output() + " overlaps the input " + config.input());
-      }
-      DataFormat format = config.outputFormat() != null ? config.outputFormat()
-          : DataFormat.fromFileName(target.getName()).orElse(inputFormat);
-      if (config.csvEscapeFormulas() && format != DataFormat.CSV) {
+      OutputPaths.requireApart("output", output.path(), "the input", input, spark.sparkContext().hadoopConfiguration());
+      DataFormat format = output.resolveFormat(defaultFormat);
+      if (output.csvEscapeFormulas() && format != DataFormat.CSV) {
         throw new UsageException("--csv-escape-formulas applies to csv output only, not " + format.cliName());
       }
-      return new ResultSink(spark, config, target, fs, format);
+      if (!output.partitionBy().isEmpty() && format == DataFormat.XLSX) {
+        throw new UsageException("xlsx output cannot be partitioned");
+      }
+      return new ResultSink(spark, output, target, fs, format);
     } catch (IOException e) {
-      throw new UsageException("cannot check output " + config.output() + ": " + e.getMessage(), e);
+      throw new UsageException("cannot check output " + output.path() + ": " + e.getMessage(), e);
     }
-  }
-
-  private static boolean isSameOrInside(Path inner, Path outer) {
-    String i = inner.toUri().getPath() + "/";
-    String o = outer.toUri().getPath() + "/";
-    return i.startsWith(o);
   }
 
   public DataFormat format() {
@@ -87,7 +83,7 @@ public final class ResultSink {
 
   /** Fails before evaluation when the output cannot hold {@code rows} rows (single-file xlsx). */
   public void checkCapacity(long rows) {
-    if (format == DataFormat.XLSX && config.singleFile() && rows > XlsxWriter.MAX_ROWS) {
+    if (format == DataFormat.XLSX && output.singleFile() && rows > XlsxWriter.MAX_ROWS) {
       throw new UsageException(rows + " rows do not fit one .xlsx sheet (" + XlsxWriter.MAX_ROWS
           + "); drop --single-file to get several part files, or use another --output-format");
     }
@@ -104,9 +100,9 @@ public final class ResultSink {
     Path temp = new Path(target.getParent(), "." + target.getName() + ".xlspark-tmp-" + UUID.randomUUID());
     JavaRDD<InternalRow> kept = null;
     try {
-      Dataset<Row> data = config.csvEscapeFormulas() ? escapeFormulas(results) : results;
+      Dataset<Row> data = output.csvEscapeFormulas() ? escapeFormulas(results) : results;
       boolean several = InternalRows.PLATFORM.rdd(data).getNumPartitions() > 1;
-      if (several && (format == DataFormat.XLSX || config.singleFile() && !mergeable(data.schema()))) {
+      if (several && (format == DataFormat.XLSX || output.singleFile() && !mergeable(data.schema()))) {
         kept = InternalRows.PLATFORM.rdd(data).toJavaRDD().map(InternalRow::copy)
             .persist(StorageLevel.MEMORY_AND_DISK());
         kept.count();
@@ -115,10 +111,10 @@ public final class ResultSink {
       Path produced;
       if (format == DataFormat.XLSX) {
         writeXlsx(data, temp);
-        produced = config.singleFile() ? singlePart(temp) : temp;
+        produced = output.singleFile() ? singlePart(temp) : temp;
       } else {
         writeSpark(data, temp);
-        produced = !config.singleFile() ? temp : several && kept == null ? merge(temp) : singlePart(temp);
+        produced = !output.singleFile() ? temp : several && kept == null ? merge(temp) : singlePart(temp);
       }
       replace(produced);
     } finally {
@@ -136,7 +132,7 @@ public final class ResultSink {
    * is its first line (no line break in a column name) in an encoding where lines end with byte 10, uncompressed.
    */
   private boolean mergeable(StructType schema) {
-    Map<String, String> o = csvWriteOptions(config.csvOptions());
+    Map<String, String> o = csvWriteOptions(output.csvOptions());
     return switch (format) {
       case JSON -> true;
       case PARQUET, XLSX -> false;
@@ -174,7 +170,7 @@ public final class ResultSink {
   /** Concatenates the part files of {@code folder} in partition order into one file; CSV headers after the first go. */
   private Path merge(Path folder) throws IOException {
     boolean header = format == DataFormat.CSV
-        && !"false".equalsIgnoreCase(option(csvWriteOptions(config.csvOptions()), "header").orElse("true").trim());
+        && !"false".equalsIgnoreCase(option(csvWriteOptions(output.csvOptions()), "header").orElse("true").trim());
     List<FileStatus> parts = new ArrayList<>();
     for (FileStatus s : fs.listStatus(folder)) {
       if (s.isFile() && s.getPath().getName().startsWith("part-")) {
@@ -214,8 +210,11 @@ public final class ResultSink {
 
   private void writeSpark(Dataset<Row> data, Path folder) {
     var writer = data.write();
+    if (!output.partitionBy().isEmpty()) {
+      writer = writer.partitionBy(output.partitionBy().toArray(String[]::new));
+    }
     switch (format) {
-      case CSV -> writer.options(csvWriteOptions(config.csvOptions())).csv(folder.toString());
+      case CSV -> writer.options(csvWriteOptions(output.csvOptions())).csv(folder.toString());
       case JSON -> writer.option("ignoreNullFields", "false").json(folder.toString());
       case PARQUET -> writer.parquet(folder.toString());
       case XLSX -> throw new IllegalStateException("xlsx is written with POI");
@@ -242,7 +241,7 @@ public final class ResultSink {
     do {
       Path file = new Path(folder, String.format("part-%05d.xlsx", part++));
       try (OutputStream out = fs.create(file, true)) {
-        XlsxWriter.write(data.schema(), rows, config.sheet() == null ? "results" : config.sheet(), out);
+        XlsxWriter.write(data.schema(), rows, output.sheetName(), out);
       }
     } while (rows.hasNext());
     fs.create(new Path(folder, "_SUCCESS"), true).close();

@@ -21,9 +21,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
-import xlspark.spark.JobConfig;
 import xlspark.spark.UsageException;
 import xlspark.spark.io.DataFormat;
+import xlspark.spark.io.OutputPaths;
+import xlspark.spark.io.OutputSpec;
 import xlspark.spark.io.ResultSink;
 import xlspark.spark.strategy.StrategyKind;
 import xlspark.workbook.CellResult;
@@ -52,8 +53,8 @@ public final class WorkbookJob {
     long start = System.nanoTime();
     Configuration hconf = spark.sparkContext().hadoopConfiguration();
     List<WorkbookFiles.Entry> files = WorkbookFiles.list(config.input(), hconf);
-    Optional<ResultSink> sink = Optional.ofNullable(config.output())
-        .map(o -> ResultSink.prepare(spark, sinkConfig(config), DataFormat.CSV));
+    Optional<ResultSink> sink = config.outputOption()
+        .map(o -> ResultSink.prepare(spark, o, config.input(), DataFormat.CSV));
     String writeValues = prepareWriteValues(config, hconf);
     int slots = spark.sparkContext().defaultParallelism();
     WorkbookPlan plan = WorkbookPlan.choose(config, files, slots);
@@ -86,7 +87,7 @@ public final class WorkbookJob {
           acc.add(new Tuple2<>(r.index(), r.summary()));
           return r.cells().stream().map(WorkbookJob::row).iterator();
         }), SCHEMA);
-        spark.sparkContext().setJobDescription("xlspark workbook: evaluate and write " + config.output());
+        spark.sparkContext().setJobDescription("xlspark workbook: evaluate and write " + config.output().path());
         sink.get().write(rows);
         Map<Integer, WorkbookSummary> byIndex = new java.util.TreeMap<>();
         acc.value().forEach(t -> byIndex.put(t._1(), t._2()));
@@ -94,12 +95,12 @@ public final class WorkbookJob {
         rows = null;
       }
       if (rows != null && sink.isPresent()) {
-        spark.sparkContext().setJobDescription("xlspark workbook: write " + config.output());
+        spark.sparkContext().setJobDescription("xlspark workbook: write " + config.output().path());
         sink.get().write(rows);
       }
       return new WorkbookJobResult(config.mode(), plan.kind(), plan.reason(), plan.partitions(), summaries,
-          config.output(), sink.map(ResultSink::format).orElse(null), writeValues, System.nanoTime() - start,
-          config.heavySeconds());
+          config.outputOption().map(OutputSpec::path).orElse(null), sink.map(ResultSink::format).orElse(null),
+          writeValues, System.nanoTime() - start, config.heavySeconds());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -143,12 +144,6 @@ public final class WorkbookJob {
         c.message(), c.cachedType(), c.cachedValue(), c.matchesCached());
   }
 
-  /** The evaluate job's output settings, reused for {@link ResultSink}. */
-  private static JobConfig sinkConfig(WorkbookConfig c) {
-    return JobConfig.builder(c.input()).output(c.output()).outputFormat(c.outputFormat()).overwrite(c.overwrite())
-        .singleFile(c.singleFile()).csvOptions(c.csvOptions()).engine(c.engine()).mode(c.mode()).build();
-  }
-
   private static String prepareWriteValues(WorkbookConfig config, Configuration hconf) {
     if (config.writeValues() == null) {
       return null;
@@ -157,11 +152,9 @@ public final class WorkbookJob {
       Path dir = new Path(config.writeValues());
       FileSystem fs = dir.getFileSystem(hconf);
       dir = fs.makeQualified(dir);
-      Path input = fs.makeQualified(new Path(config.input()));
-      String d = dir.toUri().getPath() + "/";
-      String i = input.toUri().getPath() + "/";
-      if (d.startsWith(i) || i.startsWith(d)) {
-        throw new UsageException("--write-values " + config.writeValues() + " overlaps the input " + config.input());
+      OutputPaths.requireApart("--write-values", config.writeValues(), "the input", config.input(), hconf);
+      if (config.output() != null) {
+        OutputPaths.requireApart("--write-values", config.writeValues(), "--output", config.output().path(), hconf);
       }
       if (fs.exists(dir) && !fs.getFileStatus(dir).isDirectory()) {
         throw new UsageException("--write-values " + config.writeValues() + " is a file, not a folder");

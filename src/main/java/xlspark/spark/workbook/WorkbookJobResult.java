@@ -1,8 +1,11 @@
 package xlspark.spark.workbook;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import xlspark.spark.RunRecord;
 import xlspark.spark.io.DataFormat;
 import xlspark.spark.strategy.StrategyKind;
 import xlspark.workbook.WorkbookSummary;
@@ -81,50 +84,44 @@ public record WorkbookJobResult(StrategyKind requested, StrategyKind used, Strin
 
   /** The run as JSON ({@code --timings}): totals, mode, and one object per workbook. */
   public String toJson() {
-    StringBuilder b = new StringBuilder("{");
-    b.append("\"command\":\"workbook\",\"mode\":").append(q(requested.cliName())).append(",\"usedMode\":")
-        .append(q(used.cliName())).append(",\"reason\":").append(q(reason)).append(",\"parallelism\":")
-        .append(parallelism).append(",\"wallSeconds\":").append(num(seconds()))
-        .append(",\"workbookCount\":").append(workbooks.size()).append(",\"formulaCells\":").append(formulaCells())
-        .append(",\"matched\":").append(matched()).append(",\"mismatched\":").append(mismatched())
-        .append(",\"uncached\":").append(uncached()).append(",\"errors\":").append(errors())
-        .append(",\"unreadable\":").append(failed()).append(",\"matchRatePercent\":")
-        .append(Double.isNaN(matchRate()) ? "null" : num(matchRate()))
-        .append(",\"output\":").append(output == null ? "null" : q(output))
-        .append(",\"writeValues\":").append(writeValues == null ? "null" : q(writeValues)).append(",\"workbooks\":[");
-    for (int i = 0; i < workbooks.size(); i++) {
-      WorkbookSummary w = workbooks.get(i);
-      b.append(i > 0 ? "," : "").append("{\"workbook\":").append(q(w.workbook())).append(",\"bytes\":")
-          .append(w.bytes()).append(",\"sheets\":").append(w.sheets()).append(",\"formulaCells\":")
-          .append(w.formulaCells()).append(",\"matched\":").append(w.matched()).append(",\"mismatched\":")
-          .append(w.mismatched()).append(",\"uncached\":").append(w.uncached()).append(",\"errors\":")
-          .append(w.errors()).append(",\"readSeconds\":").append(num(w.readSeconds())).append(",\"seconds\":")
-          .append(num(w.seconds())).append(",\"heavy\":").append(w.failure() == null && w.seconds() > heavySeconds)
-          .append(",\"failure\":").append(w.failure() == null ? "null" : q(w.failure())).append(",\"warnings\":[");
-      for (int j = 0; j < w.warnings().size(); j++) {
-        b.append(j > 0 ? "," : "").append(q(w.warnings().get(j)));
-      }
-      b.append("]}");
+    ObjectNode o = RunRecord.object();
+    o.put("command", "workbook");
+    o.put("mode", requested.cliName());
+    o.put("usedMode", used.cliName());
+    o.put("reason", reason);
+    o.put("parallelism", parallelism);
+    o.put("wallSeconds", RunRecord.figure(seconds()));
+    o.put("workbookCount", workbooks.size());
+    o.put("formulaCells", formulaCells());
+    o.put("matched", matched());
+    o.put("mismatched", mismatched());
+    o.put("uncached", uncached());
+    o.put("errors", errors());
+    o.put("unreadable", failed());
+    if (Double.isNaN(matchRate())) {
+      o.putNull("matchRatePercent");
+    } else {
+      o.put("matchRatePercent", RunRecord.figure(matchRate()));
     }
-    return b.append("]}").toString();
-  }
-
-  private static String num(double d) {
-    return String.format(Locale.ROOT, "%.6g", d);
-  }
-
-  private static String q(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> b.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-      }
+    o.put("output", output);
+    o.put("writeValues", writeValues);
+    ArrayNode list = o.putArray("workbooks");
+    for (WorkbookSummary w : workbooks) {
+      ObjectNode b = list.addObject();
+      b.put("workbook", w.workbook());
+      b.put("bytes", w.bytes());
+      b.put("sheets", w.sheets());
+      b.put("formulaCells", w.formulaCells());
+      b.put("matched", w.matched());
+      b.put("mismatched", w.mismatched());
+      b.put("uncached", w.uncached());
+      b.put("errors", w.errors());
+      b.put("readSeconds", RunRecord.figure(w.readSeconds()));
+      b.put("seconds", RunRecord.figure(w.seconds()));
+      b.put("heavy", w.failure() == null && w.seconds() > heavySeconds);
+      b.put("failure", w.failure());
+      w.warnings().forEach(b.putArray("warnings")::add);
     }
-    return b.append('"').toString();
+    return RunRecord.text(o);
   }
 }

@@ -58,7 +58,8 @@ class AutoModeSparkTest {
       heavy.add(List.of(longDistinctExpression(r)));
     }
     Path in = Tables.csv(dir.resolve("heavy.csv"), heavy);
-    JobConfig config = JobConfig.builder(in.toString()).output(dir.resolve("out").toString()).build();
+    JobConfig config = JobConfig.builder(in.toString())
+        .output(xlspark.spark.io.OutputSpec.to(dir.resolve("out").toString()).build()).build();
     JobResult result = EvaluationJob.run(SharedSpark.session(), config);
     assertTrue(result.reason().startsWith(ROWS + " rows x "), result.reason());
     assertTrue(result.used() == StrategyKind.SERIAL || result.used() == StrategyKind.POOL, result.reason());

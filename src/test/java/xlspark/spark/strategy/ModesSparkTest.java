@@ -62,7 +62,8 @@ class ModesSparkTest {
     List<Map<String, String>> expected = null;
     for (String mode : List.of("serial", "pool")) {
       Path out = dir.resolve("out-" + mode + ".csv");
-      JobConfig.Builder b = JobConfig.builder(in.toString()).output(out.toString()).singleFile(true)
+      JobConfig.Builder b = JobConfig.builder(in.toString())
+          .output(xlspark.spark.io.OutputSpec.to(out.toString()).singleFile(true).build())
           .mode(StrategyKind.parse(mode)).csvOption("multiLine", "false");
       spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(Files.size(in) / 2 + 1));
       JobResult result;
