@@ -31,7 +31,7 @@ public final class ReferenceFunctions {
         FunctionSpec.builder("OFFSET", ReferenceFunctions::offset)
             .args(REFERENCE, ARRAY, ARRAY).optionalArg(ARRAY).optionalArg(ARRAY).volatileFn().build(),
         FunctionSpec.builder("INDIRECT", ReferenceFunctions::indirect)
-            .arg(TEXT).optionalArg(BOOLEAN).volatileFn().build());
+            .arg(TEXT).optionalArg(BOOLEAN, true).volatileFn().build());
   }
 
   /** ROW/COLUMN: of the formula's cell without argument; of a reference (an array for an area). */
@@ -103,7 +103,7 @@ public final class ReferenceFunctions {
     if (wb == null) {
       return Value.err(ExcelError.REF, "INDIRECT needs a workbook (workbook mode)");
     }
-    Area area = wb.resolve(a.text(0), !a.has(1) || a.bool(1));
+    Area area = wb.resolve(a.text(0), a.bool(1));
     if (area == null) {
       return Value.err(ExcelError.REF, "INDIRECT: \"" + a.text(0) + "\" is not a reference");
     }

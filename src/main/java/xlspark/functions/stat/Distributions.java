@@ -43,11 +43,11 @@ final class Distributions {
         .add(FunctionSpec.unary("GAMMA", SpecialFunctions::gamma))
         .add(n -> FunctionSpec.unary(n, SpecialFunctions::lnGamma), "GAMMALN", "GAMMALN.PRECISE")
         .add(FunctionSpec.builder("BETA.DIST", a -> beta(a, true)).args(NUMBER, NUMBER, NUMBER, BOOLEAN)
-            .optionalArg(NUMBER).optionalArg(NUMBER).build())
+            .optionalArg(NUMBER, 0).optionalArg(NUMBER, 1).build())
         .add(FunctionSpec.builder("BETADIST", a -> beta(a, false)).args(NUMBER, NUMBER, NUMBER)
-            .optionalArg(NUMBER).optionalArg(NUMBER).build())
+            .optionalArg(NUMBER, 0).optionalArg(NUMBER, 1).build())
         .add(n -> FunctionSpec.builder(n, Distributions::betaInverse).args(NUMBER, NUMBER, NUMBER)
-            .optionalArg(NUMBER).optionalArg(NUMBER).build(), "BETA.INV", "BETAINV")
+            .optionalArg(NUMBER, 0).optionalArg(NUMBER, 1).build(), "BETA.INV", "BETAINV")
         .add(FunctionSpec.unary("PHI", SpecialFunctions::normPdf))
         .add(FunctionSpec.unary("GAUSS", z -> normCdf(z) - 0.5))
         .add(FunctionSpec.unary("FISHER", x -> Math.abs(x) >= 1 ? Double.NaN : 0.5 * Math.log1p(2 * x / (1 - x))))
@@ -126,8 +126,8 @@ final class Distributions {
   /** BETA.DIST(x, alpha, beta, cumulative, [A=0], [B=1]) and BETADIST (cumulative, no flag). */
   private static Value beta(Args a, boolean flag) {
     int bounds = flag ? 4 : 3;
-    double lo = a.num(bounds, 0);
-    double hi = a.num(bounds + 1, 1);
+    double lo = a.num(bounds);
+    double hi = a.num(bounds + 1);
     double x = a.num(0);
     double alpha = a.num(1);
     double beta = a.num(2);
@@ -149,8 +149,8 @@ final class Distributions {
     double p = a.num(0);
     double alpha = a.num(1);
     double beta = a.num(2);
-    double lo = a.num(3, 0);
-    double hi = a.num(4, 1);
+    double lo = a.num(3);
+    double hi = a.num(4);
     if (p <= 0 || p > 1 || alpha <= 0 || beta <= 0 || lo >= hi) {
       return Value.err(ExcelError.NUM);
     }
