@@ -198,24 +198,12 @@ public final class LookupFunctions {
    */
   static Value index(Args a) {
     Arr arr = a.array(0);
-    double r = Math.floor(a.num(1));
-    double c;
-    if (a.has(2)) {
-      c = Math.floor(a.num(2));
-    } else if (arr.rows() == 1) {
-      c = r;
-      r = 1;
-    } else {
-      c = arr.cols() == 1 ? 1 : 0;
+    Object at = indexPosition(a, arr.rows(), arr.cols());
+    if (!(at instanceof int[] rc)) {
+      return (Value) at;
     }
-    if (r < 0 || c < 0) {
-      return Value.err(ExcelError.VALUE, "negative index");
-    }
-    if (r > arr.rows() || c > arr.cols()) {
-      return Value.err(ExcelError.REF, "index out of range");
-    }
-    int ri = (int) r;
-    int ci = (int) c;
+    int ri = rc[0];
+    int ci = rc[1];
     if (ri == 0 && ci == 0) {
       return arr;
     }
@@ -226,6 +214,31 @@ public final class LookupFunctions {
       return arr.cols() == 1 ? arr.get(ri - 1, 0) : new Arr(1, arr.cols(), Search.row(arr, ri - 1));
     }
     return arr.get(ri - 1, ci - 1);
+  }
+
+  /**
+   * INDEX's row and column ({@code {row, column}}, 1-based, 0 for a whole line) in a rows x cols array or
+   * reference: with one index, a single row takes it as the column and a single column as the row. An error value
+   * when an index is negative (#VALUE!) or beyond the area (#REF!).
+   */
+  public static Object indexPosition(Args a, int rows, int cols) {
+    double r = Math.floor(a.num(1));
+    double c;
+    if (a.has(2)) {
+      c = Math.floor(a.num(2));
+    } else if (rows == 1) {
+      c = r;
+      r = 1;
+    } else {
+      c = cols == 1 ? 1 : 0;
+    }
+    if (r < 0 || c < 0) {
+      return Value.err(ExcelError.VALUE, "negative index");
+    }
+    if (r > rows || c > cols) {
+      return Value.err(ExcelError.REF, "index out of range");
+    }
+    return new int[] {(int) r, (int) c};
   }
 
   /** CHOOSE(index, value1, ...): only the chosen value's error matters; index outside 1..n is #VALUE!. */

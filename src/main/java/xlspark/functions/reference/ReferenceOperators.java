@@ -9,6 +9,7 @@ import xlspark.functions.Args;
 import xlspark.functions.ErrorPolicy;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.WorkbookAccess;
+import xlspark.functions.lookup.LookupFunctions;
 import xlspark.value.Area;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
@@ -107,25 +108,15 @@ public final class ReferenceOperators {
       return Value.err(ExcelError.VALUE, "INDEX needs a reference before ':'");
     }
     Area area = ref.area();
-    double r = Math.floor(a.num(1));
-    double c;
-    if (a.has(2)) {
-      c = Math.floor(a.num(2));
-    } else if (area.rows() == 1) {
-      c = r;
-      r = 1;
-    } else {
-      c = area.cols() == 1 ? 1 : 0;
+    Object at = LookupFunctions.indexPosition(a, area.rows(), area.cols());
+    if (!(at instanceof int[] rc)) {
+      return (Value) at;
     }
-    if (r < 0 || c < 0) {
-      return Value.err(ExcelError.VALUE, "negative index");
-    }
-    if (r > area.rows() || c > area.cols()) {
-      return Value.err(ExcelError.REF, "index out of range");
-    }
-    int r1 = r == 0 ? area.firstRow() : area.firstRow() + (int) r - 1;
+    int r = rc[0];
+    int c = rc[1];
+    int r1 = r == 0 ? area.firstRow() : area.firstRow() + r - 1;
     int r2 = r == 0 ? area.lastRow() : r1;
-    int c1 = c == 0 ? area.firstCol() : area.firstCol() + (int) c - 1;
+    int c1 = c == 0 ? area.firstCol() : area.firstCol() + c - 1;
     int c2 = c == 0 ? area.lastCol() : c1;
     return new Value.Ref(new Area(area.sheet(), r1, c1, r2, c2));
   }
