@@ -2,6 +2,7 @@ package xlspark.eval;
 
 import java.time.LocalDateTime;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.apache.commons.jexl3.JexlException;
 import xlspark.compile.FormulaCompiler;
@@ -50,6 +51,14 @@ public final class FormulaEvaluator {
   }
 
   public FormulaEvaluator(EngineOptions options, FormulaCompiler compiler) {
+    this(options, compiler, System::nanoTime);
+  }
+
+  /**
+   * An evaluator whose expression deadlines run on {@code clock} (nanoseconds; {@link System#nanoTime()} in every
+   * run): tests of the time budget move it themselves instead of depending on the machine's speed.
+   */
+  public FormulaEvaluator(EngineOptions options, FormulaCompiler compiler, LongSupplier clock) {
     this.options = options;
     this.compiler = compiler;
     if (compiler.cache().maxSize() != options.templateCacheSize()) {
@@ -58,7 +67,7 @@ public final class FormulaEvaluator {
     LocalDateTime local = LocalDateTime.ofInstant(options.now(), options.timeZone());
     double nowSerial = DateSerial.of(local.toLocalDate()) + local.toLocalTime().toNanoOfDay() / 86_400e9;
     this.ctx = new EvalContext(nowSerial, options.seed(), options.expressionTimeoutMillis(),
-        options.allowedUrlPrefixes(), options.maxIterations(), options.maxArrayCells());
+        options.allowedUrlPrefixes(), options.maxIterations(), options.maxArrayCells(), clock);
   }
 
   /** Evaluates one formula; {@code rowId} seeds the volatile functions of this row. */
@@ -151,7 +160,7 @@ public final class FormulaEvaluator {
     parseNanos += t2 - t1;
     ctx.beginRow(rowId);
     Budget budget = Budget.current();
-    budget.start(ctx.deadlineNanos(), ctx.timeoutMillis(), ctx.maxArrayCells());
+    budget.start(ctx.deadlineNanos(), ctx.timeoutMillis(), ctx.maxArrayCells(), ctx.clock());
     try {
       FunctionNamespace.setContext(ctx);
       return compiler.interpreter().run(ast, lexed.literals(), name -> lookup(vars, name), ctx);
@@ -241,7 +250,7 @@ public final class FormulaEvaluator {
     boolean outermost = ctx.enterRow(rowId);
     Budget budget = Budget.current();
     if (outermost) {
-      budget.start(ctx.deadlineNanos(), ctx.timeoutMillis(), ctx.maxArrayCells());
+      budget.start(ctx.deadlineNanos(), ctx.timeoutMillis(), ctx.maxArrayCells(), ctx.clock());
     }
     try {
       Object[] args = refs == null ? template.bind(lexed.literals(), name -> lookup(vars, name))

@@ -1,5 +1,7 @@
 package xlspark.value;
 
+import java.util.function.LongSupplier;
+
 /**
  * The limits of the expression evaluating on this thread, for the loops that run outside function bodies
  * (operators broadcast over arrays) and so have no evaluation context at hand. The evaluator starts it
@@ -25,9 +27,11 @@ public final class Budget {
   /** What one step of bounded, unknown work counts for (a function call): the clock is read every 64 steps. */
   public static final long STEP_UNITS = CLOCK_UNITS / 64;
 
+  private static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
   private static final ThreadLocal<Budget> CURRENT = ThreadLocal.withInitial(Budget::new);
 
   private long deadlineNanos = Long.MAX_VALUE;
+  private LongSupplier clock = SYSTEM_CLOCK;
   private long timeoutMillis;
   private int maxArrayCells = DEFAULT_MAX_ARRAY_CELLS;
   private long arrayTextChars;
@@ -43,6 +47,12 @@ public final class Budget {
 
   /** Starts an expression: its deadline ({@code System.nanoTime()} based, MAX_VALUE for none) and array cap. */
   public void start(long deadlineNanos, long timeoutMillis, int maxArrayCells) {
+    start(deadlineNanos, timeoutMillis, maxArrayCells, SYSTEM_CLOCK);
+  }
+
+  /** Starts an expression whose deadline is on {@code clock} (the evaluation context's: a test's own clock). */
+  public void start(long deadlineNanos, long timeoutMillis, int maxArrayCells, LongSupplier clock) {
+    this.clock = clock;
     this.deadlineNanos = deadlineNanos;
     this.timeoutMillis = timeoutMillis;
     this.maxArrayCells = maxArrayCells;
@@ -61,7 +71,7 @@ public final class Budget {
 
   /** Throws {@link DeadlineExceeded} when the expression's time is spent. */
   public void check() {
-    if (System.nanoTime() > deadlineNanos) {
+    if (clock.getAsLong() > deadlineNanos) {
       throw new DeadlineExceeded("expression exceeded its time budget of " + timeoutMillis + " ms");
     }
   }

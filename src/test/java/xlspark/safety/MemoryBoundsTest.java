@@ -103,13 +103,23 @@ class MemoryBoundsTest {
    * 10,000-entry cache kept them all and the JVM died of OutOfMemoryError.
    */
   /**
-   * A heap filled by something else (here a ballast, leaving 128 KB) when a new 8 KB formula comes: lexing,
-   * parsing and compiling it fails with OutOfMemoryError, which ends that row as an error row; once the heap is
-   * free again the next row evaluates.
+   * A heap filled by something else (here a ballast) when a new 8 KB formula comes, with 128 KB left: lexing,
+   * parsing and compiling it (a few hundred KB) fails with OutOfMemoryError, which ends that row as an error row;
+   * once the heap is free again the next row evaluates. The 128 KB are set aside first and the heap is then
+   * filled down to its last few hundred bytes, in chunks of 1 MB down to 64 bytes, so that what is left does not
+   * depend on the collector: the formula evaluates with 1 MB left and not with 512 KB, on Java 17 and 25 alike.
+   * (Filling in chunks down to 16 KB and freeing the last eight left that to the collector's layout: on Java 25
+   * Serial's full collections keep the 2 MB survivor space empty where Java 17's fill it, and the formula
+   * evaluated, "starved 915".)
    */
   static void oom(FormulaEvaluator ev) {
-    List<byte[]> ballast = new ArrayList<>();
-    for (int chunk = 1 << 20; chunk >= 1 << 14; chunk >>= 2) {
+    EvalOutcome warm = ev.evaluate("=1+1", VariableSource.NONE, 0);
+    byte[][] reserve = new byte[8][];
+    for (int i = 0; i < reserve.length; i++) {
+      reserve[i] = new byte[16 << 10];
+    }
+    List<byte[]> ballast = new ArrayList<>(4_096);
+    for (int chunk = 1 << 20; chunk >= 64; chunk >>= 2) {
       try {
         while (true) {
           ballast.add(new byte[chunk]);
@@ -118,12 +128,12 @@ class MemoryBoundsTest {
         // the next, smaller chunk size fills what is left
       }
     }
-    for (int i = 0; i < 8; i++) {
-      ballast.remove(ballast.size() - 1);
-    }
+    java.util.Arrays.fill(reserve, null);
     EvalOutcome starved = ev.evaluate(bigFormula(7), VariableSource.NONE, 1);
+    int chunks = ballast.size();
     ballast.clear();
     EvalOutcome next = ev.evaluate("=1+1", VariableSource.NONE, 2);
+    System.out.println("warm " + warm.value() + ", ballast " + chunks + " chunks");
     System.out.println("starved " + starved.value() + " " + starved.message());
     System.out.println("next " + next.value());
   }
