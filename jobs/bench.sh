@@ -44,7 +44,7 @@ cleanup() { if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || tr
 trap cleanup EXIT
 
 # W5's server: 127.0.0.1, any free port, answers after $DELAY ms.
-java -cp "$ROOT/target/test-classes" xlspark.bench.SlowHttpServer 0 "$DELAY" >"$WORK/server.out" 2>&1 &
+java -cp "$CP" xlspark.bench.SlowHttpServer 0 "$DELAY" >"$WORK/server.out" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 300); do grep -q listening "$WORK/server.out" 2>/dev/null && break; sleep 0.1; done
 PORT="$(sed -n 's#.*http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$WORK/server.out")"
@@ -142,7 +142,7 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 # A run on cut workloads (BENCH_ROWS) gets its own files, so it never replaces the full run's results.
 NAME="bench-${CORES}cores${ROWS:+-r$ROWS}"
 cp "$TSV" "$RESULTS/$NAME.tsv"
-java -cp "$ROOT/target/test-classes" xlspark.bench.BenchReport "$TSV" "$RESULTS/$NAME" \
+java -cp "$CP" xlspark.bench.BenchReport "$TSV" "$RESULTS/$NAME" \
   "cores=$CORES" "seed=$SEED" "taskSlots=$SLOTS" "delayMs=$DELAY" "poiThreads=$POI_THREADS" "loadBefore=$LOAD_BEFORE" \
   "loadAfter=$LOAD_AFTER" "jvm=$(java -version 2>&1 | head -n 1)" "date=$(date -u +%Y-%m-%dT%H:%MZ)" \
   "benchSeconds=$(($(date +%s) - bench_start))"
