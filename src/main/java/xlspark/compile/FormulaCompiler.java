@@ -79,8 +79,12 @@ public final class FormulaCompiler {
   /**
    * Counts a sighting of a shape that has no template and says whether to compile it now (true) or to run
    * it in the interpreter. {@code compileAfter} 1 compiles every shape on first sight (the single-tier engine).
+   * Shapes with LET, LAMBDA or a lambda helper are never compiled: only the interpreter binds names.
    */
   public boolean shouldCompile(Lexed lexed) {
+    if (ShapeCheck.needsInterpreter(lexed.shapeKey())) {
+      return false;
+    }
     int after = compileAfter;
     return after <= 1 || counter.increment(lexed.shapeKey()) >= after;
   }

@@ -7,6 +7,7 @@ import xlspark.formula.ast.Expr;
 import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.logical.LambdaFunctions;
 import xlspark.value.ExcelError;
 import xlspark.value.Ops;
 import xlspark.value.Ops.Op;
@@ -24,9 +25,11 @@ public final class Interpreter {
   private static final Value HUNDRED = Value.num(100);
 
   private final FunctionRegistry registry;
+  private final Lambdas lambdas;
 
   public Interpreter(FunctionRegistry registry) {
     this.registry = registry;
+    this.lambdas = new Lambdas(this, registry);
   }
 
   /** The value of a checked expression-mode formula; {@code literals} are its lexed literals. */
@@ -34,7 +37,7 @@ public final class Interpreter {
     return eval(root, literals, vars, ctx);
   }
 
-  private Value eval(Expr e, Value[] literals, Template.Variables vars, EvalContext ctx) {
+  Value eval(Expr e, Value[] literals, Template.Variables vars, EvalContext ctx) {
     if (e instanceof Expr.Num n) {
       return literals[n.literal()];
     }
@@ -45,7 +48,7 @@ public final class Interpreter {
       return call(c, literals, vars, ctx);
     }
     if (e instanceof Expr.Var v) {
-      return Template.variable(vars, v.name());
+      return vars instanceof Lambdas.Scope ? Lambdas.variable(vars, v.name()) : Template.variable(vars, v.name());
     }
     if (e instanceof Expr.Str s) {
       return literals[s.literal()];
@@ -81,6 +84,9 @@ public final class Interpreter {
     }
     if (e instanceof Expr.ArrayLit a) {
       return array(a, literals);
+    }
+    if (e instanceof Expr.Apply a) {
+      return Lambdas.value(lambdas.apply(a, literals, vars, ctx));
     }
     // Structured references never pass ShapeCheck in expression mode.
     return Value.err(ExcelError.REF);
@@ -140,9 +146,18 @@ public final class Interpreter {
   }
 
   private Value call(Expr.Call c, Value[] literals, Template.Variables vars, EvalContext ctx) {
+    if (vars instanceof Lambdas.Scope s) {
+      Lambdas.Closure f = s.closure(c.name());
+      if (f != null) {
+        return Lambdas.value(lambdas.callNamed(f, c, literals, vars, ctx));
+      }
+    }
     FunctionSpec spec = registry.lookup(c.name());
     if (spec == null) {
       return ShapeCheck.unknownFunction(registry, c.name());
+    }
+    if (LambdaFunctions.NAMES.contains(spec.name())) {
+      return lambdas.call(spec, c, literals, vars, ctx);
     }
     List<Expr> argExprs = c.args();
     LazyCalls.Kind lazy = LazyCalls.kind(spec, argExprs.size(), false);
@@ -167,6 +182,9 @@ public final class Interpreter {
       case IF: {
         Value cond = eval(a.get(0), literals, vars, ctx);
         Value d = spec.invoke(new Value[] {cond, Value.TRUE, Value.FALSE}, ctx);
+        if (d instanceof Value.Err) {
+          return d; // the condition's error: what the eager call returns, without its branches
+        }
         if (d instanceof Value.Bool b) {
           if (b.b()) {
             return spec.invoke(new Value[] {Value.TRUE, eval(a.get(1), literals, vars, ctx)}, ctx);
@@ -201,6 +219,9 @@ public final class Interpreter {
           probe[k] = Value.num(k);
         }
         Value d = spec.invoke(probe, ctx);
+        if (d instanceof Value.Err) {
+          return d; // a bad index: what the eager call returns, without its values
+        }
         if (d instanceof Value.Num k && k.v() >= 1 && k.v() <= n && k.v() == Math.rint(k.v())) {
           return spec.invoke(new Value[] {ONE, eval(a.get((int) k.v()), literals, vars, ctx)}, ctx);
         }
@@ -211,9 +232,69 @@ public final class Interpreter {
         }
         return spec.invoke(all, ctx);
       }
+      case IFS: {
+        // IFS(c1, v1, c2, v2, ...): the function decides each pair on constant values, the value of the first
+        // TRUE condition is the only value evaluated; no TRUE condition is the function's own #N/A
+        Value[] seen = new Value[a.size()];
+        for (int i = 0; i < a.size(); i += 2) {
+          Value cond = eval(a.get(i), literals, vars, ctx);
+          seen[i] = cond;
+          Value d = spec.invoke(new Value[] {cond, Value.TRUE, Value.TRUE, Value.FALSE}, ctx);
+          if (d instanceof Value.Err) {
+            return d;
+          }
+          if (!(d instanceof Value.Bool b)) {
+            return eager(spec, a, seen, literals, vars, ctx);
+          }
+          if (b.b()) {
+            return spec.invoke(new Value[] {Value.TRUE, eval(a.get(i + 1), literals, vars, ctx)}, ctx);
+          }
+        }
+        return spec.invoke(new Value[] {Value.FALSE, Value.MISSING}, ctx);
+      }
+      case SWITCH: {
+        // SWITCH(x, v1, r1, ..., [default]): x and the values up to the match are evaluated, then the one result
+        Value x = eval(a.get(0), literals, vars, ctx);
+        int pairs = (a.size() - 1) / 2;
+        Value[] seen = new Value[a.size()];
+        seen[0] = x;
+        for (int k = 0; k < pairs; k++) {
+          int vi = 1 + 2 * k;
+          Value v = eval(a.get(vi), literals, vars, ctx);
+          seen[vi] = v;
+          Value d = spec.invoke(new Value[] {x, v, Value.TRUE, Value.FALSE}, ctx);
+          if (d instanceof Value.Err) {
+            return d;
+          }
+          if (!(d instanceof Value.Bool b)) {
+            return eager(spec, a, seen, literals, vars, ctx);
+          }
+          if (b.b()) {
+            return spec.invoke(new Value[] {Value.TRUE, Value.TRUE, eval(a.get(vi + 1), literals, vars, ctx)}, ctx);
+          }
+        }
+        if (a.size() % 2 == 0) {
+          return spec.invoke(new Value[] {Value.TRUE, Value.FALSE, Value.MISSING,
+              eval(a.get(a.size() - 1), literals, vars, ctx)}, ctx);
+        }
+        return spec.invoke(new Value[] {Value.TRUE, Value.FALSE, Value.MISSING}, ctx);
+      }
       default:
         throw new IllegalStateException(kind.name());
     }
+  }
+
+  /**
+   * A decision that is not one branch: the eager call, with the arguments already evaluated ({@code seen}, not
+   * null) kept, so that each argument is evaluated once, and the others evaluated now in order.
+   */
+  private Value eager(FunctionSpec spec, List<Expr> a, Value[] seen, Value[] literals, Template.Variables vars,
+                      EvalContext ctx) {
+    Value[] all = new Value[a.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = seen[i] != null ? seen[i] : eval(a.get(i), literals, vars, ctx);
+    }
+    return spec.invoke(all, ctx);
   }
 
   private static final Value ONE = Value.num(1);

@@ -159,6 +159,11 @@ public final class JexlTranslator {
       return slot(new Slot.Const(Value.err(ExcelError.REF)));
     }
 
+    public String apply(Expr.Apply a) {
+      // ShapeCheck sends every formula with a LAMBDA to the interpreter, and refuses it in workbook mode
+      throw new IllegalStateException("a LAMBDA call reached the JEXL translator");
+    }
+
     public String missing(Expr.Missing m) {
       return slot(new Slot.Const(Value.MISSING));
     }
@@ -255,6 +260,37 @@ public final class JexlTranslator {
             }
           }
           sb.append(")".repeat(open));
+          return sb.toString();
+        }
+        case IFS: {
+          StringBuilder sb = new StringBuilder();
+          for (int i = 0; i < args.size(); i += 2) {
+            sb.append('(').append(fn("IFS")).append('(').append(operand(args.get(i))).append(", ").append(t)
+                .append(", ").append(t).append(", ").append(f).append(") ? ").append(fn("IFS")).append('(').append(t)
+                .append(", ").append(operand(args.get(i + 1))).append(") : ");
+          }
+          sb.append(fn("IFS")).append('(').append(f).append(", ").append(m).append(')');
+          sb.append(")".repeat(args.size() / 2));
+          return sb.toString();
+        }
+        case SWITCH: {
+          int pairs = (args.size() - 1) / 2;
+          String one = constant(Value.num(1));
+          String zero = constant(Value.num(0));
+          String drop = internal(FunctionNamespace.DROP_ONE) + "()";
+          StringBuilder sb = new StringBuilder();
+          for (int k = 0; k < pairs; k++) {
+            String key = k == 0 ? internal(FunctionNamespace.PUSH) + "(" + operand(args.get(0)) + ")"
+                : internal(FunctionNamespace.PEEK) + "()";
+            sb.append('(').append(fn("SWITCH")).append('(').append(key).append(", ").append(operand(args.get(1 + 2 * k)))
+                .append(", ").append(t).append(", ").append(f).append(") ? ").append(fn("SWITCH")).append('(')
+                .append(drop).append(", ").append(one).append(", ").append(operand(args.get(2 + 2 * k))).append(") : ");
+          }
+          sb.append(fn("SWITCH")).append('(').append(drop).append(", ").append(zero).append(", ").append(m);
+          if (args.size() % 2 == 0) {
+            sb.append(", ").append(operand(args.get(args.size() - 1)));
+          }
+          sb.append(')').append(")".repeat(pairs));
           return sb.toString();
         }
         default:

@@ -1,13 +1,17 @@
 package xlspark.compile;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import xlspark.formula.FormulaSyntaxException;
 import xlspark.formula.ast.BinaryOp;
 import xlspark.formula.ast.Expr;
 import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.logical.LambdaFunctions;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
@@ -33,6 +37,8 @@ public final class ShapeCheck {
   private final Set<String> unknown;
   private boolean isVolatile;
   private FormulaSyntaxException failure;
+  /** Names bound by the enclosing LETs and LAMBDAs, with how many bindings of each are open. */
+  private Map<String, Integer> bound;
 
   private ShapeCheck(FunctionRegistry registry, int maxArrayCells, boolean workbook, boolean collect) {
     this.registry = registry;
@@ -66,6 +72,28 @@ public final class ShapeCheck {
    */
   public static boolean isSpillReference(Expr.Call c) {
     return c.args().size() == 1 && (c.name().equals("_XLFN.ANCHORARRAY") || c.name().equals("ANCHORARRAY"));
+  }
+
+  /**
+   * True when a formula of this shape key (expression mode) uses LET, LAMBDA, a lambda helper or calls a call's
+   * result ({@code LAMBDA(x,x)(1)}): such formulas bind names and call function values, which only the
+   * {@link Interpreter} does, so they are never compiled. A false positive only costs the compile's speed-up.
+   */
+  public static boolean needsInterpreter(String shapeKey) {
+    for (int i = shapeKey.indexOf('('); i >= 0; i = shapeKey.indexOf('(', i + 1)) {
+      if (i > 0 && shapeKey.charAt(i - 1) == ')') {
+        return true;
+      }
+      for (String name : LambdaFunctions.NAMES) {
+        int n = name.length();
+        int at = i - n;
+        if (at >= 2 && shapeKey.startsWith(name, at)
+            && (shapeKey.charAt(at - 1) == '.' || shapeKey.charAt(at - 1) == (char) n)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The value of a call to a function the registry does not have: #NAME? with the reason. */
@@ -117,7 +145,7 @@ public final class ShapeCheck {
       break;
     }
     if (e instanceof Expr.Var v) {
-      if (workbook) {
+      if (workbook || isBound(v.name())) {
         return;
       }
       if (v.name().contains("!")) {
@@ -147,7 +175,17 @@ public final class ShapeCheck {
         visit(c.args().get(0));
         return;
       }
+      if (isBound(c.name())) {
+        for (Expr arg : c.args()) {
+          visit(arg);
+        }
+        return;
+      }
       FunctionSpec spec = registry.lookup(c.name());
+      if (spec != null && LambdaFunctions.NAMES.contains(spec.name())) {
+        lambdaCall(spec, c);
+        return;
+      }
       if (spec == null) {
         if (collect) {
           unknown.add(c.name());
@@ -165,9 +203,117 @@ public final class ShapeCheck {
       for (Expr arg : c.args()) {
         visit(arg);
       }
+    } else if (e instanceof Expr.Apply a) {
+      if (workbook) {
+        fail(IN_WORKBOOK, a);
+        return;
+      }
+      visit(a.callee());
+      for (Expr arg : a.args()) {
+        visit(arg);
+      }
     } else if (e instanceof Expr.ArrayLit a) {
       if ((long) a.rows() * a.cols() > maxArrayCells && failure == null) {
         failure = new FormulaSyntaxException("Array constant larger than " + maxArrayCells + " cells", a.span());
+      }
+    }
+  }
+
+  private static final String IN_WORKBOOK =
+      "LET, LAMBDA and the lambda helpers are evaluated in expression mode only, not in workbook mode";
+
+  /**
+   * LET and LAMBDA: the names they bind are names, distinct, and in scope where Excel puts them (a LET name from
+   * the next value on, a parameter in the body); every other lambda function is an ordinary call.
+   */
+  private void lambdaCall(FunctionSpec spec, Expr.Call c) {
+    if (workbook) {
+      fail(IN_WORKBOOK, c);
+      return;
+    }
+    String arity = spec.checkArity(c.args().size());
+    if (arity != null) {
+      fail(arity, c);
+      return;
+    }
+    if (collect) {
+      functions.add(spec.name());
+    }
+    List<Expr> args = c.args();
+    int n = args.size();
+    switch (spec.name()) {
+      case "LET": {
+        if (n % 2 == 0) {
+          fail("LET needs name, value pairs followed by a calculation", c);
+          return;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < n; i += 2) {
+          String name = bindable(args.get(i), names, "LET");
+          if (name == null) {
+            unbind(names);
+            return;
+          }
+          visit(args.get(i + 1));
+          bind(name);
+          names.add(name);
+        }
+        visit(args.get(n - 1));
+        unbind(names);
+        return;
+      }
+      case "LAMBDA": {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < n; i++) {
+          String name = bindable(args.get(i), names, "LAMBDA");
+          if (name == null) {
+            return;
+          }
+          names.add(name);
+        }
+        for (String name : names) {
+          bind(name);
+        }
+        visit(args.get(n - 1));
+        unbind(names);
+        return;
+      }
+      default:
+        for (Expr arg : args) {
+          visit(arg);
+        }
+    }
+  }
+
+  /** A LET name or LAMBDA parameter: a plain name (not a cell, not a function's name), not given twice. */
+  private String bindable(Expr e, List<String> earlier, String what) {
+    String name = e instanceof Expr.Var v && !v.name().contains("!") ? v.name() : null;
+    if (name == null) {
+      fail(what + " needs a name here (a name such as x or rate, not a cell or a value)", e);
+      return null;
+    }
+    if (earlier.contains(name)) {
+      fail(what + " binds the name " + name + " twice", e);
+      return null;
+    }
+    return name;
+  }
+
+  private boolean isBound(String name) {
+    return bound != null && bound.containsKey(name);
+  }
+
+  private void bind(String name) {
+    if (bound == null) {
+      bound = new HashMap<>();
+    }
+    bound.merge(name, 1, Integer::sum);
+  }
+
+  private void unbind(List<String> names) {
+    for (String name : names) {
+      if (bound != null && bound.containsKey(name)) {
+        bound.compute(name, (k, v) -> v == 1 ? null : v - 1);
       }
     }
   }

@@ -228,10 +228,27 @@ public final class Parser {
       throw new FormulaSyntaxException("More than " + MAX_NESTING + " levels of nested functions", name.span());
     }
     List<Expr> args = new ArrayList<>();
-    if (at(TokenKind.RPAREN)) {
-      Token close = next();
+    Token close = arguments(name.text(), name.span(), args);
+    callDepth--;
+    Expr e = new Expr.Call(name.text(), List.copyOf(args), name.span().to(close.span()));
+    // A call applied to arguments: LAMBDA(x,x+1)(2), or a LET name's lambda called twice over f(1)(2)
+    while (at(TokenKind.LPAREN)) {
+      Token open = next();
+      if (++callDepth > MAX_NESTING) {
+        throw new FormulaSyntaxException("More than " + MAX_NESTING + " levels of nested functions", open.span());
+      }
+      List<Expr> applied = new ArrayList<>();
+      Token end = arguments("a LAMBDA", open.span(), applied);
       callDepth--;
-      return new Expr.Call(name.text(), args, name.span().to(close.span()));
+      e = new Expr.Apply(e, List.copyOf(applied), e.span().to(end.span()));
+    }
+    return e;
+  }
+
+  /** The arguments after an opening '(' up to its ')', which is returned; an empty argument is Missing. */
+  private Token arguments(String what, SourceSpan at, List<Expr> args) throws FormulaSyntaxException {
+    if (at(TokenKind.RPAREN)) {
+      return next();
     }
     while (true) {
       if (at(TokenKind.COMMA) || at(TokenKind.RPAREN)) {
@@ -240,18 +257,16 @@ public final class Parser {
         args.add(comparison());
       }
       if (args.size() > MAX_ARGS) {
-        throw new FormulaSyntaxException("More than " + MAX_ARGS + " arguments in a call to " + name.text(),
-            name.span());
+        throw new FormulaSyntaxException("More than " + MAX_ARGS + " arguments in a call to " + what, at);
       }
       Token sep = next();
       if (sep.kind() == TokenKind.RPAREN) {
-        callDepth--;
-        return new Expr.Call(name.text(), List.copyOf(args), name.span().to(sep.span()));
+        return sep;
       }
       if (sep.kind() != TokenKind.COMMA) {
-        String what = sep.kind() == TokenKind.EOF ? "Expected ')' after arguments"
+        String why = sep.kind() == TokenKind.EOF ? "Expected ')' after arguments"
             : "Expected ',' or ')' after an argument, found " + describe(sep);
-        throw new FormulaSyntaxException(what, sep.span());
+        throw new FormulaSyntaxException(why, sep.span());
       }
     }
   }

@@ -23,6 +23,7 @@ import xlspark.functions.financial.FinancialFunctions;
 import xlspark.functions.financial.SecuritiesFunctions;
 import xlspark.functions.info.InfoFunctions;
 import xlspark.functions.info.WorkbookInfo;
+import xlspark.functions.logical.LambdaFunctions;
 import xlspark.functions.logical.LogicalFunctions;
 import xlspark.functions.lookup.LookupFunctions;
 import xlspark.functions.math.MathFunctions;
@@ -56,6 +57,7 @@ public final class FunctionRegistry {
       new Source(Category.TEXT, ValueText::specs),
       new Source(Category.TEXT, BahtText::specs),
       new Source(Category.LOGICAL, LogicalFunctions::specs),
+      new Source(Category.LOGICAL, LambdaFunctions::specs),
       new Source(Category.INFORMATION, InfoFunctions::specs),
       new Source(Category.INFORMATION, WorkbookInfo::specs),
       new Source(Category.DATETIME, DateFunctions::specs),

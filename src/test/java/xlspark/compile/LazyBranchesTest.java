@@ -79,12 +79,23 @@ class LazyBranchesTest {
     assertEquals("2", value(ev, "IFNA(2," + ws + ")", 1));
     assertEquals("5", value(ev, "CHOOSE(2," + ws + ",5," + ws + ")", 1));
     assertEquals("3", value(ev, "IF(TRUE,IF(FALSE," + ws + ",3)," + ws + ")", 1));
+    assertEquals("2", value(ev, "IFS(FALSE," + ws + ",TRUE,2,TRUE," + ws + ")", 1));
+    assertEquals("#N/A", value(ev, "IFS(1>2," + ws + ")", 1).substring(0, 4));
+    assertEquals("b", value(ev, "SWITCH(2,1," + ws + ",2,\"b\"," + ws + ")", 1));
+    assertEquals("d", value(ev, "SWITCH(9,1," + ws + ",2," + ws + ",\"d\")", 1));
+    assertEquals("#N/A", value(ev, "SWITCH(9,1," + ws + ")", 1).substring(0, 4));
+    assertEquals("#DIV/0!", value(ev, "SWITCH(1/0,1," + ws + ")", 1).substring(0, 7));
+    assertEquals("#DIV/0!", value(ev, "IFS(1/0," + ws + ",TRUE," + ws + ")", 1).substring(0, 7));
+    assertEquals("#N/A", value(ev, "IF(NA()," + ws + "," + ws + ")", 1).substring(0, 4));
     assertEquals(before, REQUESTS.get(), "requests made by untaken branches");
     // The branch taken is evaluated, once.
     assertEquals("42", value(ev, "IF(TRUE," + ws + ",0)", 1));
     assertEquals("42", value(ev, "IFERROR(1/0," + ws + ")", 1));
     assertEquals("42", value(ev, "CHOOSE(1," + ws + ",5)", 1));
-    assertEquals(before + 3, REQUESTS.get());
+    assertEquals("42", value(ev, "IFS(FALSE,1,TRUE," + ws + ")", 1));
+    assertEquals("42", value(ev, "SWITCH(\"k\",\"j\",1,\"k\"," + ws + ",2)", 1));
+    assertEquals("42", value(ev, "SWITCH(3,1,2," + ws + ")", 1));
+    assertEquals(before + 6, REQUESTS.get());
   }
 
   @ParameterizedTest(name = "compileAfter={0}")
@@ -96,6 +107,8 @@ class LazyBranchesTest {
       assertEquals(first, value(ev, "IF(FALSE,RAND(),RAND())", row));
       assertEquals(first, value(ev, "CHOOSE(3,RAND(),RAND(),RAND())", row));
       assertEquals(first, value(ev, "IFERROR(1/0,RAND())", row));
+      assertEquals(first, value(ev, "IFS(FALSE,RAND(),TRUE,RAND())", row));
+      assertEquals(first, value(ev, "SWITCH(2,1,RAND(),2,RAND(),RAND())", row));
     }
   }
 

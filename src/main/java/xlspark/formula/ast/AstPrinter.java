@@ -46,6 +46,11 @@ public final class AstPrinter implements ExprVisitor<String> {
     return "(" + c.name() + " " + c.args().stream().map(a -> a.accept(this)).collect(Collectors.joining(" ")) + ")";
   }
 
+  public String apply(Expr.Apply a) {
+    return "(apply " + a.callee().accept(this)
+        + a.args().stream().map(x -> " " + x.accept(this)).collect(Collectors.joining()) + ")";
+  }
+
   public String missing(Expr.Missing m) {
     return "_";
   }

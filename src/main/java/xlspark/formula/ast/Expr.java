@@ -68,6 +68,16 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * A call of a function value: {@code LAMBDA(x,x+1)(2)}, or {@code f(1)(2)} where {@code f(1)} returns a LAMBDA.
+   * (A call by a LET name, {@code f(2)}, is a {@link Call} whose name the evaluator finds bound.)
+   */
+  record Apply(Expr callee, List<Expr> args, SourceSpan span) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) {
+      return v.apply(this);
+    }
+  }
+
   /** An omitted argument, as in {@code IF(A,,1)}. */
   record Missing(SourceSpan span) implements Expr {
     public <R> R accept(ExprVisitor<R> v) {

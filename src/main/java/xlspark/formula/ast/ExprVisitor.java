@@ -18,6 +18,8 @@ public interface ExprVisitor<R> {
 
   R call(Expr.Call c);
 
+  R apply(Expr.Apply a);
+
   R missing(Expr.Missing m);
 
   R unary(Expr.Unary u);
