@@ -19,8 +19,10 @@ import xlspark.functions.criteria.CriteriaFunctions;
 import xlspark.functions.database.DatabaseFunctions;
 import xlspark.functions.date.DateFunctions;
 import xlspark.functions.engineering.EngineeringFunctions;
+import xlspark.functions.financial.EuroConvert;
 import xlspark.functions.financial.FinancialFunctions;
 import xlspark.functions.financial.SecuritiesFunctions;
+import xlspark.functions.info.CellInfo;
 import xlspark.functions.info.InfoFunctions;
 import xlspark.functions.info.WorkbookInfo;
 import xlspark.functions.logical.LambdaFunctions;
@@ -31,8 +33,11 @@ import xlspark.functions.reference.ReferenceFunctions;
 import xlspark.functions.stat.StatFunctions;
 import xlspark.functions.text.TextFormatFunctions;
 import xlspark.functions.text.BahtText;
+import xlspark.functions.text.FarEastText;
+import xlspark.functions.text.RegexFunctions;
 import xlspark.functions.text.TextFunctions;
 import xlspark.functions.text.ValueText;
+import xlspark.functions.web.FilterXml;
 import xlspark.functions.web.WebFunctions;
 
 /**
@@ -56,16 +61,21 @@ public final class FunctionRegistry {
       new Source(Category.TEXT, TextFormatFunctions::specs),
       new Source(Category.TEXT, ValueText::specs),
       new Source(Category.TEXT, BahtText::specs),
+      new Source(Category.TEXT, RegexFunctions::specs),
+      new Source(Category.TEXT, FarEastText::specs),
       new Source(Category.LOGICAL, LogicalFunctions::specs),
       new Source(Category.LOGICAL, LambdaFunctions::specs),
       new Source(Category.INFORMATION, InfoFunctions::specs),
       new Source(Category.INFORMATION, WorkbookInfo::specs),
+      new Source(Category.INFORMATION, CellInfo::specs),
       new Source(Category.DATETIME, DateFunctions::specs),
       new Source(Category.LOOKUP, LookupFunctions::specs),
       new Source(Category.FINANCIAL, FinancialFunctions::specs),
       new Source(Category.FINANCIAL, SecuritiesFunctions::specs),
+      new Source(Category.FINANCIAL, EuroConvert::specs),
       new Source(Category.CRITERIA, CriteriaFunctions::specs),
       new Source(Category.WEB, WebFunctions::specs),
+      new Source(Category.WEB, FilterXml::specs),
       new Source(Category.REFERENCE, ReferenceFunctions::specs),
       new Source(Category.ENGINEERING, EngineeringFunctions::specs),
       new Source(Category.DATABASE, DatabaseFunctions::specs)));
@@ -105,7 +115,20 @@ public final class FunctionRegistry {
 
   /** True for a function Excel has, whether or not it is implemented here. */
   public boolean isExcelFunction(String upperName) {
-    return excelNames.contains(upperName) || lookup(upperName) != null;
+    return excelNames.contains(bareName(upperName)) || lookup(upperName) != null;
+  }
+
+  /** The name without the storage prefixes Excel writes into files ({@code _xlfn.}, {@code _xlws.}, both). */
+  public static String bareName(String upperName) {
+    String n = upperName;
+    while (n.startsWith("_XL")) {
+      int dot = n.indexOf('.');
+      if (dot < 0) {
+        break;
+      }
+      n = n.substring(dot + 1);
+    }
+    return n;
   }
 
   /** All implemented functions, sorted by name. */

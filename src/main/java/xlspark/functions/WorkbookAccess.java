@@ -69,6 +69,11 @@ public interface WorkbookAccess {
     return null;
   }
 
+  /** The workbook's name as it was read (its file name, possibly under a folder of the input); null when unknown. */
+  default String bookName() {
+    return null;
+  }
+
   /** The sheet's name for a reference's sheet (null: the formula's sheet). */
   default String sheetOf(Area area) {
     return area.sheet() == null ? sheet() : area.sheet();

@@ -177,6 +177,11 @@ final class CellReader implements Template.References, WorkbookAccess {
   }
 
   @Override
+  public String bookName() {
+    return wb.name();
+  }
+
+  @Override
   public String sheet() {
     return wb.sheet(current.sheet).name();
   }

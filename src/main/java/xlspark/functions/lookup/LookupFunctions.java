@@ -44,6 +44,7 @@ public final class LookupFunctions {
     all.addAll(ArrayShapes.specs());
     all.addAll(ArrayOrder.specs());
     all.addAll(ReferenceText.specs());
+    all.addAll(TrimRange.specs());
     return List.copyOf(all);
   }
 

@@ -31,7 +31,8 @@ final class Rounding {
         FunctionSpec.builder("FLOOR", a -> ceilingOrFloor(a, false)).args(NUMBER, NUMBER).build(),
         math("CEILING.MATH", Math::ceil, Math::floor),
         math("FLOOR.MATH", Math::floor, Math::ceil),
-        precise("FLOOR.PRECISE", Math::floor))).build();
+        precise("FLOOR.PRECISE", Math::floor),
+        FunctionSpec.builder("ECMA.CEILING", Rounding::ecmaCeiling).args(NUMBER, NUMBER).build())).build();
   }
 
   /**
@@ -93,6 +94,22 @@ final class Rounding {
       return Value.err(ExcelError.NUM, "positive number with a negative significance");
     }
     return Coerce.number(multiple(x, s, ceiling ? Math::ceil : Math::floor));
+  }
+
+  /**
+   * ECMA.CEILING(number, significance): CEILING as ECMA-376 defines it (Excel 2007's): a number and a significance
+   * of different signs are #NUM!, otherwise the multiple away from zero; a significance of 0 gives 0.
+   */
+  private static Value ecmaCeiling(Args a) {
+    double x = a.num(0);
+    double s = a.num(1);
+    if (x == 0 || s == 0) {
+      return Value.ZERO;
+    }
+    if ((x > 0) != (s > 0)) {
+      return Value.err(ExcelError.NUM, "number and significance have different signs");
+    }
+    return Coerce.number(multiple(x, s, Math::ceil));
   }
 
   /**

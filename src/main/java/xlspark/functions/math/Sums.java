@@ -35,7 +35,8 @@ final class Sums {
         FunctionSpec.builder("SERIESSUM", Sums::seriessum).args(NUMBER, NUMBER, NUMBER, ARRAY).build(),
         paired("SUMX2MY2", (x, y) -> x * x - y * y),
         paired("SUMX2PY2", (x, y) -> x * x + y * y),
-        paired("SUMXMY2", (x, y) -> (x - y) * (x - y)));
+        paired("SUMXMY2", (x, y) -> (x - y) * (x - y)),
+        FunctionSpec.builder("PERCENTOF", Sums::percentOf).args(ARRAY, ARRAY).build());
   }
 
   static Value sum(Args a) {
@@ -167,5 +168,22 @@ final class Sums {
       }
       return pairs == 0 ? Value.err(ExcelError.DIV0, "no pair of numbers") : Coerce.number(s);
     }).args(ARRAY, ARRAY).build();
+  }
+
+  /**
+   * PERCENTOF(data_subset, data_all): the subset's SUM over the whole's SUM (numbers only, as SUM counts them in
+   * ranges; an error in either is returned); a whole summing to 0 is #DIV/0!.
+   */
+  private static Value percentOf(Args a) {
+    NumberList part = a.numbers(0, 1);
+    if (part.error() != null) {
+      return part.error();
+    }
+    NumberList whole = a.numbers(1, 2);
+    if (whole.error() != null) {
+      return whole.error();
+    }
+    double w = whole.sum();
+    return w == 0 ? Value.err(ExcelError.DIV0, "data_all sums to 0") : Coerce.number(part.sum() / w);
   }
 }

@@ -55,6 +55,7 @@ public final class StatFunctions {
         .addAll(DiscreteDistributions.specs())
         .addAll(StatTests.specs())
         .addAll(LinearModels.specs())
+        .addAll(EtsForecast.specs())
         .build();
   }
 
