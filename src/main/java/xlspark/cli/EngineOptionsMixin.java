@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import xlspark.eval.EngineOptions;
+import xlspark.formula.Names;
 import xlspark.spark.CellTyping;
 import xlspark.spark.UsageException;
 
@@ -70,7 +71,7 @@ public final class EngineOptionsMixin {
       if (!NAME.matcher(k).matches()) {
         throw new UsageException("--var: '" + k + "' is not a valid name");
       }
-      constants.put(k.toUpperCase(Locale.ROOT), CellTyping.fromText(v));
+      constants.put(Names.fold(k), CellTyping.fromText(v));
     });
     constants.values().removeIf(v -> v == null);
     if (maxArrayCells < 1 || maxIterations < 1) {

@@ -25,8 +25,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import xlspark.formula.Names;
 import xlspark.spark.CellTyping;
 import xlspark.spark.UsageException;
+import xlspark.spark.io.CsvPreflight;
 import xlspark.spark.io.DataFormat;
 import xlspark.spark.io.XlsxWriter;
 import xlspark.workload.ExpressionMix;
@@ -167,6 +169,10 @@ public final class GenerateCommand implements Callable<Integer> {
         t.add(rec.toList());
       }
     }
+    if (t.isEmpty()) {
+      throw new UsageException("no columns in " + file + ": the file is empty");
+    }
+    CsvPreflight.checkNames(t.get(0), file.toString());
     return t;
   }
 
@@ -196,7 +202,7 @@ public final class GenerateCommand implements Callable<Integer> {
   }
 
   private static DataType columnType(List<List<String>> table, int c) {
-    if (table.get(0).get(c).equalsIgnoreCase("expression")) {
+    if (Names.same(table.get(0).get(c), "expression")) {
       return DataTypes.StringType;
     }
     boolean numbers = true;

@@ -2,7 +2,7 @@ package xlspark.eval;
 
 /**
  * Supplies the values of the variables a formula names (input columns and {@code --var} constants).
- * Names arrive upper-cased; implementations match them case-insensitively.
+ * Names arrive folded ({@link xlspark.formula.Names#fold}); implementations key their names by the same fold.
  * A value is a Java {@code Double}/{@code Number}, {@code String}, {@code Boolean}, or null for blank.
  */
 public interface VariableSource {

@@ -3,7 +3,6 @@ package xlspark.formula;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import xlspark.value.Area;
 import xlspark.value.ExcelError;
 import xlspark.value.Ops;
@@ -434,7 +433,7 @@ public final class Lexer {
       while (pos < src.length() && isNamePart(src.charAt(pos))) {
         pos++;
       }
-      add(TokenKind.IDENT, start, pos, (prefix[1] + "!" + src.substring(at, pos)).toUpperCase(Locale.ROOT), 0, -1);
+      add(TokenKind.IDENT, start, pos, Names.fold(prefix[1] + "!" + src.substring(at, pos)), 0, -1);
       return true;
     }
     pos = r.end();
@@ -480,20 +479,16 @@ public final class Lexer {
       add(kind, start, pos, upper(src, start, pos), 0, -1);
       return;
     }
-    // Shape-only lexing: the upper-cased name goes straight into the key, no String per name.
+    // Shape-only lexing: the folded name goes straight into the key, no String per name.
     key.append(kind.key).append((char) len);
     for (int i = start; i < pos; i++) {
-      key.append(Character.toUpperCase(src.charAt(i)));
+      key.append(Names.fold(src.charAt(i)));
     }
   }
 
-  /** Upper-cases char by char, so a name keeps its length and both lexing modes build the same key. */
+  /** {@link Names#fold}: char by char, so a name keeps its length and both lexing modes build the same key. */
   private static String upper(String s, int start, int end) {
-    char[] out = new char[end - start];
-    for (int i = start; i < end; i++) {
-      out[i - start] = Character.toUpperCase(s.charAt(i));
-    }
-    return new String(out);
+    return Names.fold(s, start, end);
   }
 
   private char peekNonSpace() {

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
+import xlspark.formula.Names;
 import xlspark.value.Coerce;
 import xlspark.value.Value;
 
@@ -85,7 +85,8 @@ public final class CellTyping {
     return dateSerial(t.toLocalDate()) + t.toLocalTime().toNanoOfDay() / 86_400e9;
   }
 
+  /** A column's variable name ({@link Names#fold}, the lexer's rule). */
   static String upper(String name) {
-    return name.toUpperCase(Locale.ROOT);
+    return Names.fold(name);
   }
 }

@@ -21,6 +21,7 @@ import xlspark.spark.io.SourceTable;
 import xlspark.spark.strategy.EvaluationInput;
 import xlspark.spark.strategy.EvaluationStrategy;
 import xlspark.spark.strategy.Evaluated;
+import xlspark.spark.strategy.GroupTaskStrategy;
 import xlspark.spark.strategy.StrategyKind;
 
 /**
@@ -46,6 +47,15 @@ public final class EvaluationJob {
     Optional<ResultSink> sink = config.outputOption()
         .map(o -> ResultSink.prepare(spark, o, config.input(), table.format()));
 
+    if (config.mode() == StrategyKind.TASKS) {
+      spark.sparkContext().setJobDescription("xlspark: count the groups for --max-tasks");
+      try {
+        GroupTaskStrategy.refuseEarly(table.data(), FormulaSource.column(table.data().schema(), config.groupColumn()),
+            table.lines() == null ? -1 : Arrays.stream(table.lines().rows()).sum(), config);
+      } finally {
+        spark.sparkContext().setJobDescription(null);
+      }
+    }
     spark.sparkContext().setJobDescription("xlspark: read and index " + config.input());
     IndexedInput input = IndexedInput.of(spark, table);
     try {

@@ -25,6 +25,7 @@ import xlspark.eval.EngineOptions;
 import xlspark.eval.EvalOutcome;
 import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.ResultType;
+import xlspark.formula.Names;
 
 /**
  * Turns input rows into output rows: the input columns (an {@code id} first when the input has none), then
@@ -91,6 +92,7 @@ public final class RowEvaluator implements Serializable {
     if (addId) {
       out.add(DataTypes.createStructField("id", DataTypes.LongType, false));
     }
+    checkNames(input);
     List<Integer> kept = new ArrayList<>();
     Map<String, Integer> vars = new HashMap<>();
     StructField[] fields = input.fields();
@@ -112,6 +114,26 @@ public final class RowEvaluator implements Serializable {
     this.types = java.util.Arrays.stream(fields).map(StructField::dataType).toArray(DataType[]::new);
     this.variables = Map.copyOf(vars);
     this.outputSchema = DataTypes.createStructType(out);
+  }
+
+  /**
+   * Refuses two columns whose names fold alike ({@link Names#fold}, the rule formulas name columns by): a formula
+   * could reach only one of them. The internal columns do not count.
+   *
+   * @throws UsageException naming both columns
+   */
+  public static void checkNames(StructType schema) {
+    Map<String, String> seen = new HashMap<>();
+    for (String name : schema.fieldNames()) {
+      if (name.equals(ResultColumns.CORRUPT_RECORD) || name.equals(ResultColumns.ROW_INDEX)) {
+        continue;
+      }
+      String before = seen.putIfAbsent(Names.fold(name), name);
+      if (before != null) {
+        throw new UsageException("column '" + name + "' appears twice in the input (as '" + before + "' and '" + name
+            + "': names are matched without regard to case)");
+      }
+    }
   }
 
   private static int indexOf(StructType schema, String name) {

@@ -1,7 +1,6 @@
 package xlspark.value;
 
 import java.io.Serializable;
-import java.util.Locale;
 
 /**
  * A rectangular cell reference as data: an optional sheet name (null means the formula's own sheet) and
@@ -114,10 +113,5 @@ public record Area(String sheet, int firstRow, int firstCol, int lastRow, int la
       return prefix + (firstRow + 1) + ":" + (lastRow + 1);
     }
     return prefix + a1(firstRow, firstCol) + ":" + a1(lastRow, lastCol);
-  }
-
-  /** Upper-case key of a sheet name (sheet names compare case-insensitively). */
-  public static String sheetKey(String sheet) {
-    return sheet == null ? null : sheet.toUpperCase(Locale.ROOT);
   }
 }

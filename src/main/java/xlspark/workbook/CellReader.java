@@ -453,9 +453,11 @@ final class CellReader implements Template.References, WorkbookAccess {
     if (d == null) {
       TableModel t = wb.table(name);
       if (t != null) {
-        return new Area(t.sheet(), t.firstDataRow(), t.area().firstCol(), t.lastDataRow(), t.area().lastCol());
+        return t.firstDataRow() > t.lastDataRow() ? Value.err(ExcelError.REF, "the table " + t.name() + " has no data rows")
+            : new Area(t.sheet(), t.firstDataRow(), t.area().firstCol(), t.lastDataRow(), t.area().lastCol());
       }
-      return Value.err(ExcelError.NAME, "unknown name " + name);
+      String why = wb.tableProblem(name);
+      return why != null ? Value.err(ExcelError.REF, why) : Value.err(ExcelError.NAME, "unknown name " + name);
     }
     Area a = WorkbookText.area(d.formula());
     if (a != null) {

@@ -15,13 +15,29 @@ final class StructuredRef {
   private StructuredRef() {
   }
 
-  /** The area, or a String saying why it cannot be resolved. */
+  /**
+   * The area, or a String saying why it cannot be resolved. Never throws: a reference this cannot handle fails the
+   * formulas that use it (and it is resolved outside any one formula too, when the evaluator orders the cells).
+   */
   static Object resolve(String text, WorkbookModel wb, String sheet, int row, int col) {
+    try {
+      return resolveChecked(text, wb, sheet, row, col);
+    } catch (RuntimeException e) {
+      return "cannot resolve " + text + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+
+  private static Object resolveChecked(String text, WorkbookModel wb, String sheet, int row, int col) {
     int open = text.indexOf('[');
+    if (open >= 0 && (text.length() < open + 2 || text.charAt(text.length() - 1) != ']')) {
+      return "malformed structured reference " + text;
+    }
     String tableName = open < 0 ? text : text.substring(0, open).trim();
     TableModel t = tableName.isEmpty() ? wb.tableAt(sheet, row, col) : wb.table(tableName);
     if (t == null) {
-      return tableName.isEmpty() ? "no table around the cell for " + text : "unknown table " + tableName;
+      String why = tableName.isEmpty() ? null : wb.tableProblem(tableName);
+      return why != null ? why
+          : tableName.isEmpty() ? "no table around the cell for " + text : "unknown table " + tableName;
     }
     String inner = open < 0 ? "" : text.substring(open + 1, text.length() - 1).trim();
     List<String> items = items(inner);

@@ -371,26 +371,37 @@ public final class WorkbookEvaluator {
     }
   }
 
-  /** The precedent areas of a cell, sheets resolved; names and structured references included. */
+  /**
+   * The precedent areas of a cell, sheets resolved; names and structured references included. A name or reference
+   * that cannot be resolved adds nothing: the cell meets the same problem when it runs, and fails alone with it.
+   */
   private List<Area> precedents(CellModel cell, Prepared p) {
     List<Area> out = new ArrayList<>();
     String sheet = wb.sheet(cell.sheet).name();
     for (Slot s : p.template().slots()) {
-      if (s instanceof Slot.Ref r) {
-        // references taken as references count too: SUBTOTAL and the reference operators read their cells (for
-        // ROW(A1) in A1 that is a cycle on paper only, which the evaluator resolves ahead)
-        Area a = p.lexed().refs()[r.index()];
-        out.add(a.sheet() == null ? a.withSheet(sheet) : a);
-      } else if (s instanceof Slot.Name n) {
-        reader.nameAreas(n.name(), cell.sheet, out, 0);
-      } else if (s instanceof Slot.Structured st) {
-        Object a = StructuredRef.resolve(st.text(), wb, sheet, cell.row, cell.col);
-        if (a instanceof Area area) {
-          out.add(area);
-        }
+      try {
+        precedent(cell, sheet, s, p, out);
+      } catch (RuntimeException e) {
+        // left to the cell's own evaluation, inside its catch boundary
       }
     }
     return out;
+  }
+
+  private void precedent(CellModel cell, String sheet, Slot s, Prepared p, List<Area> out) {
+    if (s instanceof Slot.Ref r) {
+      // references taken as references count too: SUBTOTAL and the reference operators read their cells (for
+      // ROW(A1) in A1 that is a cycle on paper only, which the evaluator resolves ahead)
+      Area a = p.lexed().refs()[r.index()];
+      out.add(a.sheet() == null ? a.withSheet(sheet) : a);
+    } else if (s instanceof Slot.Name n) {
+      reader.nameAreas(n.name(), cell.sheet, out, 0);
+    } else if (s instanceof Slot.Structured st) {
+      Object a = StructuredRef.resolve(st.text(), wb, sheet, cell.row, cell.col);
+      if (a instanceof Area area) {
+        out.add(area);
+      }
+    }
   }
 
   static int lowerBound(int[] rows, int row) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import xlspark.formula.Names;
 
 /**
  * A workbook as read from a file: its sheets in order, defined names (workbook scope and sheet scope) and
@@ -42,6 +42,7 @@ public final class WorkbookModel {
   private final Map<String, SheetModel> sheetsByKey = new HashMap<>();
   private final Map<String, DefinedName> names = new HashMap<>();
   private final Map<String, TableModel> tables = new HashMap<>();
+  private final Map<String, String> brokenTables = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
 
   public WorkbookModel(String name) {
@@ -65,7 +66,7 @@ public final class WorkbookModel {
   public SheetModel addSheet(String sheetName) {
     SheetModel s = new SheetModel(sheets.size(), sheetName, budget);
     sheets.add(s);
-    sheetsByKey.putIfAbsent(sheetName.toUpperCase(Locale.ROOT), s);
+    sheetsByKey.putIfAbsent(Names.fold(sheetName), s);
     return s;
   }
 
@@ -94,7 +95,7 @@ public final class WorkbookModel {
     SheetModel s = new SheetModel(sheets.size() + externalSheets.size(), sheetName, budget);
     s.external = book;
     externalSheets.add(s);
-    sheetsByKey.putIfAbsent(sheetName.toUpperCase(Locale.ROOT), s);
+    sheetsByKey.putIfAbsent(Names.fold(sheetName), s);
     return s;
   }
 
@@ -107,7 +108,7 @@ public final class WorkbookModel {
   }
 
   void addMacroFunction(String functionName) {
-    macroFunctions.add(functionName.toUpperCase(Locale.ROOT));
+    macroFunctions.add(Names.fold(functionName));
   }
 
   void setVba(boolean vba) {
@@ -130,7 +131,7 @@ public final class WorkbookModel {
 
   /** The sheet of a name (case-insensitive), or null. */
   public SheetModel sheet(String sheetName) {
-    return sheetsByKey.get(sheetName.toUpperCase(Locale.ROOT));
+    return sheetsByKey.get(Names.fold(sheetName));
   }
 
   /** Adds a defined name; {@code sheet} is the scope's sheet index, -1 for the workbook. */
@@ -153,15 +154,26 @@ public final class WorkbookModel {
     tables.put(t.key(), t);
   }
 
+  /** A table the file defines in a way that cannot be used, and why: formulas naming it fail with the reason. */
+  void addBrokenTable(String tableName, String why) {
+    brokenTables.put(Names.fold(tableName), why);
+  }
+
+  /** Why a table named in a formula cannot be used, or null when no table of that name was refused. */
+  String tableProblem(String tableName) {
+    String why = brokenTables.get(Names.fold(tableName));
+    return why == null ? null : "table " + tableName + " cannot be used: " + why;
+  }
+
   /** A table by name (case-insensitive), or null. */
   public TableModel table(String tableName) {
-    return tables.get(tableName.toUpperCase(Locale.ROOT));
+    return tables.get(Names.fold(tableName));
   }
 
   /** The table whose area holds a cell, or null. */
   public TableModel tableAt(String sheetName, int row, int col) {
     for (TableModel t : tables.values()) {
-      if (t.sheet().equalsIgnoreCase(sheetName) && t.area().contains(row, col)) {
+      if (Names.same(t.sheet(), sheetName) && t.area().contains(row, col)) {
         return t;
       }
     }
@@ -178,7 +190,7 @@ public final class WorkbookModel {
   }
 
   private static String key(int sheet, String name) {
-    return sheet + "!" + name.toUpperCase(Locale.ROOT);
+    return sheet + "!" + Names.fold(name);
   }
 
   /** Indexes every sheet's computed cells; the readers call it once the file is read. */

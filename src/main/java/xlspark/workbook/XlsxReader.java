@@ -284,9 +284,9 @@ public final class XlsxReader {
     private final WorkbookModel model;
     private final List<String> columns = new ArrayList<>();
     private String name;
-    private Area area;
-    private int headers = 1;
-    private int totals;
+    private String ref;
+    private String headers;
+    private String totals;
     /** Nesting of {@code table} elements: extensions hold their own ({@code <x14:table altText=...>}). */
     private int depth;
     private Area autoFilter;
@@ -300,9 +300,9 @@ public final class XlsxReader {
     public void startElement(String uri, String localName, String qName, Attributes a) {
       if (localName.equals("table") && depth++ == 0) {
         name = a.getValue("displayName") != null ? a.getValue("displayName") : a.getValue("name");
-        area = WorkbookText.area(a.getValue("ref"));
-        headers = a.getValue("headerRowCount") == null ? 1 : Integer.parseInt(a.getValue("headerRowCount"));
-        totals = a.getValue("totalsRowCount") == null ? 0 : Integer.parseInt(a.getValue("totalsRowCount"));
+        ref = a.getValue("ref");
+        headers = a.getValue("headerRowCount");
+        totals = a.getValue("totalsRowCount");
       } else if (localName.equals("tableColumn") && depth == 1) {
         columns.add(a.getValue("name"));
       } else if (localName.equals("autoFilter") && depth == 1) {
@@ -319,8 +319,19 @@ public final class XlsxReader {
 
     @Override
     public void endElement(String uri, String localName, String qName) {
-      if (localName.equals("table") && --depth == 0 && name != null && area != null) {
-        model.addTable(new TableModel(name, sheet, area.withSheet(sheet), headers, totals, columns));
+      if (!localName.equals("table") || --depth != 0) {
+        return;
+      }
+      if (name == null || name.isBlank()) {
+        model.warnings().add("sheet " + sheet + ": a table without a name ignored");
+        return;
+      }
+      Object t = TableModel.of(name, sheet, ref, headers, totals, columns);
+      if (t instanceof TableModel table) {
+        model.addTable(table);
+      } else {
+        model.addBrokenTable(name, (String) t);
+        model.warnings().add("table " + name + " on sheet " + sheet + " ignored: " + t);
       }
     }
   }

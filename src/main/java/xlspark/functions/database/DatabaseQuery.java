@@ -2,7 +2,7 @@ package xlspark.functions.database;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import xlspark.formula.Names;
 import xlspark.functions.EvalContext;
 import xlspark.functions.criteria.Criterion;
 import xlspark.value.Coerce;
@@ -114,7 +114,7 @@ final class DatabaseQuery {
 
   private static String label(Value v) {
     String s = v instanceof Num n ? NumberText.general(n.v()) : ((Text) Coerce.toText(v)).s();
-    return s.toUpperCase(Locale.ROOT);
+    return Names.fold(s);
   }
 
   /** The database rows (1-based, after the labels) whose record meets the criteria. */

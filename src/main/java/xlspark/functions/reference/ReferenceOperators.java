@@ -5,6 +5,7 @@ import static xlspark.functions.ArgKind.REFERENCE;
 
 import java.util.ArrayList;
 import java.util.List;
+import xlspark.formula.Names;
 import xlspark.functions.Args;
 import xlspark.functions.ErrorPolicy;
 import xlspark.functions.FunctionSpec;
@@ -129,6 +130,6 @@ public final class ReferenceOperators {
   }
 
   private static boolean sameSheet(Area x, Area y) {
-    return x.sheet() == null ? y.sheet() == null : x.sheet().equalsIgnoreCase(y.sheet() == null ? "" : y.sheet());
+    return x.sheet() == null ? y.sheet() == null : y.sheet() != null && Names.same(x.sheet(), y.sheet());
   }
 }

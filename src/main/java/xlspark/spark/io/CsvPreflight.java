@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import xlspark.formula.Names;
 import xlspark.spark.UsageException;
 
 /**
@@ -28,7 +29,7 @@ import xlspark.spark.UsageException;
  * (Spark would turn them into U+FFFD in the data), and a header that names a column twice (Spark would rename
  * both, so the expressions would no longer find it). Either is a usage error: exit 2 with a one-line reason.
  */
-final class CsvPreflight {
+public final class CsvPreflight {
   /** Bytes read from the start of each file. */
   static final int SNIFF_BYTES = 1 << 20;
 
@@ -92,7 +93,7 @@ final class CsvPreflight {
     }
   }
 
-  /** A header naming a column twice (case-insensitively, as Spark resolves names). */
+  /** A header naming a column twice. */
   static void checkHeader(String file, String head, Map<String, String> options) {
     String sep = options.getOrDefault("sep", options.getOrDefault("delimiter", ","));
     if (sep.length() != 1) {
@@ -110,9 +111,17 @@ final class CsvPreflight {
     } catch (IOException | RuntimeException e) {
       return;
     }
+    checkNames(names, file);
+  }
+
+  /**
+   * Refuses a header naming a column twice, names compared by {@link Names#fold} (as formulas name columns): also
+   * {@code a} and {@code A}, the Kelvin sign and {@code k}. For {@code evaluate} and {@code generate --from}.
+   */
+  public static void checkNames(Iterable<String> header, String file) {
     Set<String> seen = new HashSet<>();
-    for (String n : names) {
-      String key = n.strip().toLowerCase(Locale.ROOT);
+    for (String n : header) {
+      String key = Names.fold(n.strip());
       if (!key.isEmpty() && !seen.add(key)) {
         throw new UsageException("column '" + n.strip() + "' appears twice in the header of " + file);
       }

@@ -18,7 +18,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import xlspark.spark.JobConfig;
+import xlspark.formula.Names;
 import xlspark.spark.ResultColumns;
+import xlspark.spark.RowEvaluator;
 import xlspark.spark.UsageException;
 import xlspark.spark.strategy.StrategyKind;
 
@@ -87,6 +89,7 @@ public final class FormulaSource {
       throw new UsageException("no columns in " + config.input() + ": the file or sheet is empty (an xlsx sheet "
           + "with a header and no rows reads as empty)");
     }
+    RowEvaluator.checkNames(schema);
     String expression = column(schema, EXPRESSION).orElseThrow(() -> new UsageException(
         "no '" + EXPRESSION + "' column in " + config.input() + " (columns: "
             + String.join(", ", visibleNames(schema)) + ")"));
@@ -101,9 +104,9 @@ public final class FormulaSource {
     return new SourceTable(data, expression, id, format, format == DataFormat.CSV, files, lines, note);
   }
 
-  /** The exact name of a column, matched case-insensitively as Spark resolves names. */
+  /** The exact name of a column, matched without regard to case ({@link Names#fold}, as formulas name columns). */
   public static Optional<String> column(StructType schema, String name) {
-    return Arrays.stream(schema.fieldNames()).filter(n -> n.equalsIgnoreCase(name)).findFirst();
+    return Arrays.stream(schema.fieldNames()).filter(n -> Names.same(n, name)).findFirst();
   }
 
   private static List<String> visibleNames(StructType schema) {
@@ -122,9 +125,7 @@ public final class FormulaSource {
   }
 
   private static Dataset<Row> readJson(SparkSession spark, List<String> files) {
-    return spark.read().option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", ResultColumns.CORRUPT_RECORD)
-        .json(files.toArray(String[]::new));
+    return JsonLines.read(spark, files);
   }
 
   /** The spark-excel build named when it is missing (the version the default and Spark 4 job jars bundle). */

@@ -15,6 +15,7 @@ import xlspark.eval.EvalOutcome;
 import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.ResultType;
 import xlspark.eval.VariableSource;
+import xlspark.formula.Names;
 import xlspark.spark.CellTyping;
 import xlspark.spark.ResultColumns;
 
@@ -86,7 +87,7 @@ public class XlEvalUdf implements UDF1<String, Row> {
     StructVariables(Row row, java.time.ZoneId zone) {
       StructField[] fields = row.schema().fields();
       for (int i = 0; i < fields.length; i++) {
-        values.putIfAbsent(fields[i].name().toUpperCase(java.util.Locale.ROOT), CellTyping.fromTyped(row.get(i), zone));
+        values.putIfAbsent(Names.fold(fields[i].name()), CellTyping.fromTyped(row.get(i), zone));
       }
     }
 

@@ -3,8 +3,12 @@ package xlspark.spark.strategy;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import scala.Tuple2;
+import xlspark.spark.JobConfig;
 import xlspark.spark.RowEvaluator;
 import xlspark.spark.UsageException;
 
@@ -22,16 +26,47 @@ public final class GroupTaskStrategy implements EvaluationStrategy {
     return StrategyKind.TASKS;
   }
 
+  /** Relative standard error of the early estimate of the distinct group values. */
+  static final double GROUP_ESTIMATE_RSD = 0.01;
+
+  /**
+   * Refuses tasks mode before the input is indexed (indexing reads and keeps every row) when a cheap count already
+   * shows more groups than {@code --max-tasks}: without a group column, the rows the driver's CSV scan counted, or
+   * a count of the rows; with one, an estimate of its distinct values (HyperLogLog in one pass over that column,
+   * 1% relative error, refused only beyond six such errors over the limit). Near the limit the exact count after
+   * indexing decides, as before.
+   *
+   * @param knownRows the input's rows when already counted (a CSV read line by line), else -1
+   */
+  public static void refuseEarly(Dataset<Row> data, Optional<String> group, long knownRows, JobConfig config) {
+    int max = config.maxTasks();
+    if (group.isEmpty()) {
+      long rows = knownRows >= 0 ? knownRows : data.count();
+      if (rows > max) {
+        throw refused(rows + " expressions and no '" + config.groupColumn() + "' column (one task each)", max);
+      }
+      return;
+    }
+    Row r = data.agg(functions.approx_count_distinct(functions.col(group.get()), GROUP_ESTIMATE_RSD)).first();
+    long estimate = r.getLong(0);
+    if (estimate > max * (1 + 6 * GROUP_ESTIMATE_RSD)) {
+      throw refused("about " + estimate + " distinct values in '" + group.get() + "'", max);
+    }
+  }
+
+  private static UsageException refused(String what, int max) {
+    return new UsageException("tasks mode refused: " + what + " would need more than --max-tasks " + max
+        + " tasks; use --mode pool or --mode auto, or group the rows with --group-column");
+  }
+
   @Override
   public Evaluated evaluate(EvaluationInput in) {
     int max = in.config().maxTasks();
     GroupIndex groups = GroupIndex.find(in, max);
     if (groups.count() > max) {
-      String what = groups.perRow()
+      throw refused(groups.perRow()
           ? groups.count() + " expressions and no '" + in.config().groupColumn() + "' column (one task each)"
-          : "more than " + max + " distinct values in '" + in.groupColumn().orElseThrow() + "'";
-      throw new UsageException("tasks mode refused: " + what + " would need more than --max-tasks " + max
-          + " tasks; use --mode pool or --mode auto, or group the rows with --group-column");
+          : "more than " + max + " distinct values in '" + in.groupColumn().orElseThrow() + "'", max);
     }
     return run(in, groups, "one task per group, " + groups.count() + " groups on " + in.slots() + " task slots");
   }

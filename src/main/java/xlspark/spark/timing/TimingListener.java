@@ -11,11 +11,13 @@ import java.util.UUID;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.SparkContext;
+import org.apache.spark.executor.ExecutorMetrics;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.JobSucceeded$;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerApplicationEnd;
 import org.apache.spark.scheduler.SparkListenerApplicationStart;
+import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
@@ -84,7 +86,7 @@ public class TimingListener extends SparkListener {
     }
     String previous = sc.getLocalProperty(RUN_PROPERTY);
     sc.setLocalProperty(RUN_PROPERTY, id);
-    return new Run(sc, id, previous);
+    return new Run(sc, id, previous, HeapPeak.start());
   }
 
   /** One run being recorded. */
@@ -92,12 +94,14 @@ public class TimingListener extends SparkListener {
     private final SparkContext sc;
     private final String id;
     private final String previous;
+    private final HeapPeak heap;
     private RunTimings result;
 
-    private Run(SparkContext sc, String id, String previous) {
+    private Run(SparkContext sc, String id, String previous, HeapPeak heap) {
       this.sc = sc;
       this.id = id;
       this.previous = previous;
+      this.heap = heap;
     }
 
     /**
@@ -108,10 +112,13 @@ public class TimingListener extends SparkListener {
       if (result == null) {
         sc.setLocalProperty(RUN_PROPERTY, previous);
         boolean drained = drain(sc);
+        long driverPeak = heap.stop();
         synchronized (TimingListener.this) {
           Recording r = runs.remove(id);
           runOfStage.values().removeIf(id::equals);
           result = r == null ? RunTimings.NONE : r.timings(drained);
+          result = new RunTimings(result.jobs(), result.stages(), result.complete(), result.firstTaskAt(),
+              driverPeak, HeapPeak.max(), result.executorPeakHeap());
         }
       }
       return result;
@@ -189,6 +196,23 @@ public class TimingListener extends SparkListener {
     }
     d[n + 1] = end.taskInfo().duration();
     d[0] = n + 1;
+    Recording r = runs.get(runOfStage.get(end.stageId()));
+    if (r != null) {
+      r.peakHeap(end.taskInfo().executorId(), end.taskExecutorMetrics());
+    }
+  }
+
+  @Override
+  public synchronized void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
+    // the peaks each running stage saw on that executor since the last heartbeat
+    for (var it = update.executorUpdates().iterator(); it.hasNext(); ) {
+      scala.Tuple2<scala.Tuple2<Object, Object>, ExecutorMetrics> e = it.next();
+      String key = runOfStage.get((Integer) e._1()._1());
+      Recording r = key == null ? null : runs.get(key);
+      if (r != null) {
+        r.peakHeap(update.execId(), e._2());
+      }
+    }
   }
 
   @Override
@@ -242,11 +266,19 @@ public class TimingListener extends SparkListener {
   private static final class Recording {
     final Map<Integer, JobTiming> jobs = new TreeMap<>();
     final List<StageTiming> stages = new ArrayList<>();
+    final Map<String, Long> executorPeakHeap = new TreeMap<>();
     long firstTaskAt = Long.MAX_VALUE;
+
+    void peakHeap(String executor, ExecutorMetrics m) {
+      long heap = m == null ? 0 : m.getMetricValue("JVMHeapMemory");
+      if (heap > 0 && executor != null) {
+        executorPeakHeap.merge(executor, heap, Math::max);
+      }
+    }
 
     RunTimings timings(boolean complete) {
       return new RunTimings(new ArrayList<>(jobs.values()), stages, complete,
-          firstTaskAt == Long.MAX_VALUE ? 0 : firstTaskAt);
+          firstTaskAt == Long.MAX_VALUE ? 0 : firstTaskAt, 0, 0, executorPeakHeap);
     }
   }
 }

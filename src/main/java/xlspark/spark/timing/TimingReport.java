@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import xlspark.eval.EngineStats;
@@ -97,10 +98,34 @@ public final class TimingReport {
             + "%s since JVM start%n",
         result.rows(), result.errors(), secs(wall), secs(inJobs), secs(Math.max(0, wall - inJobs)),
         result.rows() / Math.max(result.seconds(), 1e-9), secs(header.sinceJvmStartMillis())));
+    b.append(heapLine(timings)).append('\n');
     if (!timings.complete()) {
       b.append("  (Spark's events were still queued: some stages may be missing)\n");
     }
     return b.toString();
+  }
+
+  /** Peak heaps: the driver's from its collector, each executor's from Spark's executor metrics. */
+  static String heapLine(RunTimings t) {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  heap: driver peak %s of %s",
+        mb(t.driverPeakHeap()), mb(t.driverMaxHeap())));
+    if (t.executorPeakHeap().isEmpty()) {
+      b.append("; executors' peak: - (no executor metrics yet: Spark polls them at each heartbeat unless "
+          + "spark.executor.metrics.pollingInterval is set)");
+    } else {
+      b.append("; executors' peak ").append(mb(t.executorPeakHeapMax())).append(" (");
+      String sep = "";
+      for (Map.Entry<String, Long> e : t.executorPeakHeap().entrySet()) {
+        b.append(sep).append(e.getKey()).append(' ').append(mb(e.getValue()));
+        sep = ", ";
+      }
+      b.append(')');
+    }
+    return b.toString();
+  }
+
+  private static String mb(long bytes) {
+    return bytes <= 0 ? "-" : String.format(Locale.ROOT, "%,d MB", bytes >> 20);
   }
 
   /** The stages as a fixed-width table, one line per completed stage attempt. */
@@ -156,6 +181,12 @@ public final class TimingReport {
       startup.put("firstTaskSeconds", firstTaskMillis() < 0 ? null : firstTaskMillis() / 1e3);
       root.put("sparkJobSeconds", timings.jobWallMillis() / 1e3);
       root.put("timingsComplete", timings.complete());
+      ObjectNode heap = root.putObject("heap");
+      heap.put("driverPeakBytes", timings.driverPeakHeap());
+      heap.put("driverMaxBytes", timings.driverMaxHeap());
+      heap.put("executorPeakBytes", timings.executorPeakHeapMax());
+      ObjectNode perExecutor = heap.putObject("executors");
+      timings.executorPeakHeap().forEach(perExecutor::put);
       ArrayNode jobs = root.putArray("jobs");
       for (JobTiming j : timings.jobs()) {
         ObjectNode o = jobs.addObject();

@@ -82,6 +82,35 @@ class TimingListenerSparkTest {
     assertTrue(list(report.get("jobs")).stream().anyMatch(j -> j.get("description").asText().startsWith("xlspark:")));
   }
 
+  /** Issue 16 section 3: the peak heap of a run, in the report and its JSON. */
+  @Test
+  void issue16_thePeakHeapIsReported() throws IOException {
+    SparkContext sc = SharedSpark.session().sparkContext();
+    TimingListener.Run run = TimingListener.attach(sc).begin(sc);
+    byte[][] held = new byte[48][];
+    for (int i = 0; i < held.length; i++) {
+      held[i] = new byte[1 << 20];
+    }
+    SharedSpark.session().range(0, 100).count();
+    RunTimings timings = run.end();
+    assertTrue(held[47].length > 0);
+    assertTrue(timings.driverPeakHeap() >= 48L << 20, "48 MB held during the run: " + timings.driverPeakHeap());
+    assertTrue(timings.driverPeakHeap() <= timings.driverMaxHeap(), timings::toString);
+    String line = TimingReport.heapLine(timings);
+    assertTrue(line.matches("  heap: driver peak [\\d,]+ MB of [\\d,]+ MB; executors' peak.*"), line);
+
+    Path in = Tables.csv(dir.resolve("in.csv"), rows(20, 0));
+    Path json = dir.resolve("heap.json");
+    CliRun cli = CliRun.of("evaluate", "--input", in.toString(), "--output", dir.resolve("out").toString(),
+        "--mode", "pool", "--timings", json.toString());
+    assertEquals(0, cli.exitCode(), cli::toString);
+    assertTrue(cli.out().contains("  heap: driver peak "), cli::toString);
+    JsonNode heap = JSON.readTree(json.toFile()).get("heap");
+    assertTrue(heap.get("driverPeakBytes").asLong() > 0, heap::toString);
+    assertEquals(Runtime.getRuntime().maxMemory(), heap.get("driverMaxBytes").asLong(), heap::toString);
+    assertTrue(heap.has("executorPeakBytes") && heap.has("executors"), heap::toString);
+  }
+
   @Test
   void startUpIsItsOwnLine() throws IOException {
     Path in = Tables.csv(dir.resolve("in.csv"), rows(20, 0));
