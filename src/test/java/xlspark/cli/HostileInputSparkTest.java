@@ -87,7 +87,7 @@ class HostileInputSparkTest {
   @Test
   void issue16_twoJsonObjectsOnOneLineAreAMalformedRow() throws IOException {
     String two = "{\"expression\":\"=1+1\",\"a\":1}{\"expression\":\"=2+2\",\"a\":2}";
-    String trailing = "{\"expression\":\"=3\",\"a\":3} x";
+    String trailing = "{\"expression\":\"=3\",\"a\":3}, x";
     String nul = "\u0000{\"expression\":\"=4\"}";
     Path in = write("two.json", "{\"expression\":\"=a*10\",\"a\":5}\n" + two + "\n" + trailing + "\n"
         + "[{\"expression\":\"=7\",\"a\":1},{\"expression\":\"=8\",\"a\":1}]\n" + nul + "\n"

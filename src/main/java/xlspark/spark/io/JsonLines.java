@@ -69,7 +69,10 @@ final class JsonLines {
     return line;
   }
 
-  /** True when an object or array that starts the line is followed by anything but white space. */
+  /**
+   * True when an object or array that starts the line is followed by anything but white space and one comma (the
+   * comma ends the lines of a pretty-printed array, whose objects Spark reads one per line).
+   */
   static boolean moreThanOneValue(String line) {
     Scan s = new Scan();
     for (int i = 0; i < line.length(); i++) {
@@ -104,7 +107,8 @@ final class JsonLines {
     private static final int START = 0;
     private static final int VALUE = 1;
     private static final int AFTER = 2;
-    private static final int SKIP = 3;
+    private static final int COMMA = 3;
+    private static final int SKIP = 4;
     private int state = START;
     private int depth;
     private boolean inString;
@@ -147,6 +151,14 @@ final class JsonLines {
           }
         }
         case AFTER -> {
+          if (c == ',') {
+            state = COMMA; // one separator after the value, as the lines of a pretty-printed array end
+          } else if (!isSpace(c)) {
+            state = SKIP;
+            return true;
+          }
+        }
+        case COMMA -> {
           if (!isSpace(c)) {
             state = SKIP;
             return true;
