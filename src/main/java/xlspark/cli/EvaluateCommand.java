@@ -14,8 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import xlspark.spark.EvaluationJob;
 import xlspark.spark.JobConfig;
 import xlspark.spark.JobResult;
+import xlspark.spark.RunProgress;
 import xlspark.spark.UsageException;
 import xlspark.spark.io.DataFormat;
+import xlspark.spark.timing.ProgressLine;
 import xlspark.spark.timing.TimingListener;
 import xlspark.spark.timing.TimingReport;
 
@@ -32,8 +34,15 @@ public final class EvaluateCommand implements Callable<Integer> {
   InputOptionMixin input;
 
   @Option(names = "--input-format", paramLabel = "FORMAT",
-      description = "csv|json|parquet|xlsx. Default: from the extension.")
+      description = "csv|json|parquet|xlsx|delta. Default: from the extension (a folder with _delta_log: delta).")
   String inputFormat;
+
+  @Option(names = "--version-as-of", paramLabel = "N", description = "Delta input: read this table version.")
+  Long versionAsOf;
+
+  @Option(names = "--timestamp-as-of", paramLabel = "TIME",
+      description = "Delta input: read the version current at this time (2024-01-31 or 2024-01-31 12:00:00).")
+  String timestampAsOf;
 
   @Option(names = "--sheet", paramLabel = "NAME", description = "xlsx sheet to read (default: the first) and to write.")
   String sheet;
@@ -67,6 +76,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--ui-hold", paramLabel = "SECONDS", description = "Keep the driver and its UI up after the work.")
   int uiHold;
 
+  @Mixin
+  ProgressOptionsMixin display;
+
+  /** This process's stderr is a terminal (set by {@link Main}): the progress line is on by default. */
+  boolean stderrTerminal;
+
   public EvaluateCommand(SessionSource sessions) {
     this.sessions = sessions;
   }
@@ -90,6 +105,8 @@ public final class EvaluateCommand implements Callable<Integer> {
           .dryRun(dryRun)
           .maxErrorRate(maxErrorRate)
           .resultPrefix(resultPrefix)
+          .versionAsOf(versionAsOf)
+          .timestampAsOf(timestampAsOf)
           .build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
@@ -101,14 +118,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     JobConfig config = toConfig();
+    boolean progress = display.showProgress(stderrTerminal);
     SparkSession spark = sessions.open("xlspark evaluate", run.taskSlots(), err);
     long sessionAt = System.currentTimeMillis();
     printSessionInfo(spark, out);
     TimingListener.Run timing = TimingListener.attach(spark.sparkContext()).begin(spark.sparkContext());
     JobResult result;
+    ProgressLine line = progress ? ProgressLine.start(spark.sparkContext(), err, stderrTerminal, display.progress)
+        : null;
     try {
-      result = EvaluationJob.run(spark, config);
+      result = EvaluationJob.run(spark, config, line == null ? RunProgress.NONE : line);
     } finally {
+      if (line != null) {
+        line.close();
+      }
       timing.end();
     }
     TimingReport report = new TimingReport(TimingReport.Header.of(spark, sessionAt), result, timing.end());
@@ -121,7 +144,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     for (String p : result.problems()) {
       out.println("  " + p);
     }
-    out.print(report.text());
+    if (!display.quiet) {
+      out.print(report.text());
+    }
     out.println(result.summaryLine());
     run.writeRecord(report.json());
     int code = Main.exitCode(result, config);

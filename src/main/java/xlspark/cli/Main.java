@@ -41,8 +41,11 @@ public final class Main implements Runnable {
   public static int run(SparkSession session, PrintWriter out, PrintWriter err, String... args) {
     Main main = new Main();
     SessionSource source = session != null ? SessionSource.of(session) : main::startSession;
+    EvaluateCommand evaluate = new EvaluateCommand(source);
+    // a session passed in (tests, notebooks) writes to the caller's writers, not to this process's stderr
+    evaluate.stderrTerminal = session == null && Terminal.stderr();
     CommandLine cl = new CommandLine(main)
-        .addSubcommand(new EvaluateCommand(source))
+        .addSubcommand(evaluate)
         .addSubcommand(new GenerateCommand())
         .addSubcommand(new FunctionsCommand())
         .addSubcommand(new WorkbookCommand(source))

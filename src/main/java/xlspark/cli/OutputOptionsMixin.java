@@ -1,6 +1,8 @@
 package xlspark.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 import xlspark.spark.io.DataFormat;
@@ -16,12 +18,23 @@ public final class OutputOptionsMixin {
   String output;
 
   @Option(names = "--output-format", paramLabel = "FORMAT", descriptionKey = "output-format",
-      description = "csv|json|parquet|xlsx. Default: from the output's extension, else the input format.")
+      description = "csv|json|parquet|xlsx|delta. Default: from the output's extension, else the input format.")
   String outputFormat;
 
   @Option(names = "--overwrite", descriptionKey = "overwrite",
-      description = "Replace an existing output (only once the new one is complete).")
+      description = "Replace an existing output (only once the new one is complete; a Delta table in one commit).")
   boolean overwrite;
+
+  @Option(names = "--partition-by", paramLabel = "COLUMN", descriptionKey = "partition-by",
+      description = "Partition the output by this column (repeatable): one folder per value, e.g. run_date=2024-01-31.")
+  List<String> partitionBy = new ArrayList<>();
+
+  @Option(names = "--replace-partitions", descriptionKey = "replace-partitions",
+      description = "Delta: replace only the partitions present in this run's rows (a rerun replaces its day alone).")
+  boolean replacePartitions;
+
+  @Option(names = "--append", descriptionKey = "append", description = "Delta: add the rows to an existing table.")
+  boolean append;
 
   @Option(names = "--single-file", descriptionKey = "single-file",
       description = "Write exactly one file at the output path.")
@@ -55,6 +68,9 @@ public final class OutputOptionsMixin {
         .csvOptions(csvOptions)
         .csvEscapeFormulas(csvEscapeFormulas)
         .sheet(sheet)
+        .partitionBy(partitionBy)
+        .append(append)
+        .replacePartitions(replacePartitions)
         .build();
   }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.util.LongAccumulator;
 import xlspark.spark.io.FormulaSource;
 import xlspark.spark.io.OutputSpec;
 import xlspark.spark.io.ResultSink;
@@ -36,6 +37,11 @@ public final class EvaluationJob {
   private EvaluationJob() {}
 
   public static JobResult run(SparkSession spark, JobConfig config) {
+    return run(spark, config, RunProgress.NONE);
+  }
+
+  /** Runs the job, telling {@code progress} when the evaluation starts and what counts its rows. */
+  public static JobResult run(SparkSession spark, JobConfig config, RunProgress progress) {
     long start = System.nanoTime();
     List<String> warnings = new ArrayList<>();
     ResultColumns results = new ResultColumns(config.resultPrefix());
@@ -68,6 +74,11 @@ public final class EvaluationJob {
       spark.sparkContext().register(tally, "xlspark rows");
       RowEvaluator evaluator = new RowEvaluator(input.schema(), table.expressionColumn(),
           table.idColumn() == null, table.textCells(), results, config.engine(), config.dryRun(), tally);
+      if (progress != RunProgress.NONE) {
+        LongAccumulator evaluatedRows = spark.sparkContext().longAccumulator("xlspark rows evaluated");
+        evaluator = evaluator.withProgress(evaluatedRows);
+        progress.evaluating(input.count(), evaluatedRows);
+      }
       Optional<String> group = FormulaSource.column(table.data().schema(), config.groupColumn());
 
       spark.sparkContext().setJobDescription("xlspark: evaluate (" + config.mode().cliName() + ")");
@@ -92,7 +103,8 @@ public final class EvaluationJob {
       return new JobResult(total.rows(), total.errors(), config.mode(), evaluated.kind(), evaluated.reason(),
           evaluated.parallelism(), config.outputOption().map(OutputSpec::path).orElse(null),
           sink.map(ResultSink::format).orElse(null),
-          System.nanoTime() - start, total.engine(), warnings, problems, table.readNote());
+          System.nanoTime() - start, total.engine(), warnings, problems, table.readNote(),
+          sink.map(ResultSink::tableVersion).orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

@@ -28,12 +28,14 @@ import xlspark.spark.strategy.StrategyKind;
  * @param maxErrorRate      exit 3 when more than this fraction of rows are ERROR; null: never
  * @param resultPrefix      prepended to the result column names
  * @param autoSerialMillis  auto mode picks serial when the estimated serial time is below this
+ * @param versionAsOf       delta input: the table version to read; null: the newest
+ * @param timestampAsOf     delta input: read the version current at this time; null: the newest
  */
 public record JobConfig(
     String input, DataFormat inputFormat, String sheet, Map<String, String> csvOptions,
     OutputSpec output, StrategyKind mode, int partitions, String groupColumn, int maxTasks,
     EngineOptions engine, boolean dryRun, Double maxErrorRate, String resultPrefix,
-    long autoSerialMillis) implements Serializable {
+    long autoSerialMillis, Long versionAsOf, String timestampAsOf) implements Serializable {
 
   public static final String DEFAULT_GROUP_COLUMN = "group";
   public static final int DEFAULT_MAX_TASKS = 10_000;
@@ -70,6 +72,8 @@ public record JobConfig(
     b.maxErrorRate = maxErrorRate;
     b.resultPrefix = resultPrefix;
     b.autoSerialMillis = autoSerialMillis;
+    b.versionAsOf = versionAsOf;
+    b.timestampAsOf = timestampAsOf;
     return b;
   }
 
@@ -89,6 +93,8 @@ public record JobConfig(
     private Double maxErrorRate;
     private String resultPrefix = "";
     private long autoSerialMillis = DEFAULT_AUTO_SERIAL_MILLIS;
+    private Long versionAsOf;
+    private String timestampAsOf;
 
     private Builder(String input) {
       this.input = input;
@@ -108,6 +114,8 @@ public record JobConfig(
     public Builder maxErrorRate(Double r) { maxErrorRate = r; return this; }
     public Builder resultPrefix(String p) { resultPrefix = p == null ? "" : p; return this; }
     public Builder autoSerialMillis(long ms) { autoSerialMillis = ms; return this; }
+    public Builder versionAsOf(Long v) { versionAsOf = v; return this; }
+    public Builder timestampAsOf(String t) { timestampAsOf = t; return this; }
 
     public JobConfig build() {
       UsageException.require(input != null && !input.isBlank(), "--input is required");
@@ -117,8 +125,11 @@ public record JobConfig(
       UsageException.require(maxErrorRate == null || (maxErrorRate >= 0 && maxErrorRate <= 1),
           "--max-error-rate must be a fraction between 0 and 1");
       UsageException.require(groupColumn != null && !groupColumn.isBlank(), "--group-column must not be empty");
+      UsageException.require(versionAsOf == null || versionAsOf >= 0, "--version-as-of must not be negative");
+      UsageException.require(versionAsOf == null || timestampAsOf == null,
+          "give --version-as-of or --timestamp-as-of, not both");
       return new JobConfig(input, inputFormat, sheet, csvOptions, output, mode, partitions, groupColumn, maxTasks,
-          engine, dryRun, maxErrorRate, resultPrefix, autoSerialMillis);
+          engine, dryRun, maxErrorRate, resultPrefix, autoSerialMillis, versionAsOf, timestampAsOf);
     }
   }
 }

@@ -23,10 +23,12 @@ import xlspark.spark.strategy.StrategyKind;
  * @param warnings     things the user should know (e.g. zero input rows)
  * @param problems     dry run: up to 20 failing rows as {@code id: message}
  * @param read         how the input was read (CSV: line by line in ranges, or whole files, and why)
+ * @param tableVersion the Delta table version this run committed; null for files or no output
  */
 public record JobResult(long rows, long errors, StrategyKind requested, StrategyKind used, String reason,
                         int parallelism, String output, DataFormat outputFormat, long wallNanos,
-                        EngineStats engine, List<String> warnings, List<String> problems, String read) {
+                        EngineStats engine, List<String> warnings, List<String> problems, String read,
+                        Long tableVersion) {
 
   public JobResult {
     warnings = List.copyOf(warnings);
@@ -43,7 +45,8 @@ public record JobResult(long rows, long errors, StrategyKind requested, Strategy
 
   /** The one-line result summary every run prints. */
   public String summaryLine() {
-    String where = output == null ? "nothing written (dry run)" : "written to " + output + " (" + outputFormat.cliName() + ")";
+    String where = output == null ? "nothing written (dry run)" : "written to " + output + " ("
+        + outputFormat.cliName() + (tableVersion == null ? "" : " version " + tableVersion) + ")";
     return String.format(Locale.ROOT, "xlspark: %d rows, %d errors (%.1f%%), mode %s, %.2f s, %.0f rows/s; %s",
         rows, errors, 100 * errorRate(), modeText(), seconds(), rows / Math.max(seconds(), 1e-9), where);
   }
@@ -66,6 +69,7 @@ public record JobResult(long rows, long errors, StrategyKind requested, Strategy
     o.put("read", read);
     o.put("output", output);
     o.put("outputFormat", outputFormat == null ? null : outputFormat.cliName());
+    o.put("tableVersion", tableVersion);
     o.put("wallSeconds", RunRecord.figure(seconds()));
     o.put("rowsPerSecond", RunRecord.figure(rows / Math.max(seconds(), 1e-9)));
     ObjectNode e = o.putObject("engine");

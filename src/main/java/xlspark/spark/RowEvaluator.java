@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.util.LongAccumulator;
 import xlspark.eval.EngineOptions;
 import xlspark.eval.EvalOutcome;
 import xlspark.eval.FormulaEvaluator;
@@ -66,6 +67,7 @@ public final class RowEvaluator implements Serializable {
   private final EngineOptions engine;
   private final StructType outputSchema;
   private final TallyAccumulator tally;
+  private final LongAccumulator progress;
 
   /**
    * @param input      the input schema; may end with {@link ResultColumns#ROW_INDEX} and contain
@@ -77,6 +79,12 @@ public final class RowEvaluator implements Serializable {
    */
   public RowEvaluator(StructType input, String expression, boolean addId, boolean textCells,
                       ResultColumns results, EngineOptions engine, boolean dryRun, TallyAccumulator tally) {
+    this(input, expression, addId, textCells, results, engine, dryRun, tally, null);
+  }
+
+  private RowEvaluator(StructType input, String expression, boolean addId, boolean textCells,
+                       ResultColumns results, EngineOptions engine, boolean dryRun, TallyAccumulator tally,
+                       LongAccumulator progress) {
     this.input = input;
     this.expression = expression;
     this.results = results;
@@ -88,6 +96,7 @@ public final class RowEvaluator implements Serializable {
     this.dryRun = dryRun;
     this.engine = engine;
     this.tally = tally;
+    this.progress = progress;
     List<StructField> out = new ArrayList<>();
     if (addId) {
       out.add(DataTypes.createStructField("id", DataTypes.LongType, false));
@@ -146,7 +155,16 @@ public final class RowEvaluator implements Serializable {
 
   /** The same evaluation for rows of another schema (e.g. with the row index column added). */
   public RowEvaluator withInput(StructType other) {
-    return new RowEvaluator(other, expression, addId, textCells, results, engine, dryRun, tally);
+    return new RowEvaluator(other, expression, addId, textCells, results, engine, dryRun, tally, progress);
+  }
+
+  /**
+   * The same evaluation, adding one to {@code rows} for every row it evaluates (null: counts nothing). Unlike the
+   * tally, which a partition reports when it ends, the count grows row by row, so Spark's executor heartbeats carry
+   * a running task's progress to the driver's listeners.
+   */
+  public RowEvaluator withProgress(LongAccumulator rows) {
+    return new RowEvaluator(input, expression, addId, textCells, results, engine, dryRun, tally, rows);
   }
 
   /**
@@ -321,6 +339,9 @@ public final class RowEvaluator implements Serializable {
 
     private EvalOutcome count(EvalOutcome o) {
       rows++;
+      if (progress != null) {
+        progress.add(1);
+      }
       if (o.type() == ResultType.ERROR) {
         errors++;
       }

@@ -26,7 +26,8 @@ class RunRecordTest {
   @Test
   void evaluateRecordKeepsHostileTextsExactly() {
     JobResult r = new JobResult(12, 2, StrategyKind.AUTO, StrategyKind.POOL, HOSTILE, 2, "out/" + HOSTILE,
-        DataFormat.CSV, 2_000_000_000L, EngineStats.ZERO, List.of(HOSTILE, "second"), List.of(), HOSTILE);
+        DataFormat.CSV, 2_000_000_000L, EngineStats.ZERO, List.of(HOSTILE, "second"), List.of(), HOSTILE,
+        null);
     ObjectNode o = RunRecord.parse(r.toJson());
     assertEquals(HOSTILE, o.get("reason").asText());
     assertEquals("out/" + HOSTILE, o.get("output").asText());

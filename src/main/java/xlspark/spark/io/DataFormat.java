@@ -3,9 +3,9 @@ package xlspark.spark.io;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The table formats xlspark reads and writes. */
+/** The table formats xlspark reads and writes; {@code DELTA} is a Delta Lake table (a folder), never a file name. */
 public enum DataFormat {
-  CSV, JSON, PARQUET, XLSX;
+  CSV, JSON, PARQUET, XLSX, DELTA;
 
   /** The format a file name's extension names (compression suffixes such as {@code .gz} skipped). */
   public static Optional<DataFormat> fromFileName(String name) {
@@ -35,7 +35,7 @@ public enum DataFormat {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown format '" + text + "' (expected csv, json, parquet or xlsx)");
+      throw new IllegalArgumentException("unknown format '" + text + "' (expected csv, json, parquet, xlsx or delta)");
     }
   }
 

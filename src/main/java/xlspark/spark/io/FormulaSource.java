@@ -54,6 +54,14 @@ public final class FormulaSource {
    * @param partitions how many partitions the job wants to read (a CSV read line by line is cut into that many)
    */
   public static SourceTable read(SparkSession spark, JobConfig config, int partitions) {
+    boolean delta = config.inputFormat() == DataFormat.DELTA
+        || config.inputFormat() == null && DeltaTables.isTable(spark, config.input());
+    if (!delta && (config.versionAsOf() != null || config.timestampAsOf() != null)) {
+      throw new UsageException("--version-as-of and --timestamp-as-of apply to delta input only");
+    }
+    if (delta) {
+      return readDelta(spark, config);
+    }
     List<String> files = dataFiles(spark, config.input());
     DataFormat format = config.inputFormatOption().orElseGet(() -> inferFormat(config.input(), files));
     Dataset<Row> data;
@@ -71,7 +79,7 @@ public final class FormulaSource {
           case JSON -> readJson(spark, files);
           case PARQUET -> spark.read().parquet(files.toArray(String[]::new));
           case XLSX -> readXlsx(spark, files, config.sheet());
-          case CSV -> throw new IllegalStateException();
+          case CSV, DELTA -> throw new IllegalStateException();
         };
       }
     } catch (UsageException e) {
@@ -80,6 +88,47 @@ public final class FormulaSource {
       throw new UsageException("cannot read " + config.input() + " as " + format.cliName() + ": "
           + firstLine(rootCause(e)), e);
     }
+    return checked(spark, config, format, data, files, csv == null ? null : csv.lines(),
+        csv == null ? null : "csv " + csv.note());
+  }
+
+  /**
+   * A Delta table (a folder with {@code _delta_log}, also found without {@code --input-format}): the files of
+   * the version read, never the folder's other Parquet files (removed rows of older versions). Its rows come in
+   * the order Spark reads that version's files; rows without an {@code id} column are numbered in that order.
+   */
+  private static SourceTable readDelta(SparkSession spark, JobConfig config) {
+    Path path = new Path(config.input());
+    Dataset<Row> data;
+    String version;
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(path)) {
+        throw new UsageException("input not found: " + config.input());
+      }
+      if (!DeltaTables.isTable(fs, path)) {
+        throw new UsageException("not a Delta table (no " + DeltaTables.LOG + " folder): " + config.input());
+      }
+      data = DeltaTables.read(spark, config.input(), config.versionAsOf(), config.timestampAsOf());
+      version = config.versionAsOf() != null ? "version " + config.versionAsOf()
+          : config.timestampAsOf() != null ? "as of " + config.timestampAsOf()
+          : "version " + DeltaTables.latestVersion(fs, path).orElse(-1) + " (the newest)";
+    } catch (UsageException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new UsageException("cannot read " + config.input() + " as delta: " + firstLine(rootCause(e)), e);
+    }
+    return checked(spark, config, DataFormat.DELTA, data, List.of(config.input()), null, "delta table " + version);
+  }
+
+  /**
+   * Checks the columns of a loaded input and names its expression and id columns.
+   *
+   * @param lines a CSV read line by line: its ranges; else null
+   * @param note  how it is read, for the report; null: the format and the number of files
+   */
+  private static SourceTable checked(SparkSession spark, JobConfig config, DataFormat format, Dataset<Row> data,
+                                     List<String> files, LineRanges lines, String note) {
     StructType schema = data.schema();
     if (format == DataFormat.JSON && schema.fields().length == 1
         && schema.fields()[0].name().equals(ResultColumns.CORRUPT_RECORD)) {
@@ -94,9 +143,9 @@ public final class FormulaSource {
         "no '" + EXPRESSION + "' column in " + config.input() + " (columns: "
             + String.join(", ", visibleNames(schema)) + ")"));
     String id = column(schema, ID).orElse(null);
-    String note = csv != null ? "csv " + csv.note() : format.cliName() + ", " + files.size() + " file"
-        + (files.size() == 1 ? "" : "s");
-    LineRanges lines = csv == null ? null : csv.lines();
+    if (note == null) {
+      note = format.cliName() + ", " + files.size() + " file" + (files.size() == 1 ? "" : "s");
+    }
     if (lines != null && config.mode() == StrategyKind.AUTO) {
       lines = lines.withFirstRows(CsvHeader.firstRows(spark, files.get(0), lines.options(),
           schema.size() - 1, SAMPLE_ROWS));

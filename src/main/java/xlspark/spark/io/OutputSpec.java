@@ -20,10 +20,13 @@ import xlspark.spark.UsageException;
  * @param csvEscapeFormulas prefix {@code '} to text that a spreadsheet would run as a formula (CSV only)
  * @param sheet             xlsx sheet name; null: {@value #DEFAULT_SHEET}
  * @param partitionBy       columns the output folder is partitioned by (one sub-folder per value); empty: none
+ * @param append            delta: add the rows to an existing table
+ * @param replacePartitions delta: replace only the partitions present in this run's rows
  */
 public record OutputSpec(String path, DataFormat format, boolean singleFile, boolean overwrite,
                          Map<String, String> csvOptions, boolean csvEscapeFormulas, String sheet,
-                         List<String> partitionBy) implements Serializable {
+                         List<String> partitionBy, boolean append, boolean replacePartitions)
+    implements Serializable {
   public static final String DEFAULT_SHEET = "results";
 
   public OutputSpec {
@@ -44,6 +47,8 @@ public record OutputSpec(String path, DataFormat format, boolean singleFile, boo
     b.csvEscapeFormulas = csvEscapeFormulas;
     b.sheet = sheet;
     b.partitionBy.addAll(partitionBy);
+    b.append = append;
+    b.replacePartitions = replacePartitions;
     return b;
   }
 
@@ -67,6 +72,8 @@ public record OutputSpec(String path, DataFormat format, boolean singleFile, boo
     private boolean csvEscapeFormulas;
     private String sheet;
     private final List<String> partitionBy = new ArrayList<>();
+    private boolean append;
+    private boolean replacePartitions;
 
     private Builder(String path) {
       this.path = path;
@@ -80,6 +87,8 @@ public record OutputSpec(String path, DataFormat format, boolean singleFile, boo
     public Builder csvEscapeFormulas(boolean b) { csvEscapeFormulas = b; return this; }
     public Builder sheet(String s) { sheet = s; return this; }
     public Builder partitionBy(List<String> columns) { partitionBy.addAll(columns); return this; }
+    public Builder append(boolean b) { append = b; return this; }
+    public Builder replacePartitions(boolean b) { replacePartitions = b; return this; }
 
     public OutputSpec build() {
       UsageException.require(path != null && !path.isBlank(), "--output must not be empty");
@@ -89,7 +98,13 @@ public record OutputSpec(String path, DataFormat format, boolean singleFile, boo
           "a partition column must have a name");
       UsageException.require(partitionBy.isEmpty() || !singleFile,
           "a partitioned output is a folder: drop --single-file");
-      return new OutputSpec(path, format, singleFile, overwrite, csvOptions, csvEscapeFormulas, sheet, partitionBy);
+      UsageException.require((overwrite ? 1 : 0) + (append ? 1 : 0) + (replacePartitions ? 1 : 0) <= 1,
+          "--overwrite, --append and --replace-partitions exclude each other");
+      UsageException.require(!(append || replacePartitions) || format == null || format == DataFormat.DELTA,
+          "--append and --replace-partitions apply to delta output only");
+      UsageException.require(format != DataFormat.DELTA || !singleFile, "a Delta table is a folder: drop --single-file");
+      return new OutputSpec(path, format, singleFile, overwrite, csvOptions, csvEscapeFormulas, sheet, partitionBy,
+          append, replacePartitions);
     }
   }
 }

@@ -41,13 +41,17 @@ public final class ResultSink {
   private final Path target;
   private final FileSystem fs;
   private final DataFormat format;
+  private final DeltaSink delta;
+  private Long tableVersion;
 
-  private ResultSink(SparkSession spark, OutputSpec output, Path target, FileSystem fs, DataFormat format) {
+  private ResultSink(SparkSession spark, OutputSpec output, Path target, FileSystem fs, DataFormat format,
+                     DeltaSink delta) {
     this.spark = spark;
     this.output = output;
     this.target = target;
     this.fs = fs;
     this.format = format;
+    this.delta = delta;
   }
 
   /**
@@ -60,18 +64,34 @@ public final class ResultSink {
       Path target = new Path(output.path());
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
       target = fs.makeQualified(target);
-      if (fs.exists(target) && !output.overwrite()) {
+      // an existing Delta table named without a format stays one (--overwrite must not turn it into files)
+      DataFormat format = output.format() == null && DeltaTables.isTable(fs, target) ? DataFormat.DELTA
+          : output.resolveFormat(defaultFormat);
+      if (format != DataFormat.DELTA && (output.append() || output.replacePartitions())) {
+        throw new UsageException("--append and --replace-partitions apply to delta output only, not "
+            + format.cliName());
+      }
+      if (format != DataFormat.DELTA && fs.exists(target) && !output.overwrite()) {
         throw new UsageException("output exists: " + output.path() + " (use --overwrite to replace it)");
       }
       OutputPaths.requireApart("output", output.path(), "the input", input, spark.sparkContext().hadoopConfiguration());
-      DataFormat format = output.resolveFormat(defaultFormat);
+      if (format == DataFormat.DELTA) {
+        if (output.singleFile()) {
+          throw new UsageException("a Delta table is a folder: drop --single-file");
+        }
+        DeltaSink.Mode mode = output.overwrite() ? DeltaSink.Mode.OVERWRITE
+            : output.append() ? DeltaSink.Mode.APPEND
+            : output.replacePartitions() ? DeltaSink.Mode.REPLACE_PARTITIONS : DeltaSink.Mode.CREATE;
+        return new ResultSink(spark, output, target, fs, format,
+            DeltaSink.prepare(spark, output.path(), mode, output.partitionBy()));
+      }
       if (output.csvEscapeFormulas() && format != DataFormat.CSV) {
         throw new UsageException("--csv-escape-formulas applies to csv output only, not " + format.cliName());
       }
       if (!output.partitionBy().isEmpty() && format == DataFormat.XLSX) {
         throw new UsageException("xlsx output cannot be partitioned");
       }
-      return new ResultSink(spark, output, target, fs, format);
+      return new ResultSink(spark, output, target, fs, format, null);
     } catch (IOException e) {
       throw new UsageException("cannot check output " + output.path() + ": " + e.getMessage(), e);
     }
@@ -79,6 +99,11 @@ public final class ResultSink {
 
   public DataFormat format() {
     return format;
+  }
+
+  /** The Delta table version the write committed; null before it or for files. */
+  public Long tableVersion() {
+    return tableVersion;
   }
 
   /** Fails before evaluation when the output cannot hold {@code rows} rows (single-file xlsx). */
@@ -97,6 +122,10 @@ public final class ResultSink {
    * order by the driver.
    */
   public void write(Dataset<Row> results) throws IOException {
+    if (delta != null) {
+      tableVersion = delta.write(results);
+      return;
+    }
     Path temp = new Path(target.getParent(), "." + target.getName() + ".xlspark-tmp-" + UUID.randomUUID());
     JavaRDD<InternalRow> kept = null;
     try {
@@ -135,7 +164,7 @@ public final class ResultSink {
     Map<String, String> o = csvWriteOptions(output.csvOptions());
     return switch (format) {
       case JSON -> true;
-      case PARQUET, XLSX -> false;
+      case PARQUET, XLSX, DELTA -> false;
       case CSV -> {
         String compression = option(o, "compression").or(() -> option(o, "codec")).orElse("none");
         String encoding = option(o, "encoding").or(() -> option(o, "charset")).orElse("UTF-8");
@@ -218,6 +247,7 @@ public final class ResultSink {
       case JSON -> writer.option("ignoreNullFields", "false").json(folder.toString());
       case PARQUET -> writer.parquet(folder.toString());
       case XLSX -> throw new IllegalStateException("xlsx is written with POI");
+      case DELTA -> throw new IllegalStateException("a Delta table is not written as files");
     }
   }
 

@@ -61,7 +61,8 @@ public final class AutoStrategy implements EvaluationStrategy {
   }
 
   private Choice choose(EvaluationInput in) {
-    Sample s = sample(in.input().head(SAMPLE_ROWS), in.evaluator().withInput(in.input().rows().schema()));
+    Sample s = sample(in.input().head(SAMPLE_ROWS), in.evaluator().withInput(in.input().rows().schema())
+        .withProgress(null));
     return decide(in.input().count(), in.slots(), s, in.config(), max -> GroupIndex.find(in, max));
   }
 

@@ -86,6 +86,10 @@ public final class TimingReport {
     if (result.read() != null) {
       b.append("  read: ").append(result.read()).append('\n');
     }
+    if (result.tableVersion() != null) {
+      b.append("  written: delta table ").append(result.output()).append(" version ").append(result.tableVersion())
+          .append('\n');
+    }
     b.append(String.format(Locale.ROOT, "  start-up: JVM start to SparkSession %s, to the first task %s%n",
         header.sessionMillis() < 0 ? "-" : secs(header.sessionMillis()),
         firstTaskMillis() < 0 ? "- (no task ran)" : secs(firstTaskMillis())));

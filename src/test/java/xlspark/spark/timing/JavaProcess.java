@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
  * Server or an application of their own. Always {@link #close()} it (try-with-resources): it is then
  * stopped, gracefully first, forcibly when it does not exit.
  */
-final class JavaProcess implements AutoCloseable {
+public final class JavaProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Process process;
-  final Path stdout;
-  final Path stderr;
+  public final Path stdout;
+  public final Path stderr;
 
   private JavaProcess(Process process, Path stdout, Path stderr) {
     this.process = process;
@@ -32,7 +32,7 @@ final class JavaProcess implements AutoCloseable {
   }
 
   /** Starts {@code java <spark flags> <jvmArgs> -cp <test classpath> mainClass args}, output to files in logs. */
-  static JavaProcess start(Path logs, String name, List<String> jvmArgs, String mainClass, List<String> args)
+  public static JavaProcess start(Path logs, String name, List<String> jvmArgs, String mainClass, List<String> args)
       throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -54,7 +54,7 @@ final class JavaProcess implements AutoCloseable {
     return new JavaProcess(pb.start(), out, err);
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
