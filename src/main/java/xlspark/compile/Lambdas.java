@@ -61,10 +61,17 @@ final class Lambdas {
 
   private final Interpreter interpreter;
   private final FunctionRegistry registry;
+  private final Grouping grouping;
 
   Lambdas(Interpreter interpreter, FunctionRegistry registry) {
     this.interpreter = interpreter;
     this.registry = registry;
+    this.grouping = new Grouping(this, registry);
+  }
+
+  /** An argument's value (GROUPBY's and PIVOTBY's arrays). */
+  Value valueOf(Expr e, Value[] literals, Template.Variables vars, EvalContext ctx) {
+    return interpreter.eval(e, literals, vars, ctx);
   }
 
   static int depth(Template.Variables vars) {
@@ -190,6 +197,10 @@ final class Lambdas {
         return by(spec.name(), a, literals, vars, ctx);
       case "MAKEARRAY":
         return makeArray(a, literals, vars, ctx);
+      case "GROUPBY":
+        return grouping.groupBy(a, literals, vars, ctx);
+      case "PIVOTBY":
+        return grouping.pivotBy(a, literals, vars, ctx);
       default:
         throw new IllegalStateException(spec.name());
     }

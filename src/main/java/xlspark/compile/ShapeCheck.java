@@ -279,10 +279,20 @@ public final class ShapeCheck {
         return;
       }
       default:
-        for (Expr arg : args) {
-          visit(arg);
+        for (int i = 0; i < n; i++) {
+          if (isFunctionArgument(spec, i, args.get(i))) {
+            continue;
+          }
+          visit(args.get(i));
         }
     }
+  }
+
+  /** GROUPBY's and PIVOTBY's function given by name ({@code SUM}, {@code _xleta.SUM}): a function, no variable. */
+  private boolean isFunctionArgument(FunctionSpec spec, int i, Expr arg) {
+    int at = spec.name().equals("GROUPBY") ? 2 : spec.name().equals("PIVOTBY") ? 3 : -1;
+    return i == at && arg instanceof Expr.Var v && !isBound(v.name())
+        && registry.lookup(FunctionRegistry.bareName(v.name())) != null;
   }
 
   /** A LET name or LAMBDA parameter: a plain name (not a cell, not a function's name), not given twice. */

@@ -70,6 +70,7 @@ public final class FunctionRegistry {
       new Source(Category.INFORMATION, CellInfo::specs),
       new Source(Category.DATETIME, DateFunctions::specs),
       new Source(Category.LOOKUP, LookupFunctions::specs),
+      new Source(Category.LOOKUP, LambdaFunctions::groupingSpecs),
       new Source(Category.FINANCIAL, FinancialFunctions::specs),
       new Source(Category.FINANCIAL, SecuritiesFunctions::specs),
       new Source(Category.FINANCIAL, EuroConvert::specs),
@@ -116,6 +117,18 @@ public final class FunctionRegistry {
   /** True for a function Excel has, whether or not it is implemented here. */
   public boolean isExcelFunction(String upperName) {
     return excelNames.contains(bareName(upperName)) || lookup(upperName) != null;
+  }
+
+  /** The names of Excel's function list that no function here implements, sorted. */
+  public List<String> notImplemented() {
+    List<String> l = new ArrayList<>();
+    for (String n : excelNames) {
+      if (lookup(n) == null) {
+        l.add(n);
+      }
+    }
+    Collections.sort(l);
+    return l;
   }
 
   /** The name without the storage prefixes Excel writes into files ({@code _xlfn.}, {@code _xlws.}, both). */

@@ -18,7 +18,8 @@ import xlspark.value.Value;
 public final class LambdaFunctions {
   /** The names whose formulas only the interpreter evaluates. */
   public static final Set<String> NAMES =
-      Set.of("LET", "LAMBDA", "MAP", "REDUCE", "SCAN", "BYROW", "BYCOL", "MAKEARRAY", "ISOMITTED");
+      Set.of("LET", "LAMBDA", "MAP", "REDUCE", "SCAN", "BYROW", "BYCOL", "MAKEARRAY", "ISOMITTED", "GROUPBY",
+          "PIVOTBY");
 
   private LambdaFunctions() {
   }
@@ -34,6 +35,13 @@ public final class LambdaFunctions {
         spec("BYCOL").args(ANY, ANY).build(),
         spec("MAKEARRAY").args(ANY, ANY, ANY).build(),
         spec("ISOMITTED").arg(ANY).build());
+  }
+
+  /** GROUPBY and PIVOTBY (lookup category): they take a function, so they run where LAMBDAs do. */
+  public static List<FunctionSpec> groupingSpecs() {
+    return List.of(
+        spec("GROUPBY").args(ANY, ANY, ANY).repeating(ANY, 8).build(),
+        spec("PIVOTBY").args(ANY, ANY, ANY, ANY).repeating(ANY, 11).build());
   }
 
   private static FunctionSpec.Builder spec(String name) {
