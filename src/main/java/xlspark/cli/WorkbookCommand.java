@@ -89,6 +89,9 @@ public final class WorkbookCommand implements Callable<Integer> {
         err.println("xlspark: warning: " + w.workbook() + ": " + warning);
       }
     }
+    for (String w : result.warnings()) {
+      err.println("xlspark: warning: " + w);
+    }
     for (String h : result.heavy()) {
       err.println("xlspark: heavy workbook: " + h);
     }

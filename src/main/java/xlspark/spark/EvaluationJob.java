@@ -96,6 +96,7 @@ public final class EvaluationJob {
       List<String> problems = new ArrayList<>();
       if (sink.isPresent()) {
         sink.get().write(out);
+        warnings.addAll(sink.get().warnings());
       } else {
         problems = firstProblems(out, table.idColumn() == null ? "id" : table.idColumn(), results);
       }

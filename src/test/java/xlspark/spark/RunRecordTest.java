@@ -43,7 +43,7 @@ class RunRecordTest {
     WorkbookSummary w = new WorkbookSummary(HOSTILE + ".xlsx", 10, 1, 3, 2, 1, 0, 0, 0.1, 0.2, HOSTILE,
         List.of(HOSTILE));
     WorkbookJobResult r = new WorkbookJobResult(StrategyKind.AUTO, StrategyKind.SERIAL, HOSTILE, 1, List.of(w),
-        null, null, null, 1_000_000L, 30);
+        null, null, null, 1_000_000L, 30, List.of(HOSTILE));
     ObjectNode o = RunRecord.parse(r.toJson());
     assertEquals(HOSTILE, o.get("reason").asText());
     assertTrue(o.get("output").isNull());
@@ -51,6 +51,7 @@ class RunRecordTest {
     assertEquals(HOSTILE, o.get("workbooks").get(0).get("failure").asText());
     assertEquals(HOSTILE, o.get("workbooks").get(0).get("warnings").get(0).asText());
     assertEquals(66.6667, o.get("matchRatePercent").asDouble(), 0);
+    assertEquals(HOSTILE, o.get("warnings").get(0).asText());
   }
 
   @Test

@@ -36,7 +36,15 @@ public final class FormulaSource {
 
   private FormulaSource() {}
 
-  /** xlspark's CSV defaults: Excel-style quoting, quoted line breaks, malformed lines kept. */
+  /**
+   * The CSV reader's {@code nullValue}: Spark reads an unquoted empty field as its null value and a quoted one
+   * ({@code ""}) as its empty value, then turns whatever equals the null value into null; with both "" (Spark's
+   * defaults) an empty text became a blank. A text no file holds keeps them apart: nothing is a blank, {@code ""}
+   * the empty text, as the CSV writer writes them.
+   */
+  static final String NO_VALUE = "\u0000xlspark:no value\u0000";
+
+  /** xlspark's CSV defaults: Excel-style quoting, quoted line breaks, malformed lines kept, "" kept apart from nothing. */
   public static Map<String, String> csvReadOptions(Map<String, String> user) {
     Map<String, String> o = new LinkedHashMap<>();
     o.put("header", "true");
@@ -44,6 +52,7 @@ public final class FormulaSource {
     o.put("multiLine", "true");
     o.put("mode", "PERMISSIVE");
     o.put("columnNameOfCorruptRecord", ResultColumns.CORRUPT_RECORD);
+    o.put("nullValue", NO_VALUE);
     o.putAll(user);
     return o;
   }

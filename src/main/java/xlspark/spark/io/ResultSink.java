@@ -18,9 +18,15 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BinaryType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -43,6 +49,7 @@ public final class ResultSink {
   private final DataFormat format;
   private final DeltaSink delta;
   private Long tableVersion;
+  private final List<String> warnings = new ArrayList<>();
 
   private ResultSink(SparkSession spark, OutputSpec output, Path target, FileSystem fs, DataFormat format,
                      DeltaSink delta) {
@@ -106,6 +113,11 @@ public final class ResultSink {
     return tableVersion;
   }
 
+  /** What the user should know about the rows written (xlsx text cut to what a cell holds). */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
   /** Fails before evaluation when the output cannot hold {@code rows} rows (single-file xlsx). */
   public void checkCapacity(long rows) {
     if (format == DataFormat.XLSX && output.singleFile() && rows > XlsxWriter.MAX_ROWS) {
@@ -129,7 +141,8 @@ public final class ResultSink {
     Path temp = new Path(target.getParent(), "." + target.getName() + ".xlspark-tmp-" + UUID.randomUUID());
     JavaRDD<InternalRow> kept = null;
     try {
-      Dataset<Row> data = output.csvEscapeFormulas() ? escapeFormulas(results) : results;
+      Dataset<Row> data = format == DataFormat.CSV || format == DataFormat.XLSX ? nestedAsJson(results) : results;
+      data = output.csvEscapeFormulas() ? escapeFormulas(data) : data;
       boolean several = InternalRows.PLATFORM.rdd(data).getNumPartitions() > 1;
       if (several && (format == DataFormat.XLSX || output.singleFile() && !mergeable(data.schema()))) {
         kept = InternalRows.PLATFORM.rdd(data).toJavaRDD().map(InternalRow::copy)
@@ -268,12 +281,21 @@ public final class ResultSink {
     // in order, one partition at a time; the rows were evaluated in parallel and kept before (see write)
     Iterator<Row> rows = data.toLocalIterator();
     int part = 0;
+    long cut = 0;
+    String firstCut = null;
     do {
       Path file = new Path(folder, String.format("part-%05d.xlsx", part++));
       try (OutputStream out = fs.create(file, true)) {
-        XlsxWriter.write(data.schema(), rows, output.sheetName(), out);
+        XlsxWriter.Written w = XlsxWriter.write(data.schema(), rows, output.sheetName(), out);
+        cut += w.cutCells();
+        firstCut = firstCut == null && w.firstCut() != null ? "part " + (part - 1) + " " + w.firstCut() : firstCut;
       }
     } while (rows.hasNext());
+    if (cut > 0) {
+      warnings.add(String.format(java.util.Locale.ROOT, "xlsx output: %d text cells longer than the %,d characters "
+          + "a cell holds were cut to fit (first: %s); use csv, json or parquet output to keep them whole",
+          cut, XlsxWriter.MAX_TEXT, firstCut));
+    }
     fs.create(new Path(folder, "_SUCCESS"), true).close();
   }
 
@@ -314,21 +336,42 @@ public final class ResultSink {
   }
 
   /**
-   * The OWASP rule against CSV injection: text cells starting with {@code = + - @}, tab or carriage return get
-   * a leading {@code '}. Cells that are numbers ({@code -5}, {@code +1e3}) are data a spreadsheet reads as
-   * numbers, not formulas, and stay as they are.
+   * Formats of flat cells (CSV, xlsx) get nested values (a JSON object or array passed through from JSON or Parquet
+   * input: structs, arrays, maps) as their JSON text, and binary values as Base64, instead of a failed job.
+   */
+  static Dataset<Row> nestedAsJson(Dataset<Row> data) {
+    StructField[] fields = data.schema().fields();
+    boolean any = false;
+    Column[] cols = new Column[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      Column c = functions.col("`" + fields[i].name().replace("`", "``") + "`");
+      DataType t = fields[i].dataType();
+      if (t instanceof StructType || t instanceof ArrayType || t instanceof MapType) {
+        c = functions.to_json(c).as(fields[i].name());
+        any = true;
+      } else if (t instanceof BinaryType) {
+        c = functions.base64(c).as(fields[i].name());
+        any = true;
+      }
+      cols[i] = c;
+    }
+    return any ? data.select(cols) : data;
+  }
+
+  /**
+   * {@code --csv-escape-formulas}: every text cell and every column name through {@link FormulaEscape}, the last
+   * step before the writer, so that the rule sees exactly what the file holds (the writer keeps white space).
    */
   static Dataset<Row> escapeFormulas(Dataset<Row> data) {
-    Column[] cols = new Column[data.schema().size()];
+    UserDefinedFunction escape = functions.udf((UDF1<String, String>) FormulaEscape::escape, DataTypes.StringType);
     StructField[] fields = data.schema().fields();
+    Column[] cols = new Column[fields.length];
     for (int i = 0; i < fields.length; i++) {
       Column c = functions.col("`" + fields[i].name().replace("`", "``") + "`");
       if (fields[i].dataType().equals(DataTypes.StringType)) {
-        Column risky = c.rlike("^[=+\\-@\\t\\r]")
-            .and(functions.not(c.rlike("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?%?$")));
-        c = functions.when(risky, functions.concat(functions.lit("'"), c)).otherwise(c).as(fields[i].name());
+        c = escape.apply(c);
       }
-      cols[i] = c;
+      cols[i] = c.as(FormulaEscape.escape(fields[i].name()));
     }
     return data.select(cols);
   }

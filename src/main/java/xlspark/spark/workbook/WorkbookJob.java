@@ -100,7 +100,8 @@ public final class WorkbookJob {
       }
       return new WorkbookJobResult(config.mode(), plan.kind(), plan.reason(), plan.partitions(), summaries,
           config.outputOption().map(OutputSpec::path).orElse(null), sink.map(ResultSink::format).orElse(null),
-          writeValues, System.nanoTime() - start, config.heavySeconds());
+          writeValues, System.nanoTime() - start, config.heavySeconds(),
+          sink.map(ResultSink::warnings).orElse(List.of()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

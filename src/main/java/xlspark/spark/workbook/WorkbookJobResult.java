@@ -16,9 +16,10 @@ import xlspark.workbook.WorkbookSummary;
  */
 public record WorkbookJobResult(StrategyKind requested, StrategyKind used, String reason, int parallelism,
                                 List<WorkbookSummary> workbooks, String output, DataFormat outputFormat,
-                                String writeValues, long wallNanos, double heavySeconds) {
+                                String writeValues, long wallNanos, double heavySeconds, List<String> warnings) {
   public WorkbookJobResult {
     workbooks = List.copyOf(workbooks);
+    warnings = List.copyOf(warnings);
   }
 
   public long formulaCells() {
@@ -105,6 +106,7 @@ public record WorkbookJobResult(StrategyKind requested, StrategyKind used, Strin
     }
     o.put("output", output);
     o.put("writeValues", writeValues);
+    warnings.forEach(o.putArray("warnings")::add);
     ArrayNode list = o.putArray("workbooks");
     for (WorkbookSummary w : workbooks) {
       ObjectNode b = list.addObject();
