@@ -235,7 +235,7 @@ public final class IndexedInput {
         for (int c = 0; c < schema.size(); c++) {
           boolean corrupt = schema.fields()[c].name().equals(ResultColumns.CORRUPT_RECORD);
           values[c] = corrupt ? (cells == null ? "(malformed)" : null)
-              : cells == null || c >= cells.length || cells[c] == null || cells[c].isEmpty() ? null : cells[c];
+              : cells == null || c >= cells.length ? null : cells[c];
         }
         values[schema.size()] = (long) i;
         out.add(org.apache.spark.sql.RowFactory.create(values));

@@ -121,6 +121,12 @@ final class CsvHeader {
             continue;
           }
           String[] cells = parser.parseLine(text);
+          if (cells != null) {
+            for (int c = 0; c < cells.length; c++) {
+              // Spark's rule: what reads as the null value is null; "" stays the empty text
+              cells[c] = cells[c] == null || cells[c].equals(csv.nullValue()) ? null : cells[c];
+            }
+          }
           rows.add(cells != null && cells.length == columns ? cells : null);
         }
       }
