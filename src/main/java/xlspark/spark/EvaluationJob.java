@@ -88,8 +88,8 @@ public final class EvaluationJob {
         LOG.debug("auto chose {}: {}", evaluated.kind().cliName(), evaluated.reason());
       }
       Dataset<Row> out = evaluated.rows();
-      if (Arrays.asList(out.schema().fieldNames()).contains(ResultColumns.ROW_INDEX)) {
-        out = out.drop(ResultColumns.ROW_INDEX);
+      if (Arrays.asList(out.schema().fieldNames()).contains(input.rowIndexName())) {
+        out = out.drop(input.rowIndexName());
       }
 
       spark.sparkContext().setJobDescription("xlspark: evaluate and write");

@@ -182,7 +182,12 @@ public final class IndexedInput {
     return max * sizes.length <= total * 5 / 4;
   }
 
-  /** The rows as external {@link Row}s with {@link ResultColumns#ROW_INDEX} last (tasks mode, auto's sample). */
+  /** The name of the row index column of {@link #rows()}: apart from every input column's. */
+  public String rowIndexName() {
+    return ResultColumns.rowIndexName(schema);
+  }
+
+  /** The rows as external {@link Row}s with the row index ({@link #rowIndexName()}) last (tasks mode, auto's sample). */
   public Dataset<Row> rows() {
     if (rows == null) {
       Ranges r = ranges(counts.length);
@@ -190,7 +195,7 @@ public final class IndexedInput {
       JavaRDD<InternalRow> indexed = r.rdd().toJavaRDD().mapPartitionsWithIndex(
           (Integer k, Iterator<InternalRow> it) -> new Numbered(it, starts[k]), true);
       rows = InternalRows.PLATFORM.dataFrame(spark, indexed.rdd(),
-          schema.add(ResultColumns.ROW_INDEX, DataTypes.LongType, false));
+          schema.add(rowIndexName(), DataTypes.LongType, false));
     }
     return rows;
   }
@@ -245,7 +250,7 @@ public final class IndexedInput {
     JavaRDD<InternalRow> first = RowRangeRDD.byBounds(source, counts, new long[] {0, m}).toJavaRDD()
         .mapPartitions((Iterator<InternalRow> it) -> new Numbered(it, 0), true);
     return InternalRows.PLATFORM.dataFrame(spark, first.rdd(),
-        schema.add(ResultColumns.ROW_INDEX, DataTypes.LongType, false)).collectAsList();
+        schema.add(rowIndexName(), DataTypes.LongType, false)).collectAsList();
   }
 
   /** {@link #rows()} as an RDD. */

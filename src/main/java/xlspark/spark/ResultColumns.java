@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructType;
 /** Names and types of the result columns {@code type, value, number, message}, with the optional prefix. */
 public record ResultColumns(String prefix) implements Serializable {
   public static final List<String> BASE_NAMES = List.of("type", "value", "number", "message");
-  /** Internal column holding the 0-based input row index; sorted on, never written. */
+  /** Internal column holding the 0-based input row index (see {@link #rowIndexName}); sorted on, never written. */
   public static final String ROW_INDEX = "__xlspark_row";
   /** Spark's column for lines the CSV/JSON reader could not parse. */
   public static final String CORRUPT_RECORD = "_corrupt_record";
@@ -39,6 +39,23 @@ public record ResultColumns(String prefix) implements Serializable {
   /** The struct {@code xl_eval} returns. */
   public static StructType struct() {
     return DataTypes.createStructType(new ResultColumns("").fields());
+  }
+
+  /**
+   * The name of the row index column for an input with these columns: {@link #ROW_INDEX}, with a number added
+   * while an input column has that name (in any case, as Spark resolves names), so that no user name is ever
+   * taken for it, dropped, or made ambiguous.
+   */
+  public static String rowIndexName(StructType input) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (String n : input.fieldNames()) {
+      taken.add(n.toLowerCase(Locale.ROOT));
+    }
+    String name = ROW_INDEX;
+    for (int k = 2; taken.contains(name.toLowerCase(Locale.ROOT)); k++) {
+      name = ROW_INDEX + "_" + k;
+    }
+    return name;
   }
 
   /** Fails when an input column has the name of a result column (case-insensitive, as Spark resolves). */

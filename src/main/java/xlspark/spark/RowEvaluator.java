@@ -58,6 +58,7 @@ public final class RowEvaluator implements Serializable {
   private final int expressionIndex;
   private final int corruptIndex;
   private final int rowIndexPos;
+  private final String rowIndex;
   private final int[] keep;
   private final DataType[] types;
   private final boolean addId;
@@ -70,8 +71,9 @@ public final class RowEvaluator implements Serializable {
   private final LongAccumulator progress;
 
   /**
-   * @param input      the input schema; may end with {@link ResultColumns#ROW_INDEX} and contain
-   *                   {@link ResultColumns#CORRUPT_RECORD}
+   * @param input      the input's schema; may contain {@link ResultColumns#CORRUPT_RECORD}. Rows given later may
+   *                   end with the row index column ({@link #withInput}), named apart from every input column
+   *                   ({@link ResultColumns#rowIndexName})
    * @param expression the expression column (exact name in {@code input})
    * @param addId      add {@code id} = 1-based row number
    * @param textCells  type string cells the way Excel types entered text (CSV input)
@@ -79,18 +81,20 @@ public final class RowEvaluator implements Serializable {
    */
   public RowEvaluator(StructType input, String expression, boolean addId, boolean textCells,
                       ResultColumns results, EngineOptions engine, boolean dryRun, TallyAccumulator tally) {
-    this(input, expression, addId, textCells, results, engine, dryRun, tally, null);
+    this(input, expression, addId, textCells, results, engine, dryRun, tally, null,
+        ResultColumns.rowIndexName(input));
   }
 
   private RowEvaluator(StructType input, String expression, boolean addId, boolean textCells,
                        ResultColumns results, EngineOptions engine, boolean dryRun, TallyAccumulator tally,
-                       LongAccumulator progress) {
+                       LongAccumulator progress, String rowIndex) {
     this.input = input;
     this.expression = expression;
     this.results = results;
     this.expressionIndex = input.fieldIndex(expression);
     this.corruptIndex = indexOf(input, ResultColumns.CORRUPT_RECORD);
-    this.rowIndexPos = indexOf(input, ResultColumns.ROW_INDEX);
+    this.rowIndex = rowIndex;
+    this.rowIndexPos = indexOf(input, rowIndex);
     this.addId = addId;
     this.textCells = textCells;
     this.dryRun = dryRun;
@@ -101,7 +105,7 @@ public final class RowEvaluator implements Serializable {
     if (addId) {
       out.add(DataTypes.createStructField("id", DataTypes.LongType, false));
     }
-    checkNames(input);
+    checkNames(input, rowIndex);
     List<Integer> kept = new ArrayList<>();
     Map<String, Integer> vars = new HashMap<>();
     StructField[] fields = input.fields();
@@ -117,7 +121,7 @@ public final class RowEvaluator implements Serializable {
     }
     out.addAll(results.fields());
     if (rowIndexPos >= 0) {
-      out.add(DataTypes.createStructField(ResultColumns.ROW_INDEX, DataTypes.LongType, false));
+      out.add(DataTypes.createStructField(rowIndex, DataTypes.LongType, false));
     }
     this.keep = kept.stream().mapToInt(Integer::intValue).toArray();
     this.types = java.util.Arrays.stream(fields).map(StructField::dataType).toArray(DataType[]::new);
@@ -132,9 +136,13 @@ public final class RowEvaluator implements Serializable {
    * @throws UsageException naming both columns
    */
   public static void checkNames(StructType schema) {
+    checkNames(schema, null);
+  }
+
+  private static void checkNames(StructType schema, String rowIndex) {
     Map<String, String> seen = new HashMap<>();
     for (String name : schema.fieldNames()) {
-      if (name.equals(ResultColumns.CORRUPT_RECORD) || name.equals(ResultColumns.ROW_INDEX)) {
+      if (name.equals(ResultColumns.CORRUPT_RECORD) || name.equals(rowIndex)) {
         continue;
       }
       String before = seen.putIfAbsent(Names.fold(name), name);
@@ -155,7 +163,7 @@ public final class RowEvaluator implements Serializable {
 
   /** The same evaluation for rows of another schema (e.g. with the row index column added). */
   public RowEvaluator withInput(StructType other) {
-    return new RowEvaluator(other, expression, addId, textCells, results, engine, dryRun, tally, progress);
+    return new RowEvaluator(other, expression, addId, textCells, results, engine, dryRun, tally, progress, rowIndex);
   }
 
   /**
@@ -164,7 +172,7 @@ public final class RowEvaluator implements Serializable {
    * a running task's progress to the driver's listeners.
    */
   public RowEvaluator withProgress(LongAccumulator rows) {
-    return new RowEvaluator(input, expression, addId, textCells, results, engine, dryRun, tally, rows);
+    return new RowEvaluator(input, expression, addId, textCells, results, engine, dryRun, tally, rows, rowIndex);
   }
 
   /**

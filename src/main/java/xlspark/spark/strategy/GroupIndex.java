@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import xlspark.spark.ResultColumns;
 
 /**
  * Numbers the groups of tasks mode 0..n-1 in order of first appearance: the distinct values of the group
@@ -37,7 +36,7 @@ final class GroupIndex implements Serializable {
     String g = in.groupColumn().get();
     List<Row> firsts = in.input().rows()
         .groupBy(functions.col(g))
-        .agg(functions.min(ResultColumns.ROW_INDEX).as("first"))
+        .agg(functions.min(functions.col(in.input().rowIndexName())).as("first"))
         .orderBy("first")
         .limit(limit + 1)
         .collectAsList();
