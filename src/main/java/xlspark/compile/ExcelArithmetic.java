@@ -19,7 +19,7 @@ public final class ExcelArithmetic extends JexlArithmetic {
 
   private static Value v(Object o) {
     if (o instanceof Value.Ref r) {
-      return FunctionNamespace.context().read(r, true);
+      return JexlSandbox.running().read(r, true);
     }
     if (o instanceof Value val) {
       return val;
@@ -27,41 +27,50 @@ public final class ExcelArithmetic extends JexlArithmetic {
     throw new IllegalArgumentException("not an Excel value: " + (o == null ? "null" : o.getClass().getSimpleName()));
   }
 
+  /** An operator on two operands; only arrays need the row's budget (their size and time are bounded by it). */
+  private static Value op(Op op, Object l, Object r) {
+    Value a = v(l);
+    Value b = v(r);
+    boolean array = a instanceof Value.Arr || b instanceof Value.Arr;
+    return Ops.apply(op, a, b, array ? JexlSandbox.running().budget() : null);
+  }
+
   @Override
   public Object add(Object l, Object r) {
-    return Ops.apply(Op.ADD, v(l), v(r));
+    return op(Op.ADD, l, r);
   }
 
   @Override
   public Object subtract(Object l, Object r) {
-    return Ops.apply(Op.SUB, v(l), v(r));
+    return op(Op.SUB, l, r);
   }
 
   @Override
   public Object multiply(Object l, Object r) {
-    return Ops.apply(Op.MUL, v(l), v(r));
+    return op(Op.MUL, l, r);
   }
 
   @Override
   public Object divide(Object l, Object r) {
-    return Ops.apply(Op.DIV, v(l), v(r));
+    return op(Op.DIV, l, r);
   }
 
   /** JEXL's {@code ^}: Excel's power. */
   @Override
   public Object xor(Object l, Object r) {
-    return Ops.apply(Op.POW, v(l), v(r));
+    return op(Op.POW, l, r);
   }
 
   /** JEXL's {@code &}: Excel's concatenation. */
   @Override
   public Object and(Object l, Object r) {
-    return Ops.apply(Op.CONCAT, v(l), v(r));
+    return op(Op.CONCAT, l, r);
   }
 
   @Override
   public Object negate(Object o) {
-    return Ops.negate(v(o));
+    Value x = v(o);
+    return x instanceof Value.Arr ? Ops.negate(x, JexlSandbox.running().budget()) : Ops.negate(x);
   }
 
   /** Excel's unary plus changes nothing, not even the type. */
@@ -95,23 +104,23 @@ public final class ExcelArithmetic extends JexlArithmetic {
   // so a comparison with an error operand yields the error, as in Excel.
 
   public Object equals(Value l, Value r) {
-    return Ops.apply(Op.EQ, v(l), v(r));
+    return op(Op.EQ, l, r);
   }
 
   public Object lessThan(Value l, Value r) {
-    return Ops.apply(Op.LT, v(l), v(r));
+    return op(Op.LT, l, r);
   }
 
   public Object lessThanOrEqual(Value l, Value r) {
-    return Ops.apply(Op.LE, v(l), v(r));
+    return op(Op.LE, l, r);
   }
 
   public Object greaterThan(Value l, Value r) {
-    return Ops.apply(Op.GT, v(l), v(r));
+    return op(Op.GT, l, r);
   }
 
   public Object greaterThanOrEqual(Value l, Value r) {
-    return Ops.apply(Op.GE, v(l), v(r));
+    return op(Op.GE, l, r);
   }
 
   /**

@@ -7,12 +7,15 @@ import xlspark.formula.Lexed;
 import xlspark.formula.Parser;
 import xlspark.formula.SourceSpan;
 import xlspark.formula.ast.Expr;
-import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionRegistry;
+import xlspark.value.Limits;
 
 /**
- * Formula text to {@link Template}: parse, translate to JEXL, compile in the sandbox, cache by shape.
- * One per JVM ({@link #shared()}), shared by every partition and task of an executor.
+ * The engine of a JVM: the function registry, the JEXL sandbox, the translator, the interpreter and the template
+ * cache (sized once, when the engine is made). Formula text to {@link Template}: parse, translate to JEXL,
+ * compile in the sandbox, cache by shape. One per JVM ({@link #shared}), shared by every partition and task of
+ * an executor; what differs between runs (limits, clock, seed) travels in the run's
+ * {@link xlspark.functions.EvalContext}, never here.
  */
 public final class FormulaCompiler {
   /**
@@ -22,6 +25,8 @@ public final class FormulaCompiler {
    * template that repeats thousands of times is compiled after a negligible delay. See docs/engine.md.
    */
   public static final int DEFAULT_COMPILE_AFTER = 16;
+  /** The template cache's bound on entries unless the first run of the JVM asks for another. */
+  public static final int DEFAULT_TEMPLATE_CACHE = 10_000;
 
   private static volatile FormulaCompiler shared;
 
@@ -37,18 +42,26 @@ public final class FormulaCompiler {
     this.registry = registry;
     this.interpreter = new Interpreter(registry);
     this.sandbox = new JexlSandbox(registry);
-    this.translator = new JexlTranslator(registry, EvalContext.DEFAULT_MAX_ARRAY_CELLS);
+    this.translator = new JexlTranslator(registry);
     this.cache = new TemplateCache(cacheSize);
   }
 
-  /** The JVM's compiler over the standard registry, created on first use. */
+  /** The JVM's engine over the standard registry, created on first use with the default cache size. */
   public static FormulaCompiler shared() {
+    return shared(DEFAULT_TEMPLATE_CACHE);
+  }
+
+  /**
+   * The JVM's engine over the standard registry. The first call sizes its template cache; later calls get the
+   * same engine whatever size they name (the cache is the JVM's, not a run's; see docs/engine.md).
+   */
+  public static FormulaCompiler shared(int cacheSize) {
     FormulaCompiler c = shared;
     if (c == null) {
       synchronized (FormulaCompiler.class) {
         c = shared;
         if (c == null) {
-          c = new FormulaCompiler(FunctionRegistry.standard(), xlspark.eval.EngineOptions.DEFAULT_TEMPLATE_CACHE);
+          c = new FormulaCompiler(FunctionRegistry.standard(), cacheSize);
           shared = c;
         }
       }
@@ -61,10 +74,18 @@ public final class FormulaCompiler {
     return cache.get(lexed.shapeKey());
   }
 
-  /** Parses and compiles a lexed formula's shape and caches it. */
+  /** Parses and compiles a lexed formula's shape with the default array limit and caches it. */
   public Template compile(Lexed lexed) throws FormulaSyntaxException {
+    return compile(lexed, Limits.DEFAULT_MAX_ARRAY_CELLS);
+  }
+
+  /**
+   * Parses and compiles a lexed formula's shape and caches it; an array constant of more than
+   * {@code maxArrayCells} cells (the run's limit) is a syntax error.
+   */
+  public Template compile(Lexed lexed, int maxArrayCells) throws FormulaSyntaxException {
     Expr ast = Parser.parse(lexed);
-    JexlTranslator.Translation t = translator.translate(ast, lexed.workbook());
+    JexlTranslator.Translation t = translator.translate(ast, lexed.workbook(), maxArrayCells);
     JexlScript script;
     try {
       script = sandbox.compile(t.jexl());
@@ -104,10 +125,10 @@ public final class FormulaCompiler {
     return compileAfter;
   }
 
-  /** Parses a lexed formula for the interpreter and applies the same checks a compile does. */
-  public Expr parseChecked(Lexed lexed) throws FormulaSyntaxException {
+  /** Parses a lexed formula for the interpreter and applies the same checks a compile with this limit does. */
+  public Expr parseChecked(Lexed lexed, int maxArrayCells) throws FormulaSyntaxException {
     Expr ast = Parser.parse(lexed);
-    FormulaSyntaxException f = ShapeCheck.failure(ast, lexed.workbook(), registry, translator.maxArrayCells());
+    FormulaSyntaxException f = ShapeCheck.failure(ast, lexed.workbook(), registry, maxArrayCells);
     if (f != null) {
       throw f;
     }
@@ -118,12 +139,12 @@ public final class FormulaCompiler {
    * What a formula refers to and whether it may run, without compiling it: from the cached template of its
    * shape, else from its AST (a dry run over a million one-off shapes must not pay a million compiles).
    */
-  public ShapeCheck.Result inspect(Lexed lexed) throws FormulaSyntaxException {
+  public ShapeCheck.Result inspect(Lexed lexed, int maxArrayCells) throws FormulaSyntaxException {
     Template t = cached(lexed);
-    if (t != null) {
+    if (t != null && t.largestArrayConstant() <= maxArrayCells) {
       return new ShapeCheck.Result(null, t.variables(), t.functions(), t.unknownFunctions(), t.isVolatile());
     }
-    return ShapeCheck.check(Parser.parse(lexed), lexed.workbook(), registry, translator.maxArrayCells());
+    return ShapeCheck.check(Parser.parse(lexed), lexed.workbook(), registry, maxArrayCells);
   }
 
   public Interpreter interpreter() {

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import xlspark.functions.ArgKind;
 import xlspark.functions.ErrorPolicy;
-import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.reference.ReferenceOperators;
@@ -12,11 +11,9 @@ import xlspark.functions.reference.ReferenceOperators;
 /**
  * The object bound to the JEXL namespace {@code xl}. It has no methods of its own that JEXL could reach:
  * {@link SandboxUberspect} resolves {@code xl:NAME(...)} to the registry's function of that name, and
- * nothing else. The evaluator sets the thread's {@link EvalContext} before running a script.
+ * nothing else. The functions get the run's {@link xlspark.functions.EvalContext} from {@link JexlSandbox#run}.
  */
 public final class FunctionNamespace {
-  private static final ThreadLocal<EvalContext> CONTEXT = new ThreadLocal<>();
-
   private final Map<String, FunctionSpec> byJexlName = new HashMap<>();
 
   /** Internal functions of lazy calls' JEXL (lower case: no registry name, so no user formula can name them). */
@@ -57,18 +54,5 @@ public final class FunctionNamespace {
 
   FunctionSpec function(String jexlName) {
     return byJexlName.get(jexlName);
-  }
-
-  /** Sets the context the functions of scripts run on this thread read. */
-  public static void setContext(EvalContext ctx) {
-    CONTEXT.set(ctx);
-  }
-
-  static EvalContext context() {
-    EvalContext c = CONTEXT.get();
-    if (c == null) {
-      throw new IllegalStateException("no evaluation context on this thread");
-    }
-    return c;
   }
 }

@@ -9,7 +9,6 @@ import xlspark.formula.ast.Expr;
 import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
-import xlspark.value.Budget;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Ops;
@@ -221,7 +220,7 @@ final class Grouping {
     if (total != null && depth > 0) {
       out.add(total);
     }
-    return table(out, k + v);
+    return table(out, k + v, ctx);
   }
 
   Value pivotBy(List<Expr> a, Value[] literals, Template.Variables vars, EvalContext ctx) {
@@ -275,7 +274,7 @@ final class Grouping {
     if (colSort < 0) {
       colList.sort(CELL.reversed());
     }
-    Value.Err big = Budget.current().tooLarge(rowList.size() + 2L, k + colList.size() + 1L);
+    Value.Err big = ctx.budget().tooLarge(rowList.size() + 2L, k + colList.size() + 1L);
     if (big != null) {
       return big;
     }
@@ -324,7 +323,7 @@ final class Grouping {
     if (total != null && rowDepth > 0) {
       out.add(total);
     }
-    return table(out, width);
+    return table(out, width, ctx);
   }
 
   private static List<Integer> intersect(List<Integer> a, List<Integer> b) {
@@ -349,11 +348,11 @@ final class Grouping {
     return out.length == 0 ? new Value[] {Value.BLANK} : out;
   }
 
-  private static Value table(List<Value[]> rows, int width) {
+  private static Value table(List<Value[]> rows, int width, EvalContext ctx) {
     if (rows.isEmpty()) {
       return Value.err(ExcelError.CALC, "no rows to group");
     }
-    Value.Err big = Budget.current().tooLarge(rows.size(), width);
+    Value.Err big = ctx.budget().tooLarge(rows.size(), width);
     if (big != null) {
       return big;
     }

@@ -8,6 +8,7 @@ import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.logical.LambdaFunctions;
+import xlspark.value.Budget;
 import xlspark.value.ExcelError;
 import xlspark.value.Ops;
 import xlspark.value.Ops.Op;
@@ -65,7 +66,7 @@ public final class Interpreter {
       }
       Value v = eval(x, literals, vars, ctx);
       for (int i = 0; i < n; i++) {
-        v = Ops.apply(Op.DIV, v, HUNDRED);
+        v = Ops.apply(Op.DIV, v, HUNDRED, ctx.budget());
       }
       return v;
     }
@@ -103,7 +104,7 @@ public final class Interpreter {
     Value x = eval(e, literals, vars, ctx);
     int keep = negations == 0 ? 0 : negations % 2 == 1 ? 1 : 2;
     for (int i = 0; i < keep; i++) {
-      x = Ops.negate(x);
+      x = Ops.negate(x, ctx.budget());
     }
     return x;
   }
@@ -122,25 +123,25 @@ public final class Interpreter {
     Value acc = eval(e, literals, vars, ctx);
     for (Expr.Binary b : spine) {
       Value r = eval(b.right(), literals, vars, ctx);
-      acc = apply(b.op(), acc, r);
+      acc = apply(b.op(), acc, r, ctx.budget());
     }
     return acc;
   }
 
-  private static Value apply(BinaryOp op, Value l, Value r) {
+  private static Value apply(BinaryOp op, Value l, Value r, Budget budget) {
     return switch (op) {
-      case ADD -> Ops.apply(Op.ADD, l, r);
-      case SUB -> Ops.apply(Op.SUB, l, r);
-      case MUL -> Ops.apply(Op.MUL, l, r);
-      case DIV -> Ops.apply(Op.DIV, l, r);
-      case POW -> Ops.apply(Op.POW, l, r);
-      case CONCAT -> Ops.apply(Op.CONCAT, l, r);
-      case EQ -> Ops.apply(Op.EQ, l, r);
-      case NE -> ExcelArithmetic.logicalNot(Ops.apply(Op.EQ, l, r));
-      case LT -> Ops.apply(Op.LT, l, r);
-      case GT -> Ops.apply(Op.GT, l, r);
-      case LE -> Ops.apply(Op.LE, l, r);
-      case GE -> Ops.apply(Op.GE, l, r);
+      case ADD -> Ops.apply(Op.ADD, l, r, budget);
+      case SUB -> Ops.apply(Op.SUB, l, r, budget);
+      case MUL -> Ops.apply(Op.MUL, l, r, budget);
+      case DIV -> Ops.apply(Op.DIV, l, r, budget);
+      case POW -> Ops.apply(Op.POW, l, r, budget);
+      case CONCAT -> Ops.apply(Op.CONCAT, l, r, budget);
+      case EQ -> Ops.apply(Op.EQ, l, r, budget);
+      case NE -> ExcelArithmetic.logicalNot(Ops.apply(Op.EQ, l, r, budget));
+      case LT -> Ops.apply(Op.LT, l, r, budget);
+      case GT -> Ops.apply(Op.GT, l, r, budget);
+      case LE -> Ops.apply(Op.LE, l, r, budget);
+      case GE -> Ops.apply(Op.GE, l, r, budget);
       case RANGE, INTERSECT, UNION -> Value.err(ExcelError.REF); // workbook mode only: refused by ShapeCheck
     };
   }

@@ -8,6 +8,7 @@ import org.apache.commons.jexl3.JexlEngine;
 import org.apache.commons.jexl3.JexlFeatures;
 import org.apache.commons.jexl3.JexlScript;
 import org.apache.commons.jexl3.introspection.JexlPermissions;
+import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionRegistry;
 import xlspark.value.Value;
 
@@ -42,6 +43,13 @@ public final class JexlSandbox {
       .register(false)
       .comparatorNames(false)
       .constCapture(true);
+
+  /**
+   * The context of the script running on this thread. JEXL calls operator overloads and namespace functions with
+   * no way to hand them anything but their operands, so {@link #run} binds the run's context here for the length
+   * of the script: the one piece of thread-bound state of the engine, never visible outside a script's run.
+   */
+  private static final ThreadLocal<EvalContext> RUNNING = new ThreadLocal<>();
 
   private final JexlEngine engine;
   private final FunctionNamespace namespace;
@@ -80,13 +88,29 @@ public final class JexlSandbox {
    * or null, which only text that bypassed the translator could produce) is refused, so no non-Excel value
    * ever leaves the sandbox.
    */
-  public Value run(JexlScript script, Object[] slots) {
-    Object r = script.execute(new SlotContext(slots));
+  public Value run(JexlScript script, Object[] slots, EvalContext ctx) {
+    EvalContext outer = RUNNING.get();
+    RUNNING.set(ctx);
+    Object r;
+    try {
+      r = script.execute(new SlotContext(slots));
+    } finally {
+      RUNNING.set(outer);
+    }
     if (r instanceof Value v) {
       return v;
     }
     throw new IllegalStateException("script produced " + (r == null ? "null" : "a " + r.getClass().getSimpleName())
         + ", not an Excel value");
+  }
+
+  /** The context of the script running on this thread (for the operators and functions JEXL calls). */
+  static EvalContext running() {
+    EvalContext c = RUNNING.get();
+    if (c == null) {
+      throw new IllegalStateException("no script running on this thread");
+    }
+    return c;
   }
 
   JexlEngine engine() {

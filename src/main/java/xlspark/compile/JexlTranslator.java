@@ -27,15 +27,9 @@ import xlspark.value.Value;
  */
 public final class JexlTranslator {
   private final FunctionRegistry registry;
-  private final int maxArrayCells;
 
-  public JexlTranslator(FunctionRegistry registry, int maxArrayCells) {
+  public JexlTranslator(FunctionRegistry registry) {
     this.registry = registry;
-    this.maxArrayCells = maxArrayCells;
-  }
-
-  int maxArrayCells() {
-    return maxArrayCells;
   }
 
   /** The JEXL text, its parameter slots, and what the formula refers to. */
@@ -43,12 +37,11 @@ public final class JexlTranslator {
                             Set<String> unknownFunctions, boolean isVolatile) {
   }
 
-  public Translation translate(Expr root) throws FormulaSyntaxException {
-    return translate(root, false);
-  }
-
-  /** Translates in workbook mode ({@code workbook}) or expression mode. */
-  public Translation translate(Expr root, boolean workbook) throws FormulaSyntaxException {
+  /**
+   * Translates in workbook mode ({@code workbook}) or expression mode; an array constant of more than
+   * {@code maxArrayCells} cells (the run's limit) is refused.
+   */
+  public Translation translate(Expr root, boolean workbook, int maxArrayCells) throws FormulaSyntaxException {
     ShapeCheck.Result check = ShapeCheck.check(root, workbook, registry, maxArrayCells);
     if (check.failure() != null) {
       throw check.failure();

@@ -147,7 +147,7 @@ final class Lambdas {
     if (callerDepth >= MAX_DEPTH) {
       return Value.err(ExcelError.NUM, "LAMBDA calls nested more than " + MAX_DEPTH + " deep");
     }
-    Budget.current().spend(Budget.STEP_UNITS);
+    ctx.budget().spend(Budget.STEP_UNITS);
     String[] names = f.params().toArray(new String[0]);
     Object[] values = new Object[names.length];
     for (int i = 0; i < values.length; i++) {
@@ -259,7 +259,7 @@ final class Lambdas {
     if (f == null || f.params().size() != n) {
       return needsLambda("MAP", n);
     }
-    Value.Err big = Budget.current().tooLarge(rows, cols);
+    Value.Err big = ctx.budget().tooLarge(rows, cols);
     if (big != null) {
       return big;
     }
@@ -339,7 +339,7 @@ final class Lambdas {
     if (rd < 1 || cd < 1) {
       return Value.err(ExcelError.VALUE, "MAKEARRAY needs at least one row and one column");
     }
-    Value.Err big = Budget.current().tooLarge((long) Math.min(rd, 1e12), (long) Math.min(cd, 1e12));
+    Value.Err big = ctx.budget().tooLarge((long) Math.min(rd, 1e12), (long) Math.min(cd, 1e12));
     if (big != null) {
       return big;
     }

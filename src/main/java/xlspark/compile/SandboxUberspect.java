@@ -136,7 +136,7 @@ final class SandboxUberspect implements JexlUberspect {
         }
         args[i] = v;
       }
-      return spec.invoke(args, FunctionNamespace.context());
+      return spec.invoke(args, JexlSandbox.running());
     }
 
     @Override

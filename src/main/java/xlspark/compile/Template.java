@@ -41,6 +41,7 @@ public final class Template {
   private final Set<String> functions;
   private final Set<String> unknownFunctions;
   private final boolean isVolatile;
+  private final long largestArrayConstant;
 
   Template(String shapeKey, JexlTranslator.Translation t, JexlScript script) {
     this.shapeKey = shapeKey;
@@ -51,6 +52,21 @@ public final class Template {
     this.functions = t.functions();
     this.unknownFunctions = t.unknownFunctions();
     this.isVolatile = t.isVolatile();
+    long largest = 0;
+    for (Slot s : slots) {
+      if (s instanceof Slot.ArrayConst a) {
+        largest = Math.max(largest, (long) a.rows() * a.cols());
+      }
+    }
+    this.largestArrayConstant = largest;
+  }
+
+  /**
+   * The cells of the template's largest array constant: a run whose limit is lower must refuse the shape as a
+   * compile with that limit would (the cache is shared by runs of the JVM, the limit is the run's).
+   */
+  public long largestArrayConstant() {
+    return largestArrayConstant;
   }
 
   /** The parameter values for one formula of this shape. */

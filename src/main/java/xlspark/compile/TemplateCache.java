@@ -30,7 +30,7 @@ public final class TemplateCache {
   private final LongAdder misses = new LongAdder();
   private final LongAdder uncached = new LongAdder();
   private final long maxBytes;
-  private volatile int maxSize;
+  private final int maxSize;
 
   private static final class Entry {
     final Template template;
@@ -116,13 +116,6 @@ public final class TemplateCache {
         bytes.addAndGet(-e.bytes);
         freed += e.bytes;
       }
-    }
-  }
-
-  public void setMaxSize(int maxSize) {
-    this.maxSize = maxSize;
-    if (map.size() > maxSize) {
-      evict();
     }
   }
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import xlspark.compile.FormulaCompiler;
+import xlspark.value.Limits;
 
 /**
  * Per-run engine settings, shipped from the driver to every executor.
@@ -30,10 +32,10 @@ public record EngineOptions(
     int maxArrayCells,
     int maxIterations) implements Serializable {
 
-  public static final int DEFAULT_TEMPLATE_CACHE = 10_000;
-  public static final long DEFAULT_TIMEOUT_MILLIS = 5_000;
-  public static final int DEFAULT_MAX_ARRAY_CELLS = xlspark.value.Budget.DEFAULT_MAX_ARRAY_CELLS;
-  public static final int DEFAULT_MAX_ITERATIONS = xlspark.functions.EvalContext.DEFAULT_MAX_ITERATIONS;
+  public static final int DEFAULT_TEMPLATE_CACHE = FormulaCompiler.DEFAULT_TEMPLATE_CACHE;
+  public static final long DEFAULT_TIMEOUT_MILLIS = Limits.DEFAULT_TIMEOUT_MILLIS;
+  public static final int DEFAULT_MAX_ARRAY_CELLS = Limits.DEFAULT_MAX_ARRAY_CELLS;
+  public static final int DEFAULT_MAX_ITERATIONS = Limits.DEFAULT_MAX_ITERATIONS;
 
   public EngineOptions {
     allowedUrlPrefixes = List.copyOf(allowedUrlPrefixes);
@@ -41,12 +43,16 @@ public record EngineOptions(
     if (templateCacheSize < 1) {
       throw new IllegalArgumentException("template cache size must be at least 1, got " + templateCacheSize);
     }
-    if (expressionTimeoutMillis < 0) {
-      throw new IllegalArgumentException("expression timeout must not be negative");
-    }
-    if (maxArrayCells < 1 || maxIterations < 1) {
-      throw new IllegalArgumentException("array cell and iteration limits must be at least 1");
-    }
+    limits(expressionTimeoutMillis, maxArrayCells, maxIterations);
+  }
+
+  /** The run's limits, the one record the evaluation context carries them in. */
+  public Limits limits() {
+    return limits(expressionTimeoutMillis, maxArrayCells, maxIterations);
+  }
+
+  private static Limits limits(long timeoutMillis, int maxArrayCells, int maxIterations) {
+    return new Limits(timeoutMillis, maxArrayCells, maxIterations, Limits.DEFAULT_MAX_ARRAY_TEXT_CHARS);
   }
 
   /** Options with the default limits on array cells and function iterations. */

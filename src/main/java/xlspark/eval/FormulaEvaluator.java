@@ -6,7 +6,6 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.apache.commons.jexl3.JexlException;
 import xlspark.compile.FormulaCompiler;
-import xlspark.compile.FunctionNamespace;
 import xlspark.compile.LazyFallback;
 import xlspark.compile.ShapeCheck;
 import xlspark.compile.Template;
@@ -20,6 +19,7 @@ import xlspark.value.Budget;
 import xlspark.value.DateSerial;
 import xlspark.value.DeadlineExceeded;
 import xlspark.value.ExcelError;
+import xlspark.value.Limits;
 import xlspark.value.NumberText;
 import xlspark.value.Value;
 
@@ -35,6 +35,7 @@ public final class FormulaEvaluator {
 
   private final EngineOptions options;
   private final FormulaCompiler compiler;
+  private final Limits limits;
   private final EvalContext ctx;
   private long formulas;
   private long errors;
@@ -46,8 +47,9 @@ public final class FormulaEvaluator {
   private long interpreted;
   private long fallbacks;
 
+  /** An evaluator on the JVM's engine (made on first use, its template cache sized by the first options). */
   public FormulaEvaluator(EngineOptions options) {
-    this(options, FormulaCompiler.shared());
+    this(options, FormulaCompiler.shared(options.templateCacheSize()));
   }
 
   public FormulaEvaluator(EngineOptions options, FormulaCompiler compiler) {
@@ -61,13 +63,9 @@ public final class FormulaEvaluator {
   public FormulaEvaluator(EngineOptions options, FormulaCompiler compiler, LongSupplier clock) {
     this.options = options;
     this.compiler = compiler;
-    if (compiler.cache().maxSize() != options.templateCacheSize()) {
-      compiler.cache().setMaxSize(options.templateCacheSize());
-    }
-    LocalDateTime local = LocalDateTime.ofInstant(options.now(), options.timeZone());
-    double nowSerial = DateSerial.of(local.toLocalDate()) + local.toLocalTime().toNanoOfDay() / 86_400e9;
-    this.ctx = new EvalContext(nowSerial, options.seed(), options.expressionTimeoutMillis(),
-        options.allowedUrlPrefixes(), options.maxIterations(), options.maxArrayCells(), clock);
+    this.limits = options.limits();
+    double nowSerial = DateSerial.of(LocalDateTime.ofInstant(options.now(), options.timeZone()));
+    this.ctx = new EvalContext(nowSerial, options.seed(), options.allowedUrlPrefixes(), limits, clock);
   }
 
   /** Evaluates one formula; {@code rowId} seeds the volatile functions of this row. */
@@ -91,106 +89,49 @@ public final class FormulaEvaluator {
 
   private Value evaluateStages(String formula, VariableSource vars, long rowId) {
     formulas++;
+    Prepared p = compileOrGet(formula, false);
+    if (p.error() != null) {
+      return p.error();
+    }
+    if (p.template() == null) {
+      interpreted++;
+      return interpret(formula, vars, rowId, false);
+    }
     long t0 = System.nanoTime();
-    Lexed lexed;
-    Template template;
-    try {
-      lexed = Lexer.shape(formula);
-      template = compiler.cached(lexed);
-    } catch (FormulaSyntaxException e) {
-      parseNanos += System.nanoTime() - t0;
-      return syntaxError(e);
-    }
-    long t1 = System.nanoTime();
-    parseNanos += t1 - t0;
-    if (template == null) {
-      misses++;
-      if (!compiler.shouldCompile(lexed)) {
-        return interpret(formula, vars, rowId, t1);
-      }
-      try {
-        lexed = Lexer.lex(formula);
-        template = compiler.compile(lexed);
-      } catch (FormulaSyntaxException e) {
-        compileNanos += System.nanoTime() - t1;
-        return syntaxError(e);
-      } catch (StackOverflowError e) {
-        compileNanos += System.nanoTime() - t1;
-        return Value.err(ExcelError.ERROR, "formula too deeply nested to compile");
-      } catch (OutOfMemoryError e) {
-        compileNanos += System.nanoTime() - t1;
-        return Value.err(ExcelError.ERROR, COMPILE_MEMORY);
-      } catch (RuntimeException e) {
-        compileNanos += System.nanoTime() - t1;
-        return Value.err(ExcelError.ERROR, "formula could not be compiled: " + describe(e));
-      }
-      long t2 = System.nanoTime();
-      compileNanos += t2 - t1;
-      t1 = t2;
-    } else {
-      hits++;
-    }
-    Value v = run(template, lexed, vars, null, rowId);
-    evalNanos += System.nanoTime() - t1;
+    Value v = run(p.template(), p.lexed(), vars, null, rowId);
+    evalNanos += System.nanoTime() - t0;
     return v;
   }
 
   /**
-   * The cold tier: a shape not worth a compile yet runs from its AST, with the same checks, values, types and
-   * messages as its template would give (InterpreterDifferentialTest holds the two tiers to that).
+   * A formula compiled for its shape (in workbook mode with its references hoisted), the reason it cannot run
+   * ({@code error}), or neither: an expression-mode shape not worth a compile yet, which the interpreter runs.
    */
-  private Value interpret(String formula, VariableSource vars, long rowId, long t1) {
-    interpreted++;
-    Lexed lexed;
-    Expr ast;
-    try {
-      lexed = Lexer.lex(formula);
-      ast = compiler.parseChecked(lexed);
-    } catch (FormulaSyntaxException e) {
-      parseNanos += System.nanoTime() - t1;
-      return syntaxError(e);
-    } catch (StackOverflowError e) {
-      parseNanos += System.nanoTime() - t1;
-      return Value.err(ExcelError.ERROR, "formula too deeply nested to compile");
-    } catch (OutOfMemoryError e) {
-      parseNanos += System.nanoTime() - t1;
-      return Value.err(ExcelError.ERROR, COMPILE_MEMORY);
-    }
-    long t2 = System.nanoTime();
-    parseNanos += t2 - t1;
-    ctx.beginRow(rowId);
-    Budget budget = Budget.current();
-    budget.start(ctx.deadlineNanos(), ctx.timeoutMillis(), ctx.maxArrayCells(), ctx.clock());
-    try {
-      FunctionNamespace.setContext(ctx);
-      return compiler.interpreter().run(ast, lexed.literals(), name -> lookup(vars, name), ctx);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return failed(e);
-    } finally {
-      budget.end();
-      evalNanos += System.nanoTime() - t2;
-    }
-  }
-
-  /** A workbook formula compiled for its shape (references hoisted), or the reason it cannot run. */
   public record Prepared(Lexed lexed, Template template, Value error) {
   }
+
+  private static final Prepared INTERPRET = new Prepared(null, null, null);
 
   /** Lexes a workbook formula and finds or compiles its template; syntax errors are in the result. */
   public Prepared prepareWorkbook(String formula) {
     try {
-      return prepareStages(formula);
+      return compileOrGet(formula, true);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return new Prepared(null, null, failed(e));
     }
   }
 
-  private Prepared prepareStages(String formula) {
+  /**
+   * The one path from formula text to a template, for both modes: lex the shape, find its template in the JVM's
+   * cache, else (once the tiering says so; workbook formulas at once) lex fully and compile it with the run's
+   * limits. A template compiled under a larger array limit than this run's is compiled again, which refuses it.
+   */
+  private Prepared compileOrGet(String formula, boolean workbook) {
     long t0 = System.nanoTime();
     Lexed lexed;
     Template template;
     try {
-      lexed = Lexer.shapeWorkbook(formula);
+      lexed = workbook ? Lexer.shapeWorkbook(formula) : Lexer.shape(formula);
       template = compiler.cached(lexed);
     } catch (FormulaSyntaxException e) {
       parseNanos += System.nanoTime() - t0;
@@ -198,15 +139,17 @@ public final class FormulaEvaluator {
     }
     long t1 = System.nanoTime();
     parseNanos += t1 - t0;
-    if (template != null) {
+    if (template != null && template.largestArrayConstant() <= limits.maxArrayCells()) {
       hits++;
       return new Prepared(lexed, template, null);
     }
     misses++;
+    if (!workbook && template == null && !compiler.shouldCompile(lexed)) {
+      return INTERPRET;
+    }
     try {
-      lexed = Lexer.lexWorkbook(formula);
-      template = compiler.compile(lexed);
-      return new Prepared(lexed, template, null);
+      lexed = workbook ? Lexer.lexWorkbook(formula) : Lexer.lex(formula);
+      return new Prepared(lexed, compiler.compile(lexed, limits.maxArrayCells()), null);
     } catch (FormulaSyntaxException e) {
       return new Prepared(null, null, syntaxError(e));
     } catch (StackOverflowError e) {
@@ -217,6 +160,48 @@ public final class FormulaEvaluator {
       return new Prepared(null, null, Value.err(ExcelError.ERROR, "formula could not be compiled: " + describe(e)));
     } finally {
       compileNanos += System.nanoTime() - t1;
+    }
+  }
+
+  /**
+   * Runs a formula in the interpreter, with the same checks, values, types and messages as its template would
+   * give (TierDifferentialTest holds the two tiers to that): the cold tier, for a shape not worth a compile yet,
+   * or ({@code rerun}) a row the JEXL tier handed over midway because a lazy call's decision was not one branch
+   * (an array or error condition), which keeps the row's deadline and starts its random draws over.
+   */
+  private Value interpret(String formula, VariableSource vars, long rowId, boolean rerun) {
+    long t0 = System.nanoTime();
+    Lexed lexed;
+    Expr ast;
+    try {
+      lexed = Lexer.lex(formula);
+      ast = compiler.parseChecked(lexed, limits.maxArrayCells());
+    } catch (FormulaSyntaxException e) {
+      return syntaxError(e);
+    } catch (StackOverflowError e) {
+      return Value.err(ExcelError.ERROR, "formula too deeply nested to compile");
+    } catch (OutOfMemoryError e) {
+      return Value.err(ExcelError.ERROR, COMPILE_MEMORY);
+    } finally {
+      if (!rerun) {
+        parseNanos += System.nanoTime() - t0;
+      }
+    }
+    long t1 = System.nanoTime();
+    if (rerun) {
+      ctx.restartRow();
+    } else {
+      ctx.enterRow(rowId);
+    }
+    try {
+      return compiler.interpreter().run(ast, lexed.literals(), name -> lookup(vars, name), ctx);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return failed(e);
+    } finally {
+      if (!rerun) {
+        ctx.exitRow();
+        evalNanos += System.nanoTime() - t1;
+      }
     }
   }
 
@@ -247,45 +232,20 @@ public final class FormulaEvaluator {
 
   private Value run(Template template, Lexed lexed, VariableSource vars, Template.References refs, long rowId) {
     // A run inside another (a defined name, an INDIRECT target) keeps the enclosing row's budget and stream.
-    boolean outermost = ctx.enterRow(rowId);
-    Budget budget = Budget.current();
-    if (outermost) {
-      budget.start(ctx.deadlineNanos(), ctx.timeoutMillis(), ctx.maxArrayCells(), ctx.clock());
-    }
+    ctx.enterRow(rowId);
     try {
       Object[] args = refs == null ? template.bind(lexed.literals(), name -> lookup(vars, name))
           : template.bind(lexed.literals(), lexed.refs(), name -> lookup(vars, name), refs);
-      FunctionNamespace.setContext(ctx);
-      return compiler.sandbox().run(template.script(), args);
+      return compiler.sandbox().run(template.script(), args, ctx);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       Throwable cause = e instanceof JexlException ? rootCause(e) : e;
       if (cause instanceof LazyFallback && refs == null) {
-        return rerunInterpreted(lexed.text(), vars);
+        fallbacks++;
+        return interpret(lexed.text(), vars, rowId, true);
       }
       return failed(e);
     } finally {
-      if (outermost) {
-        budget.end();
-      }
       ctx.exitRow();
-    }
-  }
-
-  /**
-   * A lazy call's decision in the JEXL tier was not one branch (an array or error condition): the row runs again
-   * in the interpreter, which defines such calls, with the same deadline and the same random draws.
-   */
-  private Value rerunInterpreted(String formula, VariableSource vars) {
-    fallbacks++;
-    try {
-      Lexed lexed = Lexer.lex(formula);
-      Expr ast = compiler.parseChecked(lexed);
-      ctx.restartRow();
-      return compiler.interpreter().run(ast, lexed.literals(), name -> lookup(vars, name), ctx);
-    } catch (FormulaSyntaxException e) {
-      return syntaxError(e);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return failed(e);
     }
   }
 
@@ -373,7 +333,7 @@ public final class FormulaEvaluator {
   public EvalOutcome check(String formula, Predicate<String> isKnownVariable) {
     ShapeCheck.Result t;
     try {
-      t = compiler.inspect(Lexer.lex(formula));
+      t = compiler.inspect(Lexer.lex(formula), limits.maxArrayCells());
       if (t.failure() != null) {
         throw t.failure();
       }
@@ -414,5 +374,10 @@ public final class FormulaEvaluator {
 
   public EngineOptions options() {
     return options;
+  }
+
+  /** The budget of the row being evaluated, for the workbook's range reads. */
+  public Budget budget() {
+    return ctx.budget();
   }
 }

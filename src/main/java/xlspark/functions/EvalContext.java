@@ -4,60 +4,42 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 import xlspark.value.Budget;
+import xlspark.value.DeadlineExceeded;
+import xlspark.value.Limits;
 import xlspark.value.Value;
 
 /**
- * What a function may read besides its arguments: the run's fixed clock, the per-row random seed, the
- * deadline of the current expression, limits, and the URL prefixes the user allowed. One per evaluator
- * (thread); {@link #beginRow} resets the per-row parts.
+ * The run's context, the one place a row's state lives: what a function may read besides its arguments (the
+ * run's fixed clock, the per-row random seed, the URL prefixes the user allowed, the workbook being evaluated)
+ * and the row's {@link Budget} under the run's {@link Limits} (deadline, array cells, iterations, array text).
+ * One per evaluator (thread or partition), passed explicitly to every function call; {@link #beginRow} resets
+ * the per-row parts.
  */
 public final class EvalContext {
-  /** Cap on iterations inside one function call (IRR, RATE, goal-seeking loops). */
-  public static final int DEFAULT_MAX_ITERATIONS = 1_000;
-  /** Cap on cells in one array value (constants and results). */
-  public static final int DEFAULT_MAX_ARRAY_CELLS = xlspark.value.Budget.DEFAULT_MAX_ARRAY_CELLS;
-
   private final double nowSerial;
   private final long seed;
-  private final long timeoutNanos;
   private final List<String> allowedUrlPrefixes;
-  private final int maxIterations;
-  private final int maxArrayCells;
-  private final LongSupplier clock;
+  private final Budget budget;
   private long rowId;
-  private long deadline;
   private SplittableRandom random;
-  private long work;
   private WorkbookAccess workbook;
 
-  public EvalContext(double nowSerial, long seed, long timeoutMillis, List<String> allowedUrlPrefixes) {
-    this(nowSerial, seed, timeoutMillis, allowedUrlPrefixes, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_ARRAY_CELLS);
+  public EvalContext(double nowSerial, long seed, List<String> allowedUrlPrefixes, Limits limits) {
+    this(nowSerial, seed, allowedUrlPrefixes, limits, System::nanoTime);
   }
 
-  public EvalContext(double nowSerial, long seed, long timeoutMillis, List<String> allowedUrlPrefixes,
-                     int maxIterations, int maxArrayCells) {
-    this(nowSerial, seed, timeoutMillis, allowedUrlPrefixes, maxIterations, maxArrayCells, System::nanoTime);
-  }
-
-  /**
-   * A context whose deadlines run on {@code clock} (nanoseconds, as {@link System#nanoTime()}, which every run
-   * uses): tests pass a clock they move themselves, so a time-out shows in how much work was done, not in how
-   * busy the machine was.
-   */
-  public EvalContext(double nowSerial, long seed, long timeoutMillis, List<String> allowedUrlPrefixes,
-                     int maxIterations, int maxArrayCells, LongSupplier clock) {
-    this.clock = clock;
+  /** A context whose deadlines run on {@code clock} (nanoseconds; {@link System#nanoTime()} but in tests). */
+  public EvalContext(double nowSerial, long seed, List<String> allowedUrlPrefixes, Limits limits,
+                     LongSupplier clock) {
     this.nowSerial = nowSerial;
     this.seed = seed;
-    this.timeoutNanos = timeoutMillis * 1_000_000L;
     this.allowedUrlPrefixes = List.copyOf(allowedUrlPrefixes);
-    this.maxIterations = maxIterations;
-    this.maxArrayCells = maxArrayCells;
+    this.budget = new Budget(limits, clock);
   }
 
-  /** A context for tests and tools: clock at serial 45000 (2023-03-15), seed 0, no URLs, 5 s budget. */
+  /** A context for tests and tools: clock at serial 45000 (2023-03-15), seed 0, no URLs, default limits (5 s). */
   public static EvalContext forTesting() {
-    return new EvalContext(45000.5, 0, 5_000, List.of());
+    return new EvalContext(45000.5, 0, List.of(), Limits.defaults());
   }
 
   /** Starts a row: sets its deadline and forgets the previous row's random generator. */
@@ -65,7 +47,7 @@ public final class EvalContext {
     this.rowId = rowId;
     this.random = null;
     this.branchTop = 0;
-    this.deadline = timeoutNanos > 0 ? clock.getAsLong() + timeoutNanos : Long.MAX_VALUE;
+    budget.startRow();
   }
 
   /**
@@ -103,7 +85,9 @@ public final class EvalContext {
       throw new IllegalStateException("exitRow without enterRow");
     }
     depth--;
-    if (depth > 0) {
+    if (depth == 0) {
+      budget.endRow();
+    } else {
       if (rowId != savedRowIds[depth]) {
         rowId = savedRowIds[depth];
         random = savedRandoms[depth];
@@ -171,64 +155,60 @@ public final class EvalContext {
     return random;
   }
 
+  /** The row's account of time, work and array text, which loops over input-sized work are given. */
+  public Budget budget() {
+    return budget;
+  }
+
+  public Limits limits() {
+    return budget.limits();
+  }
+
   /**
-   * Throws {@link EvalTimeoutException} when the row's time budget is spent. Counts as one step of bounded work
+   * Throws {@link DeadlineExceeded} when the row's time budget is spent. Counts as one step of bounded work
    * (a function call, a loop step over one value): the clock is read every 64 such steps. A step whose work
    * grows with the input (characters compared, cells visited) must say so with {@link #spend} instead.
    */
   public void checkDeadline() {
-    spend(Budget.STEP_UNITS);
+    budget.spend(Budget.STEP_UNITS);
   }
 
-  /**
-   * Accounts for {@code units} of work (about one character compared or one cell visited each) and reads the
-   * clock once {@link Budget#CLOCK_UNITS} have been spent since the last read, so the deadline is checked in
-   * proportion to the work done, whatever the size of each step. Over-counting only reads the clock sooner.
-   */
+  /** Accounts for {@code units} of work (about one character compared or one cell visited each): {@link Budget#spend}. */
   public void spend(long units) {
-    work += units;
-    if (work >= Budget.CLOCK_UNITS) {
-      work = 0;
-      checkDeadlineNow();
-    }
+    budget.spend(units);
   }
 
   /** Checks the deadline now, without sampling. */
   public void checkDeadlineNow() {
-    if (clock.getAsLong() > deadline) {
-      throw new EvalTimeoutException("expression exceeded its time budget of " + timeoutNanos / 1_000_000 + " ms");
-    }
+    budget.check();
   }
 
   /** The clock deadlines are read on ({@link System#nanoTime()} but in tests). */
   public LongSupplier clock() {
-    return clock;
+    return budget.clock();
   }
 
   /** The row's deadline on the {@link #clock()} ({@code Long.MAX_VALUE} when unlimited). */
   public long deadlineNanos() {
-    return deadline;
+    return budget.deadlineNanos();
   }
 
   /** The time budget of one expression in milliseconds; 0 means none. */
   public long timeoutMillis() {
-    return timeoutNanos / 1_000_000;
+    return budget.limits().timeoutMillis();
   }
 
   /** Milliseconds left before the row's deadline (at least 1; {@code Long.MAX_VALUE} when unlimited). */
   public long remainingMillis() {
-    if (deadline == Long.MAX_VALUE) {
-      return Long.MAX_VALUE;
-    }
-    return Math.max(1, (deadline - clock.getAsLong()) / 1_000_000);
+    return budget.remainingMillis();
   }
 
   public int maxIterations() {
-    return maxIterations;
+    return budget.limits().maxIterations();
   }
 
   public int maxArrayCells() {
-    return maxArrayCells;
+    return budget.limits().maxArrayCells();
   }
 
   public List<String> allowedUrlPrefixes() {

@@ -151,7 +151,7 @@ public final class FunctionSpec {
     }
     Value[] out = new Value[rows * cols];
     Value[] cell = new Value[args.length];
-    Budget budget = Budget.current();
+    Budget budget = ctx.budget();
     // Each lifted call goes over the arguments that are not lifted (a lookup table, a long text) again.
     long perCall = Budget.STEP_UNITS;
     for (int i = 0; i < args.length; i++) {
@@ -172,7 +172,7 @@ public final class FunctionSpec {
           v = a.cells()[0];
         }
         if (v instanceof Text t && !budget.spendArrayText(t.s().length())) {
-          return Budget.tooMuchText();
+          return budget.tooMuchText();
         }
         out[r * cols + c] = v;
       }

@@ -3,19 +3,13 @@ package xlspark.value;
 import java.util.function.LongSupplier;
 
 /**
- * The limits of the expression evaluating on this thread, for the loops that run outside function bodies
- * (operators broadcast over arrays) and so have no evaluation context at hand. The evaluator starts it
- * around each formula and ends it after; outside an evaluation there is no deadline, and arrays are bounded
- * by the default cell cap. One mutable instance per thread, so starting a row allocates nothing.
+ * The account of the expression being evaluated: its deadline, the work done since the clock was last read, and
+ * the text its arrays hold, against the run's {@link Limits}. One per evaluation context (so one per evaluator,
+ * thread or partition), started again for each row; it is passed to whatever loops over input-sized work
+ * (operators broadcast over arrays, range reads, text scans, wildcard matching), never looked up. Starting a
+ * row allocates nothing. {@link DeadlineExceeded} is the one way a spent budget ends a row.
  */
 public final class Budget {
-  /** Default cap on the cells of one array value (constants, operator and function results). */
-  public static final int DEFAULT_MAX_ARRAY_CELLS = 1_000_000;
-  /**
-   * Cap on the characters of text one expression may put into arrays in all (64 MB of chars): each text is
-   * at most 32,767 characters and each array at most a million cells, but both at once would be 64 GB.
-   */
-  public static final long MAX_ARRAY_TEXT_CHARS = 32L << 20;
   /** Loops check the clock once per this many cells: cheap, and still every few milliseconds. */
   public static final int CHECK_EVERY = 4_096;
   /**
@@ -27,59 +21,80 @@ public final class Budget {
   /** What one step of bounded, unknown work counts for (a function call): the clock is read every 64 steps. */
   public static final long STEP_UNITS = CLOCK_UNITS / 64;
 
-  private static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
-  private static final ThreadLocal<Budget> CURRENT = ThreadLocal.withInitial(Budget::new);
-
+  private final Limits limits;
+  private final LongSupplier clock;
   private long deadlineNanos = Long.MAX_VALUE;
-  private LongSupplier clock = SYSTEM_CLOCK;
-  private long timeoutMillis;
-  private int maxArrayCells = DEFAULT_MAX_ARRAY_CELLS;
   private long arrayTextChars;
   private long work;
 
-  private Budget() {
+  public Budget(Limits limits) {
+    this(limits, System::nanoTime);
   }
 
-  /** This thread's budget. */
-  public static Budget current() {
-    return CURRENT.get();
-  }
-
-  /** Starts an expression: its deadline ({@code System.nanoTime()} based, MAX_VALUE for none) and array cap. */
-  public void start(long deadlineNanos, long timeoutMillis, int maxArrayCells) {
-    start(deadlineNanos, timeoutMillis, maxArrayCells, SYSTEM_CLOCK);
-  }
-
-  /** Starts an expression whose deadline is on {@code clock} (the evaluation context's: a test's own clock). */
-  public void start(long deadlineNanos, long timeoutMillis, int maxArrayCells, LongSupplier clock) {
+  /**
+   * A budget whose deadlines run on {@code clock} (nanoseconds; {@link System#nanoTime()} in every run): tests pass
+   * a clock they move themselves, so a time-out shows in how much work was done, not in how busy the machine was.
+   */
+  public Budget(Limits limits, LongSupplier clock) {
+    this.limits = limits;
     this.clock = clock;
-    this.deadlineNanos = deadlineNanos;
-    this.timeoutMillis = timeoutMillis;
-    this.maxArrayCells = maxArrayCells;
-    this.arrayTextChars = 0;
-    this.work = 0;
   }
 
-  /** Ends the expression: no deadline, default array cap. */
-  public void end() {
-    start(Long.MAX_VALUE, 0, DEFAULT_MAX_ARRAY_CELLS);
+  /** A budget with the default limits and no deadline, for values computed outside any run (tests, tools). */
+  public static Budget untimed() {
+    return new Budget(Limits.untimed());
+  }
+
+  /** Starts a row: its deadline from now, no work done, no array text. */
+  public void startRow() {
+    long timeout = limits.timeoutMillis();
+    deadlineNanos = timeout > 0 ? clock.getAsLong() + timeout * 1_000_000L : Long.MAX_VALUE;
+    arrayTextChars = 0;
+    work = 0;
+  }
+
+  /** Ends the row: no deadline until the next one starts (work outside a row, such as writing results, is not timed). */
+  public void endRow() {
+    deadlineNanos = Long.MAX_VALUE;
+  }
+
+  public Limits limits() {
+    return limits;
   }
 
   public int maxArrayCells() {
-    return maxArrayCells;
+    return limits.maxArrayCells();
   }
 
-  /** Throws {@link DeadlineExceeded} when the expression's time is spent. */
+  /** The clock deadlines are read on ({@link System#nanoTime()} but in tests). */
+  public LongSupplier clock() {
+    return clock;
+  }
+
+  /** The row's deadline on the {@link #clock()} ({@code Long.MAX_VALUE} when unlimited). */
+  public long deadlineNanos() {
+    return deadlineNanos;
+  }
+
+  /** Milliseconds left before the row's deadline (at least 1; {@code Long.MAX_VALUE} when unlimited). */
+  public long remainingMillis() {
+    if (deadlineNanos == Long.MAX_VALUE) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(1, (deadlineNanos - clock.getAsLong()) / 1_000_000);
+  }
+
+  /** Throws {@link DeadlineExceeded} when the row's time is spent (reads the clock now). */
   public void check() {
     if (clock.getAsLong() > deadlineNanos) {
-      throw new DeadlineExceeded("expression exceeded its time budget of " + timeoutMillis + " ms");
+      throw new DeadlineExceeded("expression exceeded its time budget of " + limits.timeoutMillis() + " ms");
     }
   }
 
   /**
-   * Accounts for {@code units} of work done by a loop that has no evaluation context at hand (wildcard
-   * matching, text scans): the clock is read once {@link #CLOCK_UNITS} have been spent, and
-   * {@link DeadlineExceeded} thrown when the expression's time is spent.
+   * Accounts for {@code units} of work (about one character compared or one cell visited each) and reads the
+   * clock once {@link #CLOCK_UNITS} have been spent since the last read, so the deadline is checked in
+   * proportion to the work done, whatever the size of each step. Over-counting only reads the clock sooner.
    */
   public void spend(long units) {
     work += units;
@@ -91,24 +106,24 @@ public final class Budget {
 
   /**
    * Accounts for a text put into an array cell: false once the expression's arrays have taken more than
-   * {@link #MAX_ARRAY_TEXT_CHARS} characters in all (the caller returns #VALUE! instead).
+   * {@link Limits#maxArrayTextChars} characters in all (the caller returns {@link #tooMuchText} instead).
    */
   public boolean spendArrayText(int chars) {
     arrayTextChars += chars;
-    return arrayTextChars <= MAX_ARRAY_TEXT_CHARS;
+    return arrayTextChars <= limits.maxArrayTextChars();
   }
 
   /** The error for arrays holding too much text. */
-  public static Value.Err tooMuchText() {
-    return Value.err(ExcelError.VALUE, "arrays of this expression hold more than " + MAX_ARRAY_TEXT_CHARS
+  public Value.Err tooMuchText() {
+    return Value.err(ExcelError.VALUE, "arrays of this expression hold more than " + limits.maxArrayTextChars()
         + " characters of text");
   }
 
   /** An array of {@code rows x cols} cells would break the cap: the #NUM! error to return instead, else null. */
   public Value.Err tooLarge(long rows, long cols) {
-    if (rows * cols > maxArrayCells) {
+    if (rows * cols > limits.maxArrayCells()) {
       return Value.err(ExcelError.NUM, "array of " + rows + "x" + cols + " cells is larger than the limit of "
-          + maxArrayCells + " cells");
+          + limits.maxArrayCells() + " cells");
     }
     return null;
   }

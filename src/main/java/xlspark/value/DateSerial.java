@@ -1,6 +1,7 @@
 package xlspark.value;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 /**
  * Excel's 1900 date system: serial 1 is 1900-01-01, and serial 60 is the phantom 1900-02-29 that Excel
@@ -68,6 +69,11 @@ public final class DateSerial {
 
   public static double of(LocalDate d) {
     return fromEpochDay(d.toEpochDay());
+  }
+
+  /** Serial of a date and time of day: the date's serial plus the elapsed fraction of the day. */
+  public static double of(LocalDateTime t) {
+    return of(t.toLocalDate()) + t.toLocalTime().toNanoOfDay() / 86_400e9;
   }
 
   /** The calendar date of a serial's integer part; serial 60 maps to 1900-02-28 (see {@link #isPhantom}). */

@@ -18,34 +18,31 @@ public final class Ops {
   private Ops() {
   }
 
-  public static Value apply(Op op, Value a, Value b) {
+  /** An operator on two values; {@code budget} is the row's, which arrays are bounded and timed by. */
+  public static Value apply(Op op, Value a, Value b, Budget budget) {
     if (a instanceof Arr || b instanceof Arr) {
-      return lift(op, a, b);
+      return lift(op, a, b, budget);
     }
     return scalar(op, a, b);
   }
 
   /**
-   * Broadcasts an operator over arrays. The result is bounded by the thread's {@link Budget} (a row times a
+   * Broadcasts an operator over arrays. The result is bounded by the row's {@link Budget} (a row times a
    * column can be huge: #NUM! instead), big results check the deadline every {@link Budget#CHECK_EVERY}
-   * cells, and concatenation counts the text it puts into arrays; small numeric arrays never touch the budget.
+   * cells, and concatenation counts the text it puts into arrays.
    */
-  private static Value lift(Op op, Value a, Value b) {
+  private static Value lift(Op op, Value a, Value b, Budget budget) {
     int rows = Math.max(a instanceof Arr x ? x.rows() : 1, b instanceof Arr y ? y.rows() : 1);
     int cols = Math.max(a instanceof Arr x ? x.cols() : 1, b instanceof Arr y ? y.cols() : 1);
-    long cells = (long) rows * cols;
-    Budget budget = cells >= Budget.CHECK_EVERY || op == Op.CONCAT ? Budget.current() : null;
-    if (budget != null) {
-      Value tooLarge = budget.tooLarge(rows, cols);
-      if (tooLarge != null) {
-        return tooLarge;
-      }
+    Value tooLarge = budget.tooLarge(rows, cols);
+    if (tooLarge != null) {
+      return tooLarge;
     }
     Value[] out = new Value[rows * cols];
     int sinceCheck = 0;
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
-        if (budget != null && ++sinceCheck == Budget.CHECK_EVERY) {
+        if (++sinceCheck == Budget.CHECK_EVERY) {
           sinceCheck = 0;
           budget.check();
         }
@@ -53,7 +50,7 @@ public final class Ops {
         Value rr = b instanceof Arr y ? y.broadcastGet(r, c) : b;
         Value v = scalar(op, l, rr);
         if (op == Op.CONCAT && v instanceof Text t && !budget.spendArrayText(t.s().length())) {
-          return Budget.tooMuchText();
+          return budget.tooMuchText();
         }
         out[r * cols + c] = v;
       }
@@ -236,26 +233,33 @@ public final class Ops {
   }
 
   /** Unary minus, lifted over arrays. */
+  public static Value negate(Value v, Budget budget) {
+    if (v instanceof Arr a) {
+      return map(a, Ops::negate, budget);
+    }
+    return negate(v);
+  }
+
+  /** Negation of a scalar (a literal); an array is negated without deadline checks. */
   public static Value negate(Value v) {
     if (v instanceof Arr a) {
-      return map(a, Ops::negate);
+      return map(a, Ops::negate, null);
     }
     Value n = Coerce.toNumber(v);
     return n instanceof Num x ? Coerce.number(-x.v()) : n;
   }
 
   /** Postfix percent: the value divided by 100, lifted over arrays. */
-  public static Value percent(Value v) {
+  public static Value percent(Value v, Budget budget) {
     if (v instanceof Arr a) {
-      return map(a, Ops::percent);
+      return map(a, x -> percent(x, budget), budget);
     }
     Value n = Coerce.toNumber(v);
     return n instanceof Num x ? Coerce.number(x.v() / 100) : n;
   }
 
-  private static Value map(Arr a, java.util.function.UnaryOperator<Value> f) {
+  private static Value map(Arr a, java.util.function.UnaryOperator<Value> f, Budget budget) {
     Value[] out = new Value[a.size()];
-    Budget budget = out.length >= Budget.CHECK_EVERY ? Budget.current() : null;
     for (int i = 0; i < out.length; i++) {
       if (budget != null && (i & (Budget.CHECK_EVERY - 1)) == 0) {
         budget.check();

@@ -12,7 +12,6 @@ import xlspark.eval.FormulaEvaluator.Prepared;
 import xlspark.formula.RefSyntax;
 import xlspark.functions.WorkbookAccess;
 import xlspark.value.Area;
-import xlspark.value.Budget;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
@@ -116,7 +115,7 @@ final class CellReader implements Template.References, WorkbookAccess {
         return circularNames(at, upperName);
       }
       // A row out of time stops here, not after evaluating each of its remaining names on the way out.
-      Budget.current().check();
+      engine.budget().check();
       namesRunning.add(key);
       Value v;
       try {
@@ -330,7 +329,7 @@ final class CellReader implements Template.References, WorkbookAccess {
     int cols = c2 - a.firstCol() + 1;
     // Still larger than an array may be once cut to the used range (a sheet with a cell at XFD1048576): refused
     // before anything is allocated.
-    Value.Err tooLarge = Budget.current().tooLarge(rows, cols);
+    Value.Err tooLarge = engine.budget().tooLarge(rows, cols);
     if (tooLarge != null) {
       return tooLarge;
     }
@@ -342,7 +341,7 @@ final class CellReader implements Template.References, WorkbookAccess {
     boolean savedIncomplete = incomplete;
     incomplete = false;
     Value[] cells = new Value[rows * cols];
-    Budget.current().spend(cells.length);
+    engine.budget().spend(cells.length);
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
         cells[r * cols + c] = cellValue(s, a.firstRow() + r, a.firstCol() + c);
@@ -356,8 +355,8 @@ final class CellReader implements Template.References, WorkbookAccess {
     return arr;
   }
 
-  private static long engineMaxCells() {
-    return xlspark.functions.EvalContext.DEFAULT_MAX_ARRAY_CELLS;
+  private long engineMaxCells() {
+    return engine.budget().maxArrayCells();
   }
 
   private void cache(Area key, Value.Arr arr) {
@@ -380,7 +379,7 @@ final class CellReader implements Template.References, WorkbookAccess {
     }
     CellModel target = cell.master != null ? cell.master : cell;
     if (target.state == CellModel.NEW) {
-      Budget.current().check();
+      engine.budget().check();
       evaluator.evaluate(target);
     }
     if (target.state == CellModel.IN_PROGRESS || target.circular()) {

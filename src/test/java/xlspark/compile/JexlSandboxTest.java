@@ -66,11 +66,10 @@ class JexlSandboxTest {
       "`${s0}`",
   })
   void refusesRawJexlValuesAndReflectionAtRunTime(String jexl) {
-    FunctionNamespace.setContext(EvalContext.forTesting());
     Object[] args = {Value.num(1)};
     assertThrows(RuntimeException.class, () -> {
       JexlScript s = SANDBOX.compile(jexl);
-      Object r = SANDBOX.run(s, args);
+      Object r = SANDBOX.run(s, args, EvalContext.forTesting());
       if (!(r instanceof Value)) {
         throw new IllegalStateException("produced a non-Excel value " + r);
       }

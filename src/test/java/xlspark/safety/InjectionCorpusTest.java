@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import xlspark.compile.FormulaCompiler;
-import xlspark.compile.FunctionNamespace;
 import xlspark.compile.JexlSandbox;
 import xlspark.eval.EngineOptions;
 import xlspark.eval.EvalOutcome;
@@ -140,8 +139,7 @@ class InjectionCorpusTest {
         continue;
       }
       try {
-        FunctionNamespace.setContext(EvalContext.forTesting());
-        Object r = sandbox.run(script, args.clone());
+        Object r = sandbox.run(script, args.clone(), EvalContext.forTesting());
         if (r instanceof Value) {
           excelValues++;
           report.add(e.line() + "\tvalue\t" + r + "\t" + printable(text));

@@ -64,7 +64,7 @@ public final class CriteriaFunctions {
       return rangeError;
     }
     Arr range = a.array(0);
-    Criterion c = Criterion.of(a.get(1));
+    Criterion c = Criterion.of(a.get(1), a.ctx().budget());
     Arr values = a.has(2) && a.get(2) != Value.MISSING ? a.array(2) : range;
     Accumulator acc = new Accumulator(total);
     for (int r = 0; r < range.rows(); r++) {
@@ -110,7 +110,7 @@ public final class CriteriaFunctions {
       if (ranges[i].rows() != target.rows() || ranges[i].cols() != target.cols()) {
         return Value.err(ExcelError.VALUE, "criteria ranges must have the same size");
       }
-      criteria[i] = Criterion.of(a.get(firstPair + 2 * i + 1));
+      criteria[i] = Criterion.of(a.get(firstPair + 2 * i + 1), a.ctx().budget());
     }
     Accumulator acc = new Accumulator(total);
     Value[] cells = target.cells();

@@ -1,5 +1,6 @@
 package xlspark.functions.criteria;
 
+import xlspark.value.Budget;
 import xlspark.value.ExcelError;
 import xlspark.value.Ops;
 import xlspark.value.TextNumbers;
@@ -37,34 +38,37 @@ public final class Criterion {
   private final boolean bool;
   private final ExcelError error;
 
-  private Criterion(Op op, Kind kind, double number, String text, boolean bool, ExcelError error) {
+  private Criterion(Op op, Kind kind, double number, String text, boolean bool, ExcelError error, Budget budget) {
     this.op = op;
     this.kind = kind;
     this.number = number;
     this.text = text;
-    this.pattern = kind == Kind.PATTERN ? Wildcard.compile(text) : null;
+    this.pattern = kind == Kind.PATTERN ? Wildcard.compile(text, budget) : null;
     this.bool = bool;
     this.error = error;
   }
 
-  /** The criterion a value stands for (a single value; arrays are lifted by the caller). */
-  public static Criterion of(Value v) {
+  /**
+   * The criterion a value stands for (a single value; arrays are lifted by the caller); a pattern's matching
+   * accounts for its work to {@code budget}, the row's.
+   */
+  public static Criterion of(Value v, Budget budget) {
     if (v instanceof Num n) {
-      return new Criterion(Op.EQ, Kind.NUMBER, n.v(), null, false, null);
+      return new Criterion(Op.EQ, Kind.NUMBER, n.v(), null, false, null, budget);
     }
     if (v instanceof Bool b) {
-      return new Criterion(Op.EQ, Kind.BOOLEAN, 0, null, b.b(), null);
+      return new Criterion(Op.EQ, Kind.BOOLEAN, 0, null, b.b(), null, budget);
     }
     if (v instanceof Err e) {
-      return new Criterion(Op.EQ, Kind.ERROR, 0, null, false, e.code());
+      return new Criterion(Op.EQ, Kind.ERROR, 0, null, false, e.code(), budget);
     }
     if (v instanceof Text t) {
-      return parse(t.s());
+      return parse(t.s(), budget);
     }
-    return new Criterion(Op.EQ, Kind.NUMBER, 0, null, false, null);
+    return new Criterion(Op.EQ, Kind.NUMBER, 0, null, false, null, budget);
   }
 
-  private static Criterion parse(String s) {
+  private static Criterion parse(String s, Budget budget) {
     Op op = Op.EQ;
     int skip = 0;
     boolean explicitEq = false;
@@ -90,21 +94,21 @@ public final class Criterion {
     String operand = s.substring(skip);
     if (operand.isEmpty() && (op == Op.EQ || op == Op.NE)) {
       Kind k = explicitEq || op == Op.NE ? Kind.BLANK_ONLY : Kind.EMPTY;
-      return new Criterion(op, k, 0, "", false, null);
+      return new Criterion(op, k, 0, "", false, null, budget);
     }
     double d = TextNumbers.parse(operand);
     if (!Double.isNaN(d)) {
-      return new Criterion(op, Kind.NUMBER, d, operand, false, null);
+      return new Criterion(op, Kind.NUMBER, d, operand, false, null, budget);
     }
     if (operand.equalsIgnoreCase("TRUE") || operand.equalsIgnoreCase("FALSE")) {
-      return new Criterion(op, Kind.BOOLEAN, 0, operand, operand.equalsIgnoreCase("TRUE"), null);
+      return new Criterion(op, Kind.BOOLEAN, 0, operand, operand.equalsIgnoreCase("TRUE"), null, budget);
     }
     ExcelError e = ExcelError.fromText(operand);
     if (e != null && e != ExcelError.ERROR) {
-      return new Criterion(op, Kind.ERROR, 0, operand, false, e);
+      return new Criterion(op, Kind.ERROR, 0, operand, false, e, budget);
     }
     boolean wild = (op == Op.EQ || op == Op.NE) && Wildcard.isPattern(operand);
-    return new Criterion(op, wild ? Kind.PATTERN : Kind.TEXT, 0, operand, false, null);
+    return new Criterion(op, wild ? Kind.PATTERN : Kind.TEXT, 0, operand, false, null, budget);
   }
 
   /** True when the cell meets the criterion. */

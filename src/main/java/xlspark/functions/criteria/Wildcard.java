@@ -27,6 +27,8 @@ public final class Wildcard {
   /** Segments longer than this without {@code ?} are searched with KMP. */
   private static final int SHORT_SEGMENT = 8;
 
+  /** The row's budget, which long scans report their work to. */
+  private final Budget budget;
   /** Work done since it was last reported to the budget (positions tried times segment length). */
   private long work;
   /** Per segment, KMP's table when the segment is long and literal (built on first use). */
@@ -34,7 +36,8 @@ public final class Wildcard {
   /** The pattern's characters case-folded (built with the first table). */
   private char[] folded;
 
-  private Wildcard(char[] chars, byte[] kinds) {
+  private Wildcard(char[] chars, byte[] kinds, Budget budget) {
+    this.budget = budget;
     this.chars = chars;
     this.kinds = kinds;
     int stars = 0;
@@ -74,7 +77,7 @@ public final class Wildcard {
     return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('~') >= 0;
   }
 
-  public static Wildcard compile(String pattern) {
+  public static Wildcard compile(String pattern, Budget budget) {
     char[] chars = new char[pattern.length()];
     byte[] kinds = new byte[pattern.length()];
     int n = 0;
@@ -92,7 +95,7 @@ public final class Wildcard {
         kinds[n++] = c == '?' ? ONE : LITERAL;
       }
     }
-    return new Wildcard(java.util.Arrays.copyOf(chars, n), java.util.Arrays.copyOf(kinds, n));
+    return new Wildcard(java.util.Arrays.copyOf(chars, n), java.util.Arrays.copyOf(kinds, n), budget);
   }
 
   private static boolean isSpecial(char c) {
@@ -250,7 +253,7 @@ public final class Wildcard {
 
   private void flush() {
     if (work >= Budget.STEP_UNITS) {
-      Budget.current().spend(work);
+      budget.spend(work);
     }
     work = 0;
   }

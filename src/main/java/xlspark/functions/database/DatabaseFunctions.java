@@ -89,7 +89,7 @@ public final class DatabaseFunctions {
       return new Selection(null, Value.err(ExcelError.VALUE, "the field names no database column"));
     }
     Value[] err = new Value[1];
-    DatabaseQuery q = DatabaseQuery.of(db, criteria, err);
+    DatabaseQuery q = DatabaseQuery.of(db, criteria, err, a.ctx().budget());
     if (q == null) {
       return new Selection(null, err[0]);
     }

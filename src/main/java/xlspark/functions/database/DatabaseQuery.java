@@ -5,6 +5,7 @@ import java.util.List;
 import xlspark.formula.Names;
 import xlspark.functions.EvalContext;
 import xlspark.functions.criteria.Criterion;
+import xlspark.value.Budget;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.NumberText;
@@ -43,7 +44,7 @@ final class DatabaseQuery {
    * without a condition row is #VALUE!; so is a condition under a label that names no database column (Excel's
    * computed criteria, a formula evaluated for each record, need the formula itself, which a value does not carry).
    */
-  static DatabaseQuery of(Arr database, Arr criteria, Value[] err) {
+  static DatabaseQuery of(Arr database, Arr criteria, Value[] err, Budget budget) {
     if (criteria.rows() < 2) {
       err[0] = Value.err(ExcelError.VALUE, "the criteria range needs a row of labels and at least one condition row");
       return null;
@@ -65,7 +66,7 @@ final class DatabaseQuery {
               + "\" names no database column (computed criteria are not supported)");
           return null;
         }
-        row.add(new Condition(columnOf[c], condition(v)));
+        row.add(new Condition(columnOf[c], condition(v, budget)));
       }
       rows.add(row);
     }
@@ -77,7 +78,7 @@ final class DatabaseQuery {
   }
 
   /** Plain text without an operator is a prefix: "Dav" is "Dav*". */
-  private static Criterion condition(Value v) {
+  private static Criterion condition(Value v, Budget budget) {
     if (v instanceof Text t) {
       String s = t.s();
       char first = s.charAt(0);
@@ -85,10 +86,10 @@ final class DatabaseQuery {
       boolean special = !Double.isNaN(TextNumbers.parse(s)) || s.equalsIgnoreCase("TRUE")
           || s.equalsIgnoreCase("FALSE") || ExcelError.fromText(s) != null;
       if (!operator && !special) {
-        return Criterion.of(Value.text(s + "*"));
+        return Criterion.of(Value.text(s + "*"), budget);
       }
     }
-    return Criterion.of(v);
+    return Criterion.of(v, budget);
   }
 
   /**

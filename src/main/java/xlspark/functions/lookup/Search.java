@@ -92,7 +92,7 @@ final class Search {
    * value containing {@code * ? ~} is a pattern.
    */
   static int exact(Value[] cells, Value v, boolean wildcards, boolean reverse, EvalContext ctx) {
-    Wildcard w = wildcards && v instanceof Text t && Wildcard.isPattern(t.s()) ? Wildcard.compile(t.s()) : null;
+    Wildcard w = wildcards && v instanceof Text t && Wildcard.isPattern(t.s()) ? Wildcard.compile(t.s(), ctx.budget()) : null;
     int n = cells.length;
     for (int k = 0; k < n; k++) {
       int i = reverse ? n - 1 - k : k;

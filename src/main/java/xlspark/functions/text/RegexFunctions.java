@@ -127,11 +127,11 @@ public final class RegexFunctions {
       }
       List<Value> out = new ArrayList<>();
       if (mode == 1) {
-        Budget budget = Budget.current();
+        Budget budget = a.ctx().budget();
         do {
           out.add(Value.text(m.group()));
           if (!budget.spendArrayText(m.group().length())) {
-            return Budget.tooMuchText();
+            return budget.tooMuchText();
           }
         } while (m.find());
         return new Value.Arr(out.size(), 1, out.toArray(new Value[0]));

@@ -14,15 +14,17 @@ final class TextScan {
 
   private final String needle;
   private final int[] border;
+  private final Budget budget;
   private long work;
 
-  private TextScan(String needle) {
+  private TextScan(String needle, Budget budget) {
     this.needle = needle;
+    this.budget = budget;
     this.border = needle.length() <= SHORT ? null : border(needle);
   }
 
-  static TextScan of(String needle) {
-    return new TextScan(needle);
+  static TextScan of(String needle, Budget budget) {
+    return new TextScan(needle, budget);
   }
 
   /** The first index at or after {@code from} where the needle starts, or -1. */
@@ -71,7 +73,7 @@ final class TextScan {
   private void spend(long units) {
     work += units + 1;
     if (work >= Budget.STEP_UNITS) {
-      Budget.current().spend(work);
+      budget.spend(work);
       work = 0;
     }
   }

@@ -5,6 +5,7 @@ import static xlspark.functions.text.TextFunctions.count;
 
 import xlspark.functions.Args;
 import xlspark.functions.criteria.Wildcard;
+import xlspark.value.Budget;
 import xlspark.value.Coerce;
 import xlspark.value.Value;
 import xlspark.value.Value.Text;
@@ -39,7 +40,8 @@ final class TextSearch {
       return valueError("start " + start + " is outside the text");
     }
     int from = (int) start - 1;
-    int at = search ? searchIndex(needle, hay, from) : TextScan.of(needle).find(hay, from);
+    Budget budget = a.ctx().budget();
+    int at = search ? searchIndex(needle, hay, from, budget) : TextScan.of(needle, budget).find(hay, from);
     if (at < 0) {
       return valueError("\"" + needle + "\" not found");
     }
@@ -62,7 +64,7 @@ final class TextSearch {
       if (old.isEmpty()) {
         return new Text(s);
       }
-      TextScan scan = TextScan.of(old);
+      TextScan scan = TextScan.of(old, a.ctx().budget());
       int at = -old.length();
       for (long i = 0; i < k; i++) {
         at = scan.find(s, at + old.length());
@@ -75,7 +77,7 @@ final class TextSearch {
     if (old.isEmpty()) {
       return new Text(s);
     }
-    TextScan scan = TextScan.of(old);
+    TextScan scan = TextScan.of(old, a.ctx().budget());
     StringBuilder out = new StringBuilder(s.length());
     int done = 0;
     for (int at = scan.find(s, 0); at >= 0; at = scan.find(s, done)) {
@@ -117,10 +119,10 @@ final class TextSearch {
   }
 
   /** SEARCH's scan: the first index at or after {@code from} where the pattern matches, or -1. */
-  private static int searchIndex(String pattern, String text, int from) {
+  private static int searchIndex(String pattern, String text, int from, Budget budget) {
     if (!Wildcard.isPattern(pattern)) {
-      return TextScan.of(fold(pattern)).find(fold(text), from);
+      return TextScan.of(fold(pattern), budget).find(fold(text), from);
     }
-    return Wildcard.compile(pattern).find(text, from);
+    return Wildcard.compile(pattern, budget).find(text, from);
   }
 }

@@ -61,7 +61,8 @@ final class TextSplit {
         delims[i] = TextSearch.fold(delims[i]);
       }
     }
-    Match m = n > 0 ? forward(hay, delims, n, matchEnd) : backward(hay, delims, -n, matchEnd);
+    Budget budget = a.ctx().budget();
+    Match m = n > 0 ? forward(hay, delims, n, matchEnd, budget) : backward(hay, delims, -n, matchEnd, budget);
     if (m == null) {
       return a.given(5) ? a.get(5) : Value.err(ExcelError.NA, "delimiter not found");
     }
@@ -77,8 +78,8 @@ final class TextSplit {
     return mode == 0 ? Boolean.FALSE : mode == 1 ? Boolean.TRUE : null;
   }
 
-  private static Match forward(String hay, String[] delims, long n, boolean matchEnd) {
-    Finder f = new Finder(hay, delims, false);
+  private static Match forward(String hay, String[] delims, long n, boolean matchEnd, Budget budget) {
+    Finder f = new Finder(hay, delims, false, budget);
     int pos = 0;
     Match m = null;
     for (long k = 0; k < n; k++) {
@@ -91,8 +92,8 @@ final class TextSplit {
     return m;
   }
 
-  private static Match backward(String hay, String[] delims, long n, boolean matchEnd) {
-    Finder f = new Finder(hay, delims, true);
+  private static Match backward(String hay, String[] delims, long n, boolean matchEnd, Budget budget) {
+    Finder f = new Finder(hay, delims, true, budget);
     int limit = hay.length();
     Match m = null;
     for (long k = 0; k < n; k++) {
@@ -123,7 +124,7 @@ final class TextSplit {
     private final int[] start;
     private final java.util.PriorityQueue<Integer> heap;
 
-    Finder(String hay, String[] delims, boolean backward) {
+    Finder(String hay, String[] delims, boolean backward, Budget budget) {
       this.backward = backward;
       this.n = hay.length();
       this.text = backward ? new StringBuilder(hay).reverse().toString() : hay;
@@ -133,10 +134,10 @@ final class TextSplit {
       start = new int[ds.length];
       for (int i = 0; i < ds.length; i++) {
         len[i] = ds[i].length();
-        scans[i] = TextScan.of(backward ? new StringBuilder(ds[i]).reverse().toString() : ds[i]);
+        scans[i] = TextScan.of(backward ? new StringBuilder(ds[i]).reverse().toString() : ds[i], budget);
         start[i] = backward ? Integer.MAX_VALUE : Integer.MIN_VALUE;
       }
-      Budget.current().spend(ds.length * 16L);
+      budget.spend(ds.length * 16L);
       heap = new java.util.PriorityQueue<>(Math.max(1, ds.length), backward
           ? (a, b) -> start[a] != start[b] ? Integer.compare(start[b], start[a]) : Integer.compare(len[b], len[a])
           : (a, b) -> start[a] != start[b] ? Integer.compare(start[a], start[b]) : Integer.compare(len[b], len[a]));
@@ -194,8 +195,9 @@ final class TextSplit {
     Value pad = a.given(5) ? a.get(5) : Value.err(ExcelError.NA, "padding");
     List<List<String>> grid = new ArrayList<>();
     int width = 0;
-    for (String row : pieces(s, rows, insensitive, ignoreEmpty)) {
-      List<String> cells = pieces(row, cols, insensitive, ignoreEmpty);
+    Budget budget = a.ctx().budget();
+    for (String row : pieces(s, rows, insensitive, ignoreEmpty, budget)) {
+      List<String> cells = pieces(row, cols, insensitive, ignoreEmpty, budget);
       if (!cells.isEmpty()) {
         grid.add(cells);
         width = Math.max(width, cells.size());
@@ -223,7 +225,8 @@ final class TextSplit {
   }
 
   /** The pieces of {@code s} between delimiters (all of it when there are none), empty ones dropped if asked. */
-  private static List<String> pieces(String s, String[] delims, boolean insensitive, boolean ignoreEmpty) {
+  private static List<String> pieces(String s, String[] delims, boolean insensitive, boolean ignoreEmpty,
+                                     Budget budget) {
     List<String> out = new ArrayList<>();
     if (delims.length == 0) {
       out.add(s);
@@ -238,7 +241,7 @@ final class TextSplit {
         ds[i] = TextSearch.fold(delims[i]);
       }
     }
-    Finder f = new Finder(hay, ds, false);
+    Finder f = new Finder(hay, ds, false, budget);
     int pos = 0;
     for (Match m = f.next(0); m != null; m = f.next(pos)) {
       add(out, s.substring(pos, m.start()), ignoreEmpty);

@@ -142,12 +142,12 @@ public final class FilterXml {
       return Value.err(ExcelError.NUM, "FILTERXML selects more than " + a.ctx().maxArrayCells() + " nodes");
     }
     Value[] cells = new Value[nodes.size()];
-    Budget budget = Budget.current();
+    Budget budget = a.ctx().budget();
     for (int i = 0; i < cells.length; i++) {
       String s = XPathSubset.string(nodes.get(i));
       a.ctx().spend(s.length() + 1);
       if (!budget.spendArrayText(s.length())) {
-        return Budget.tooMuchText();
+        return budget.tooMuchText();
       }
       cells[i] = value(s);
       if (cells[i] instanceof Value.Err) {

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import xlspark.value.Budget;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
 /** Excel's criteria language and wildcards, cell by cell. */
 class CriterionTest {
   private static boolean m(String criterion, Value cell) {
-    return Criterion.of(Value.text(criterion)).matches(cell);
+    return Criterion.of(Value.text(criterion), Budget.untimed()).matches(cell);
   }
 
   @Test
@@ -31,7 +32,7 @@ class CriterionTest {
   void equality() {
     assertTrue(m("2", Value.num(2)));
     assertTrue(m("2", Value.text("2")));
-    assertTrue(Criterion.of(Value.num(2)).matches(Value.text("2")));
+    assertTrue(Criterion.of(Value.num(2), Budget.untimed()).matches(Value.text("2")));
     assertTrue(m("=abc", Value.text("ABC")));
     assertTrue(m("true", Value.TRUE));
     assertFalse(m("true", Value.num(1)));
@@ -47,8 +48,8 @@ class CriterionTest {
     assertFalse(m("=", Value.text("")), "= matches only blank cells");
     assertTrue(m("<>", Value.text("")));
     assertFalse(m("<>", Value.BLANK));
-    assertTrue(Criterion.of(Value.BLANK).matches(Value.num(0)), "an empty criterion cell means 0");
-    assertFalse(Criterion.of(Value.BLANK).matches(Value.BLANK));
+    assertTrue(Criterion.of(Value.BLANK, Budget.untimed()).matches(Value.num(0)), "an empty criterion cell means 0");
+    assertFalse(Criterion.of(Value.BLANK, Budget.untimed()).matches(Value.BLANK));
   }
 
   @Test
@@ -64,6 +65,6 @@ class CriterionTest {
     assertTrue(m("*a*a*", Value.text("banana")));
     assertFalse(m("*x*", Value.text("banana")));
     assertTrue(m("a~b", Value.text("a~b")), "a tilde before an ordinary character is literal");
-    assertEquals(2, Wildcard.compile("n?n").find("banana", 0));
+    assertEquals(2, Wildcard.compile("n?n", Budget.untimed()).find("banana", 0));
   }
 }

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import xlspark.value.Budget;
 
 /**
  * The segment matcher (no backtracking) against a regular expression that spells the same pattern, on seeded
@@ -56,7 +57,7 @@ class WildcardTest {
     for (int k = 0; k < 20_000; k++) {
       String pattern = random(r, patternAlphabet, patternLength);
       String text = random(r, textAlphabet, textLength);
-      Wildcard w = Wildcard.compile(pattern);
+      Wildcard w = Wildcard.compile(pattern, Budget.untimed());
       Pattern re = regex(pattern);
       assertEquals(re.matcher(text).matches(), w.matches(text), () -> pattern + " matches " + text);
       for (int from = 0; from <= text.length(); from++) {
@@ -83,10 +84,10 @@ class WildcardTest {
   void longPatternsOverLongTextsAreLinear() {
     String text = "a".repeat(32_000);
     long t0 = System.nanoTime();
-    assertEquals(false, Wildcard.compile("*" + "a".repeat(5_000) + "b").matches(text));
-    assertEquals(-1, Wildcard.compile("a*" + "a".repeat(5_000) + "b").find(text, 0));
-    assertEquals(0, Wildcard.compile("a*" + "a".repeat(5_000)).find(text, 0));
-    assertEquals(true, Wildcard.compile("*" + "a".repeat(5_000) + "*").matches(text));
+    assertEquals(false, Wildcard.compile("*" + "a".repeat(5_000) + "b", Budget.untimed()).matches(text));
+    assertEquals(-1, Wildcard.compile("a*" + "a".repeat(5_000) + "b", Budget.untimed()).find(text, 0));
+    assertEquals(0, Wildcard.compile("a*" + "a".repeat(5_000), Budget.untimed()).find(text, 0));
+    assertEquals(true, Wildcard.compile("*" + "a".repeat(5_000) + "*", Budget.untimed()).matches(text));
     System.out.println("wildcard over 32,000 characters: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import xlspark.value.Budget;
 import xlspark.eval.EngineOptions;
 import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.VariableSource;
@@ -32,7 +33,7 @@ class TextScanTest {
     for (int k = 0; k < 5_000; k++) {
       String needle = random(r, "aab", 0, 70);
       String hay = random(r, "aab", 0, 200);
-      TextScan scan = TextScan.of(needle);
+      TextScan scan = TextScan.of(needle, Budget.untimed());
       for (int from = 0; from <= hay.length() + 1; from += 1 + r.nextInt(7)) {
         assertEquals(hay.indexOf(needle, from), scan.find(hay, from), needle + " in " + hay + " from " + from);
       }
