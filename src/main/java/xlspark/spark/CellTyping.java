@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import xlspark.formula.Names;
 import xlspark.value.Coerce;
+import xlspark.value.DateSerial;
 import xlspark.value.Value;
 
 /**
@@ -18,9 +18,6 @@ import xlspark.value.Value;
  * timestamps becoming Excel date serials.
  */
 public final class CellTyping {
-  /** Excel's day zero for serials after 1900-02-28 (it counts the nonexistent 1900-02-29). */
-  private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
-
   private CellTyping() {}
 
   /**
@@ -76,13 +73,13 @@ public final class CellTyping {
     return value.toString();
   }
 
+  /** Excel's serial of a date ({@link DateSerial}, the engine's one conversion: 1900-01-01 is 1). */
   static double dateSerial(LocalDate date) {
-    return ChronoUnit.DAYS.between(EPOCH, date);
+    return DateSerial.of(date);
   }
 
   static double dateTimeSerial(Instant instant, ZoneId zone) {
-    LocalDateTime t = LocalDateTime.ofInstant(instant, zone);
-    return dateSerial(t.toLocalDate()) + t.toLocalTime().toNanoOfDay() / 86_400e9;
+    return DateSerial.of(LocalDateTime.ofInstant(instant, zone));
   }
 
   /** A column's variable name ({@link Names#fold}, the lexer's rule). */

@@ -195,4 +195,19 @@ class WorkbookLimitsTest {
       }
     }
   }
+
+  /**
+   * Issue 15: a range read larger than the run's --max-array-cells is cut to the sheet's used range before it is
+   * refused, as one larger than the default was (the cut used the default limit, whatever the run's).
+   */
+  @Test
+  void issue15_rangeReadsAreCutByTheRunsArrayLimit() throws IOException {
+    Path file = Workbooks.xlsx().sheet("Data").set("A1", 1).set("A2", 2).set("A3", 3)
+        .sheet("F").set("A1", "=SUM(Data!A1:C200)").save(dir, "cut.xlsx");
+    xlspark.eval.EngineOptions small = WorkbookEvaluatorTest.OPTIONS.withLimits(100, 1_000);
+    WorkbookRun.Outcome o = WorkbookRun.run(file, "cut.xlsx", 0, small, false);
+    assertNull(o.summary().failure());
+    CellResult r = o.cells().stream().filter(c -> c.sheet().equals("F")).findFirst().orElseThrow();
+    assertEquals("6", r.value(), r::toString);
+  }
 }

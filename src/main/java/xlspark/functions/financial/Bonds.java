@@ -6,6 +6,7 @@ import static xlspark.functions.financial.SecurityTerms.frequency;
 import static xlspark.functions.financial.SecurityTerms.num;
 import static xlspark.functions.financial.SecurityTerms.ordered;
 
+import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
 import xlspark.functions.date.DayCounts;
 import xlspark.value.Coerce;
@@ -94,7 +95,7 @@ final class Bonds {
       double received = redemption / 100 + rate / f;
       return Coerce.number((received - paid) / paid * f / t.dscOverE());
     }
-    double y = RootFinder.solve(r -> price(t, rate, r, redemption, f) - pr,
+    double y = RootFinder.rate(r -> price(t, rate, r, redemption, f) - pr,
         r -> priceSlope(t, rate, r, redemption, f), rate, a.ctx());
     return Double.isNaN(y) ? num("YIELD did not converge") : Coerce.number(y);
   }

@@ -1,5 +1,6 @@
 package xlspark.functions.financial;
 
+import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
 import xlspark.functions.NumberList;
 import xlspark.value.Coerce;
@@ -82,7 +83,7 @@ final class CashFlows {
       return Value.err(ExcelError.NUM, "IRR needs a positive and a negative cash flow");
     }
     double guess = a.num(1);
-    double r = RootFinder.solve(x -> {
+    double r = RootFinder.rate(x -> {
       double sum = 0;
       double discount = 1;
       for (double c : v) {
@@ -206,7 +207,7 @@ final class CashFlows {
       return Value.err(ExcelError.NUM, "XIRR needs a positive and a negative cash flow");
     }
     double guess = a.num(2);
-    double r = RootFinder.solve(x -> xnpv(x, v, t), x -> {
+    double r = RootFinder.rate(x -> xnpv(x, v, t), x -> {
       double sum = 0;
       for (int i = 0; i < v.length; i++) {
         sum -= t[i] * v[i] / Math.pow(1 + x, t[i] + 1);

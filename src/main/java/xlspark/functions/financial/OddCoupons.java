@@ -5,6 +5,7 @@ import static xlspark.functions.financial.SecurityTerms.date;
 import static xlspark.functions.financial.SecurityTerms.frequency;
 import static xlspark.functions.financial.SecurityTerms.num;
 
+import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
 import xlspark.value.Coerce;
 import xlspark.value.Value;
@@ -51,7 +52,7 @@ final class OddCoupons {
     if (!yield) {
       return Coerce.number(firstPrice(t, rate, x, redemption, f));
     }
-    double y = RootFinder.solve(r -> firstPrice(t, rate, r, redemption, f) - x,
+    double y = RootFinder.rate(r -> firstPrice(t, rate, r, redemption, f) - x,
         r -> (firstPrice(t, rate, r + 1e-7, redemption, f) - firstPrice(t, rate, r - 1e-7, redemption, f)) / 2e-7,
         rate, a.ctx());
     return Double.isNaN(y) ? num("ODDFYIELD did not converge") : Coerce.number(y);

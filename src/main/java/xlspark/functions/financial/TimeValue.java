@@ -1,5 +1,6 @@
 package xlspark.functions.financial;
 
+import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
@@ -89,7 +90,7 @@ final class TimeValue {
     if (n <= 0) {
       return Value.err(ExcelError.NUM, "nper must be positive");
     }
-    double r = RootFinder.solve(
+    double r = RootFinder.rate(
         x -> pv * growth(x, n) + pmt * (1 + x * type) * annuityFactor(x, n) + fv,
         x -> pv * n * growth(x, n - 1) + pmt * (type * annuityFactor(x, n) + (1 + x * type) * factorSlope(x, n)),
         guess, a.ctx());

@@ -9,6 +9,7 @@ import java.util.function.LongBinaryOperator;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.SpecList;
+import xlspark.functions.stat.SpecialFunctions;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
@@ -17,13 +18,12 @@ import xlspark.value.Value;
 final class Engineering {
   /** Bitwise functions take integers from 0 to 2^48 - 1. */
   private static final double BIT_LIMIT = 281_474_976_710_656d;
-  private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
   private Engineering() {
   }
 
   static List<FunctionSpec> specs() {
-    return new SpecList().add(n -> oneNumber(n, Engineering::erfc), "ERFC", "ERFC.PRECISE").addAll(List.of(
+    return new SpecList().add(n -> oneNumber(n, SpecialFunctions::erfc), "ERFC", "ERFC.PRECISE").addAll(List.of(
         bitwise("BITAND", (x, y) -> x & y),
         bitwise("BITOR", (x, y) -> x | y),
         bitwise("BITXOR", (x, y) -> x ^ y),
@@ -33,7 +33,7 @@ final class Engineering {
         compare("GESTEP", (x, y) -> x >= y ? 1 : 0),
         FunctionSpec.builder("ERF", Engineering::erfBetween).arg(NUMBER_NOT_LOGICAL).optionalArg(NUMBER_NOT_LOGICAL)
             .build(),
-        oneNumber("ERF.PRECISE", Engineering::erf))).build();
+        oneNumber("ERF.PRECISE", SpecialFunctions::erf))).build();
   }
 
   private static boolean isBitOperand(double x) {
@@ -73,59 +73,7 @@ final class Engineering {
 
   /** ERF(lower, [upper]): erf(lower), or erf(upper) - erf(lower) with both bounds. */
   private static Value erfBetween(Args a) {
-    double l = a.num(0);
-    return Coerce.number(a.has(1) ? erf(a.num(1)) - erf(l) : erf(l));
-  }
-
-  /** The error function to about 1e-15: a positive series below 2.5, 1 - erfc beyond. */
-  static double erf(double x) {
-    double a = Math.abs(x);
-    double r = a < 2.5 ? erfSeries(a) : 1 - erfcFraction(a);
-    return x < 0 ? -r : r;
-  }
-
-  /** The complementary error function, accurate in the far tail (a continued fraction from 2.5 on). */
-  static double erfc(double x) {
-    if (x < 0) {
-      return 2 - erfc(-x);
-    }
-    return x < 2.5 ? 1 - erfSeries(x) : erfcFraction(x);
-  }
-
-  /** erf(x) = 2x/sqrt(pi) e^(-x^2) sum (2x^2)^n / (1*3*...*(2n+1)): every term positive. */
-  private static double erfSeries(double x) {
-    double x2 = 2 * x * x;
-    double term = 1;
-    double sum = 1;
-    for (int n = 1; n < 200 && term > sum * 1e-17; n++) {
-      term *= x2 / (2 * n + 1);
-      sum += term;
-    }
-    return TWO_OVER_SQRT_PI * x * Math.exp(-x * x) * sum;
-  }
-
-  /** erfc(x) = e^(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), by the modified Lentz method. */
-  private static double erfcFraction(double x) {
-    if (x > 27) {
-      return 0;
-    }
-    double tiny = 1e-300;
-    double f = x;
-    double c = x;
-    double d = 0;
-    for (int n = 1; n < 500; n++) {
-      double an = n / 2.0;
-      d = x + an * d;
-      d = d == 0 ? tiny : d;
-      c = x + an / c;
-      c = c == 0 ? tiny : c;
-      d = 1 / d;
-      double delta = c * d;
-      f *= delta;
-      if (Math.abs(delta - 1) < 1e-16) {
-        break;
-      }
-    }
-    return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+    double l = SpecialFunctions.erf(a.num(0));
+    return Coerce.number(a.has(1) ? SpecialFunctions.erf(a.num(1)) - l : l);
   }
 }

@@ -9,6 +9,7 @@ import static xlspark.functions.stat.SpecialFunctions.normInv;
 import static xlspark.functions.stat.SpecialFunctions.normPdf;
 
 import java.util.List;
+import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.SpecList;
@@ -154,7 +155,7 @@ final class Distributions {
     if (p <= 0 || p > 1 || alpha <= 0 || beta <= 0 || lo >= hi) {
       return Value.err(ExcelError.NUM);
     }
-    double t = p == 1 ? 1 : RootFinder.solve(x -> SpecialFunctions.betaI(x, 1 - x, alpha, beta) - p, 0, 1,
+    double t = p == 1 ? 1 : RootFinder.bracketed(x -> SpecialFunctions.betaI(x, 1 - x, alpha, beta) - p, 0, 1,
         a.ctx().maxIterations());
     return Coerce.number(lo + t * (hi - lo));
   }

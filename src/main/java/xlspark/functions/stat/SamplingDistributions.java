@@ -6,6 +6,7 @@ import static xlspark.functions.stat.SpecialFunctions.betaI;
 
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.SpecList;

@@ -6,7 +6,7 @@ package xlspark.functions.stat;
  * fractions, modified Lentz). Results are accurate to about 1e-14 relative in the usual ranges; domain
  * errors are NaN (the caller's #NUM!).
  */
-final class SpecialFunctions {
+public final class SpecialFunctions {
   static final double SQRT_2PI = 2.5066282746310002;
   static final double LN_SQRT_2PI = 0.9189385332046728;
   private static final double SQRT_PI = 1.7724538509055160;
@@ -95,8 +95,8 @@ final class SpecialFunctions {
     return (1.0 / 12 - (1.0 / 360 - (1.0 / 1260 - (1.0 / 1680 - 1.0 / (1188 * z2)) / z2) / z2) / z2) / z;
   }
 
-  /** erf(x). */
-  static double erf(double x) {
+  /** erf(x): the one error function kernel (ERF, ERF.PRECISE and the normal distribution use it). */
+  public static double erf(double x) {
     double ax = Math.abs(x);
     if (ax < 1.5) {
       return erfSeries(x);
@@ -106,7 +106,7 @@ final class SpecialFunctions {
   }
 
   /** erfc(x) = 1 - erf(x), accurate in the right tail. */
-  static double erfc(double x) {
+  public static double erfc(double x) {
     if (x < 0) {
       return 2 - erfc(-x);
     }

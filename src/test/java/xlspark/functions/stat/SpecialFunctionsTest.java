@@ -1,5 +1,7 @@
 package xlspark.functions.stat;
 
+import xlspark.functions.RootFinder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +47,7 @@ class SpecialFunctionsTest {
 
   @Test
   void brentFindsRoots() {
-    close(Math.sqrt(2), RootFinder.solve(x -> x * x - 2, 0, 2, 100));
-    assertTrue(Double.isNaN(RootFinder.solve(x -> x * x + 1, 0, 2, 100)));
+    close(Math.sqrt(2), RootFinder.bracketed(x -> x * x - 2, 0, 2, 100));
+    assertTrue(Double.isNaN(RootFinder.bracketed(x -> x * x + 1, 0, 2, 100)));
   }
 }
