@@ -129,7 +129,11 @@ public final class ProgressLine implements RunProgress, AutoCloseable {
     }
     if (rows != null && (shown || requested)) {
       running.clear();
-      print(evaluated(), clock.getAsLong(), true);
+      long done = evaluated();
+      // off a terminal a line with this count is already in the log (the summary line gives the end)
+      if (terminal || done != lastCount) {
+        print(done, clock.getAsLong(), true);
+      }
     }
   }
 

@@ -65,6 +65,19 @@ class ProgressLineTest {
   }
 
   @Test
+  void offATerminalTheLastLineIsNotRepeated() {
+    ProgressLine p = line(false, true);
+    LongAccumulator rows = new LongAccumulator();
+    p.evaluating(10, rows);
+    rows.add(10);
+    now.addAndGet(1_000);
+    p.tick();
+    now.addAndGet(20_000);
+    p.close();
+    assertEquals(1, lines(), text::toString);
+  }
+
+  @Test
   void onATerminalRedrawsInPlaceAndEndsWithANewLine() {
     ProgressLine p = line(true, false);
     LongAccumulator rows = new LongAccumulator();
