@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import xlspark.formula.Names;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.WorkbookAccess;
@@ -136,7 +137,7 @@ public final class CellInfo {
   private static String address(WorkbookAccess wb, Area area) {
     String cell = "$" + Area.columnName(area.firstCol()) + "$" + (area.firstRow() + 1);
     String sheet = wb.sheetOf(area);
-    if (sheet == null || sheet.equalsIgnoreCase(wb.sheet())) {
+    if (sheet == null || Names.same(sheet, wb.sheet())) {
       return cell;
     }
     String book = wb.bookName() == null ? "" : "[" + fileOnly(wb.bookName()) + "]";
