@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,9 +47,18 @@ class DeltaInputSparkTest {
     spark.createDataFrame(List.of(RowFactory.create(1L, "=x*3", 21.0), RowFactory.create(2L, "=x-1", 1.0),
             RowFactory.create(3L, "=1/0", 0.0)), SCHEMA)
         .write().format("delta").mode("overwrite").save(table.toString());
-    // commit times far apart, so that reading as of a time does not depend on how fast the two commits came
-    setCommitTime(0, Instant.parse("2024-01-01T00:00:00Z"));
-    setCommitTime(1, Instant.parse("2024-06-01T00:00:00Z"));
+    // commit times a day apart, so that reading as of a time does not depend on how fast the two commits came, and
+    // within the table's retention (7 days), before which Delta 4 refuses to time travel
+    setCommitTime(0, FIRST_COMMIT);
+    setCommitTime(1, FIRST_COMMIT.plusSeconds(86_400));
+  }
+
+  private static final Instant FIRST_COMMIT = Instant.now().minusSeconds(2 * 86_400).truncatedTo(ChronoUnit.SECONDS);
+
+  /** A time as Delta reads it: a local date-time in the session's time zone. */
+  private static String sessionTime(Instant at) {
+    return LocalDateTime.ofInstant(at, ZoneId.of(SharedSpark.session().conf().get("spark.sql.session.timeZone")))
+        .toString().replace('T', ' ');
   }
 
   private static void setCommitTime(long version, Instant at) {
@@ -87,15 +97,13 @@ class DeltaInputSparkTest {
   void readsTheVersionCurrentAtATime() throws IOException {
     Path out = dir.resolve("march");
     CliRun run = CliRun.of("evaluate", "--input", table.toString(), "--input-format", "delta",
-        "--timestamp-as-of", "2024-03-01", "--output", out.toString(), "--output-format", "csv");
+        "--timestamp-as-of", sessionTime(FIRST_COMMIT.plusSeconds(43_200)), "--output", out.toString(),
+        "--output-format", "csv");
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals(Map.of("1", "42", "2", "2"), values(out));
     Path june = dir.resolve("june");
-    // Delta reads the time in the session's time zone
-    String secondCommit = LocalDateTime.ofInstant(Instant.parse("2024-06-01T00:00:00Z"),
-        ZoneId.of(SharedSpark.session().conf().get("spark.sql.session.timeZone"))).toString().replace('T', ' ');
     CliRun atTheSecondCommit = CliRun.of("evaluate", "--input", table.toString(), "--timestamp-as-of",
-        secondCommit, "--output", june.toString(), "--output-format", "csv");
+        sessionTime(FIRST_COMMIT.plusSeconds(86_400)), "--output", june.toString(), "--output-format", "csv");
     assertEquals(0, atTheSecondCommit.exitCode(), atTheSecondCommit::toString);
     assertEquals(3, values(june).size());
     // Delta refuses a time after its newest commit (the table may not have been complete then)
@@ -115,7 +123,7 @@ class DeltaInputSparkTest {
     assertTrue(Files.notExists(dir.resolve("none")));
 
     CliRun both = CliRun.of("evaluate", "--input", table.toString(), "--version-as-of", "0",
-        "--timestamp-as-of", "2024-03-01", "--dry-run");
+        "--timestamp-as-of", "2099-01-01", "--dry-run");
     assertEquals(2, both.exitCode(), both::toString);
     assertTrue(both.err().contains("not both"), both::toString);
 
