@@ -91,6 +91,10 @@ public final class WebFunctions {
         return fail("interrupted");
       } catch (ExecutionException e) {
         Throwable c = e.getCause() == null ? e : e.getCause();
+        if (c instanceof java.net.http.HttpTimeoutException) {
+          // the request's own time-out (the same budget) fired before the wait for it did: the same time-out
+          return fail("timed out after " + budget + " ms");
+        }
         return fail("request failed: " + c.getClass().getSimpleName()
             + (c.getMessage() == null ? "" : " " + UrlPolicy.abbreviate(c.getMessage())));
       }
