@@ -194,12 +194,9 @@ public final class Interpreter {
               ? spec.invoke(new Value[] {Value.FALSE, Value.MISSING, eval(a.get(2), literals, vars, ctx)}, ctx)
               : spec.invoke(new Value[] {Value.FALSE, Value.MISSING}, ctx);
         }
-        Value[] all = new Value[a.size()];
-        all[0] = cond;
-        for (int i = 1; i < all.length; i++) {
-          all[i] = eval(a.get(i), literals, vars, ctx);
-        }
-        return spec.invoke(all, ctx);
+        Value[] seen = new Value[a.size()];
+        seen[0] = cond;
+        return eager(spec, a, seen, literals, vars, ctx);
       }
       case IFERROR:
       case IFNA: {
@@ -226,12 +223,9 @@ public final class Interpreter {
         if (d instanceof Value.Num k && k.v() >= 1 && k.v() <= n && k.v() == Math.rint(k.v())) {
           return spec.invoke(new Value[] {ONE, eval(a.get((int) k.v()), literals, vars, ctx)}, ctx);
         }
-        Value[] all = new Value[n + 1];
-        all[0] = index;
-        for (int k = 1; k <= n; k++) {
-          all[k] = eval(a.get(k), literals, vars, ctx);
-        }
-        return spec.invoke(all, ctx);
+        Value[] seen = new Value[n + 1];
+        seen[0] = index;
+        return eager(spec, a, seen, literals, vars, ctx);
       }
       case IFS: {
         // IFS(c1, v1, c2, v2, ...): the function decides each pair on constant values, the value of the first

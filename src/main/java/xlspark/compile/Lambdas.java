@@ -43,7 +43,7 @@ final class Lambdas {
     @Override
     public Object lookup(String upperCaseName) {
       for (int i = names.length - 1; i >= 0; i--) {
-        if (names[i] != null && names[i].equals(upperCaseName)) {
+        if (names[i].equals(upperCaseName)) {
           return values[i];
         }
       }
@@ -80,8 +80,13 @@ final class Lambdas {
 
   /** A variable's value: a LAMBDA bound to it is no value (#CALC!). */
   static Value variable(Template.Variables vars, String name) {
+    return value(variableOrClosure(vars, name));
+  }
+
+  /** What a name stands for, looked up once: the LAMBDA bound to it, else its value. */
+  private static Object variableOrClosure(Template.Variables vars, String name) {
     Object o = vars.lookup(name);
-    return o instanceof Closure ? NOT_CALLED : Template.variable(vars, name);
+    return o instanceof Closure ? o : Template.variableValue(name, o);
   }
 
   /** A closure or value as a value: a LAMBDA not called is #CALC!, as Excel shows it in a cell. */
@@ -95,15 +100,15 @@ final class Lambdas {
    */
   Object evalAny(Expr e, Value[] literals, Template.Variables vars, EvalContext ctx) {
     if (e instanceof Expr.Var v) {
-      Object o = vars.lookup(v.name());
-      return o instanceof Closure ? o : Template.variable(vars, v.name());
+      return variableOrClosure(vars, v.name());
     }
     if (e instanceof Expr.Apply a) {
       return apply(a, literals, vars, ctx);
     }
     if (e instanceof Expr.Call c) {
-      if (vars instanceof Scope s && s.closure(c.name()) != null) {
-        return callNamed(s.closure(c.name()), c, literals, vars, ctx);
+      Closure f = vars instanceof Scope s ? s.closure(c.name()) : null;
+      if (f != null) {
+        return callNamed(f, c, literals, vars, ctx);
       }
       FunctionSpec spec = registry.lookup(c.name());
       if (spec != null && (spec.name().equals("LAMBDA") || spec.name().equals("LET"))) {

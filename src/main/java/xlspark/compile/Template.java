@@ -100,7 +100,11 @@ public final class Template {
 
   /** The value of a variable: its column or constant as an Excel value, #NAME? when there is none. */
   static Value variable(Variables vars, String name) {
-    Object o = vars.lookup(name);
+    return variableValue(name, vars.lookup(name));
+  }
+
+  /** The value of what a lookup of {@code name} returned. */
+  static Value variableValue(String name, Object o) {
     return o == Variables.UNKNOWN ? Value.err(ExcelError.NAME, "unknown variable " + name) : Coerce.fromJava(o);
   }
 

@@ -224,9 +224,7 @@ public final class Parser {
 
   private Expr call(Token name) throws FormulaSyntaxException {
     next();
-    if (++callDepth > MAX_NESTING) {
-      throw new FormulaSyntaxException("More than " + MAX_NESTING + " levels of nested functions", name.span());
-    }
+    enterCall(name.span());
     List<Expr> args = new ArrayList<>();
     Token close = arguments(name.text(), name.span(), args);
     callDepth--;
@@ -234,15 +232,19 @@ public final class Parser {
     // A call applied to arguments: LAMBDA(x,x+1)(2), or a LET name's lambda called twice over f(1)(2)
     while (at(TokenKind.LPAREN)) {
       Token open = next();
-      if (++callDepth > MAX_NESTING) {
-        throw new FormulaSyntaxException("More than " + MAX_NESTING + " levels of nested functions", open.span());
-      }
+      enterCall(open.span());
       List<Expr> applied = new ArrayList<>();
       Token end = arguments("a LAMBDA", open.span(), applied);
       callDepth--;
       e = new Expr.Apply(e, List.copyOf(applied), e.span().to(end.span()));
     }
     return e;
+  }
+
+  private void enterCall(SourceSpan at) throws FormulaSyntaxException {
+    if (++callDepth > MAX_NESTING) {
+      throw new FormulaSyntaxException("More than " + MAX_NESTING + " levels of nested functions", at);
+    }
   }
 
   /** The arguments after an opening '(' up to its ')', which is returned; an empty argument is Missing. */
