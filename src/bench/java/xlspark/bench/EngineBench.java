@@ -11,7 +11,7 @@ import xlspark.eval.EngineOptions;
 import xlspark.eval.EngineStats;
 import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.VariableSource;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 import xlspark.workload.ExpressionMix;
 import xlspark.workload.ShapeCensus;
 import xlspark.workload.Workload;

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.library.FunctionRegistry;
 
 /** {@code xlspark functions}: lists the implemented functions with their metadata and prints the count. */
 @Command(name = "functions", mixinStandardHelpOptions = true,

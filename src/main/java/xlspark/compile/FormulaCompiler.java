@@ -7,7 +7,7 @@ import xlspark.formula.Lexed;
 import xlspark.formula.Parser;
 import xlspark.formula.SourceSpan;
 import xlspark.formula.ast.Expr;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 import xlspark.value.Limits;
 
 /**

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import xlspark.functions.ArgKind;
 import xlspark.functions.ErrorPolicy;
-import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.library.FunctionRegistry;
 import xlspark.functions.reference.ReferenceOperators;
 
 /**

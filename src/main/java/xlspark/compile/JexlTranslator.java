@@ -11,8 +11,8 @@ import xlspark.formula.ast.BinaryOp;
 import xlspark.formula.ast.Expr;
 import xlspark.formula.ast.ExprVisitor;
 import xlspark.functions.ArgKind;
-import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.library.FunctionRegistry;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 

@@ -346,7 +346,7 @@ public final class FunctionSpec {
   }
 
   /** A copy of this spec filed under a category (used by the registry). */
-  FunctionSpec inCategory(Category c) {
+  public FunctionSpec inCategory(Category c) {
     Builder b = new Builder(name, body);
     b.kinds.addAll(kinds);
     b.defaults.addAll(Arrays.asList(defaults));

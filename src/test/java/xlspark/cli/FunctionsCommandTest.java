@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 
 class FunctionsCommandTest {
   @Test

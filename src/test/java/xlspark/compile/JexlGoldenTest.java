@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import xlspark.formula.Lexer;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 
 /**
  * The JEXL the translator emits for formulas: every Excel operator is a JEXL operator (implemented by

@@ -15,7 +15,7 @@ import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.VariableSource;
 import xlspark.formula.Lexer;
 import xlspark.functions.EvalContext;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 import xlspark.value.Value;
 
 /** The JEXL sandbox refuses everything but computing with Excel values through the xl namespace. */

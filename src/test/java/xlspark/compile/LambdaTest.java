@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import xlspark.eval.EngineOptions;
 import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.VariableSource;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 import xlspark.value.Value;
 
 /**

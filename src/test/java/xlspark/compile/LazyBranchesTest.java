@@ -20,7 +20,7 @@ import xlspark.eval.EngineOptions;
 import xlspark.eval.EvalOutcome;
 import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.VariableSource;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 
 /**
  * IF, IFERROR, IFNA and CHOOSE evaluate only the argument they return, in both tiers: a real HTTP server on

@@ -12,7 +12,7 @@ import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.VariableSource;
 import xlspark.formula.FormulaSyntaxException;
 import xlspark.formula.Lexer;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 
 /** Sign folding into literals, and when a shape moves from the interpreter to a JEXL template. */
 class TieringTest {

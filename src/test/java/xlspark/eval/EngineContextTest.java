@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import xlspark.compile.FormulaCompiler;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 
 /**
  * Issue 15 section 2: the run's limits travel in its context, while the engine (registry, sandbox, template cache)

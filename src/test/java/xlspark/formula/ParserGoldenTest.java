@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import xlspark.compile.FormulaCompiler;
 import xlspark.formula.ast.AstPrinter;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 
 /** Parser golden files: formula to s-expression, and syntax errors with their span marked «like this». */
 class ParserGoldenTest {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import xlspark.functions.library.FunctionRegistry;
 import xlspark.value.Value;
 
 /**

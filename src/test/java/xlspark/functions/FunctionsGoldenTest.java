@@ -27,6 +27,7 @@ import xlspark.eval.EngineOptions;
 import xlspark.eval.EvalOutcome;
 import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.GoldenCheck;
+import xlspark.functions.library.FunctionRegistry;
 import xlspark.value.Coerce;
 
 /**

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import xlspark.functions.library.FunctionRegistry;
 
 /**
  * The README's function counts (total, per category, golden rows) are the registry's: a function added

@@ -3,8 +3,8 @@ package xlspark.safety;
 import java.util.List;
 import java.util.Random;
 import xlspark.functions.ArgKind;
-import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.library.FunctionRegistry;
 
 /**
  * Random well-formed formulas over the whole function registry, from a seeded {@link Random}: calls with an

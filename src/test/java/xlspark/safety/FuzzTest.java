@@ -23,8 +23,8 @@ import xlspark.eval.VariableSource;
 import xlspark.formula.FormulaSyntaxException;
 import xlspark.formula.Parser;
 import xlspark.formula.SourceSpan;
-import xlspark.functions.FunctionRegistry;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.library.FunctionRegistry;
 
 /**
  * Seeded fuzzing with plain JUnit loops (reproducible: fixed seeds; a failure names its formula), bounded in

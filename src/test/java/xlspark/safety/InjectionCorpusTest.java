@@ -34,7 +34,7 @@ import xlspark.eval.GoldenCheck;
 import xlspark.eval.ResultType;
 import xlspark.eval.VariableSource;
 import xlspark.functions.EvalContext;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 import xlspark.value.Value;
 
 /**

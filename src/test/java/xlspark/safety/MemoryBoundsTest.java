@@ -19,7 +19,7 @@ import xlspark.eval.EvalOutcome;
 import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.VariableSource;
 import xlspark.formula.Lexer;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 
 /**
  * Issue 16 section 3: no input exhausts memory. Worst-case inputs run in a second JVM with a small heap, where

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 
 /**
  * Reads the constant pool of every compiled class an expression can run (the formula, compile, eval,
@@ -54,7 +54,7 @@ class NoSideChannelTest {
       // Implements JexlUberspect's class-loader accessors by delegation; getClassByName always answers null.
       "xlspark/compile/SandboxUberspect", Set.of("java/lang/ClassLoader"),
       // Registry construction reads the list of Excel's function names from its own jar, once per JVM.
-      "xlspark/functions/FunctionRegistry", Set.of("java/lang/Class.getResourceAsStream"));
+      "xlspark/functions/library/FunctionRegistry", Set.of("java/lang/Class.getResourceAsStream"));
 
   @Test
   void noEngineClassReachesFilesProcessesReflectionOrTheNetwork() throws IOException {

@@ -20,7 +20,7 @@ import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.ResultType;
 import xlspark.eval.StepClock;
 import xlspark.eval.VariableSource;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 
 /**
  * Each per-expression limit, with Excel's value where Excel has one: text length, array cells, nesting,

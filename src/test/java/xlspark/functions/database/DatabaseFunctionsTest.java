@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import xlspark.functions.EvalContext;
-import xlspark.functions.FunctionRegistry;
+import xlspark.functions.library.FunctionRegistry;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 import xlspark.value.Value.Arr;

@@ -1,4 +1,4 @@
-package xlspark.functions;
+package xlspark.functions.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package xlspark.functions;
+package xlspark.functions.library;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import xlspark.functions.Category;
+import xlspark.functions.FunctionSpec;
 import xlspark.functions.criteria.CriteriaFunctions;
 import xlspark.functions.database.DatabaseFunctions;
 import xlspark.functions.date.DateFunctions;
