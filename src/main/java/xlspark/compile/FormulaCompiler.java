@@ -103,7 +103,7 @@ public final class FormulaCompiler {
    * Shapes with LET, LAMBDA or a lambda helper are never compiled: only the interpreter binds names.
    */
   public boolean shouldCompile(Lexed lexed) {
-    if (ShapeCheck.needsInterpreter(lexed.shapeKey())) {
+    if (ShapeCheck.needsInterpreter(lexed.shapeKey(), registry)) {
       return false;
     }
     int after = compileAfter;

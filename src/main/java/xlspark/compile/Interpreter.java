@@ -7,7 +7,6 @@ import xlspark.formula.ast.Expr;
 import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.library.FunctionRegistry;
-import xlspark.functions.logical.LambdaFunctions;
 import xlspark.value.Budget;
 import xlspark.value.ExcelError;
 import xlspark.value.Ops;
@@ -46,7 +45,7 @@ public final class Interpreter {
       return binary(b, literals, vars, ctx);
     }
     if (e instanceof Expr.Call c) {
-      return call(c, literals, vars, ctx);
+      return Lambdas.value(call(c, literals, vars, ctx));
     }
     if (e instanceof Expr.Var v) {
       return vars instanceof Lambdas.Scope ? Lambdas.variable(vars, v.name()) : Template.variable(vars, v.name());
@@ -146,19 +145,25 @@ public final class Interpreter {
     };
   }
 
-  private Value call(Expr.Call c, Value[] literals, Template.Variables vars, EvalContext ctx) {
+  /**
+   * A call by name, the one place that decides what a name calls: a LAMBDA bound to it in a LET or LAMBDA scope, an
+   * interpreter-only function (LET, LAMBDA, a helper), or a registry function. The result is a value, or a
+   * {@link Lambdas.Closure} where LET or LAMBDA makes one; callers that need a value take it through
+   * {@link Lambdas#value}.
+   */
+  Object call(Expr.Call c, Value[] literals, Template.Variables vars, EvalContext ctx) {
     if (vars instanceof Lambdas.Scope s) {
       Lambdas.Closure f = s.closure(c.name());
       if (f != null) {
-        return Lambdas.value(lambdas.callNamed(f, c, literals, vars, ctx));
+        return lambdas.callNamed(f, c, literals, vars, ctx);
       }
     }
     FunctionSpec spec = registry.lookup(c.name());
     if (spec == null) {
       return ShapeCheck.unknownFunction(registry, c.name());
     }
-    if (LambdaFunctions.NAMES.contains(spec.name())) {
-      return lambdas.call(spec, c, literals, vars, ctx);
+    if (spec.isInterpreterOnly()) {
+      return lambdas.special(spec, c, literals, vars, ctx);
     }
     List<Expr> argExprs = c.args();
     LazyCalls.Kind lazy = LazyCalls.kind(spec, argExprs.size(), false);

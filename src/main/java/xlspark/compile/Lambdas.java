@@ -60,12 +60,10 @@ final class Lambdas {
       Value.err(ExcelError.CALC, "a LAMBDA is a function: call it with its arguments, as in LAMBDA(x,x+1)(2)");
 
   private final Interpreter interpreter;
-  private final FunctionRegistry registry;
   private final Grouping grouping;
 
   Lambdas(Interpreter interpreter, FunctionRegistry registry) {
     this.interpreter = interpreter;
-    this.registry = registry;
     this.grouping = new Grouping(this, registry);
   }
 
@@ -106,14 +104,7 @@ final class Lambdas {
       return apply(a, literals, vars, ctx);
     }
     if (e instanceof Expr.Call c) {
-      Closure f = vars instanceof Scope s ? s.closure(c.name()) : null;
-      if (f != null) {
-        return callNamed(f, c, literals, vars, ctx);
-      }
-      FunctionSpec spec = registry.lookup(c.name());
-      if (spec != null && (spec.name().equals("LAMBDA") || spec.name().equals("LET"))) {
-        return special(spec, c, literals, vars, ctx);
-      }
+      return interpreter.call(c, literals, vars, ctx);
     }
     return interpreter.eval(e, literals, vars, ctx);
   }
@@ -162,13 +153,11 @@ final class Lambdas {
     return evalAny(f.body(), f.literals(), scope, ctx);
   }
 
-  /** The value of a call to LET, LAMBDA or a helper (ShapeCheck has checked names and arities). */
-  Value call(FunctionSpec spec, Expr.Call c, Value[] literals, Template.Variables vars, EvalContext ctx) {
-    return value(special(spec, c, literals, vars, ctx));
-  }
-
-  private Object special(FunctionSpec spec, Expr.Call c, Value[] literals, Template.Variables vars,
-                         EvalContext ctx) {
+  /**
+   * A call to LET, LAMBDA or a helper (ShapeCheck has checked names and arities): a value, or the closure LAMBDA
+   * makes (or LET returns).
+   */
+  Object special(FunctionSpec spec, Expr.Call c, Value[] literals, Template.Variables vars, EvalContext ctx) {
     List<Expr> a = c.args();
     switch (spec.name()) {
       case "LET": {

@@ -11,7 +11,6 @@ import xlspark.formula.ast.BinaryOp;
 import xlspark.formula.ast.Expr;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.library.FunctionRegistry;
-import xlspark.functions.logical.LambdaFunctions;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
@@ -75,16 +74,18 @@ public final class ShapeCheck {
   }
 
   /**
-   * True when a formula of this shape key (expression mode) uses LET, LAMBDA, a lambda helper or calls a call's
-   * result ({@code LAMBDA(x,x)(1)}): such formulas bind names and call function values, which only the
+   * True when a formula of this shape key (expression mode) calls a function the registry marks interpreter-only
+   * (LET, LAMBDA, the lambda helpers: {@link FunctionSpec#isInterpreterOnly}) or calls a call's result
+   * ({@code LAMBDA(x,x)(1)}): such formulas bind names and call function values, which only the
    * {@link Interpreter} does, so they are never compiled. A false positive only costs the compile's speed-up.
    */
-  public static boolean needsInterpreter(String shapeKey) {
+  public static boolean needsInterpreter(String shapeKey, FunctionRegistry registry) {
+    List<String> names = registry.interpreterOnlyNames();
     for (int i = shapeKey.indexOf('('); i >= 0; i = shapeKey.indexOf('(', i + 1)) {
       if (i > 0 && shapeKey.charAt(i - 1) == ')') {
         return true;
       }
-      for (String name : LambdaFunctions.NAMES) {
+      for (String name : names) {
         int n = name.length();
         int at = i - n;
         if (at >= 2 && shapeKey.startsWith(name, at)
@@ -182,7 +183,7 @@ public final class ShapeCheck {
         return;
       }
       FunctionSpec spec = registry.lookup(c.name());
-      if (spec != null && LambdaFunctions.NAMES.contains(spec.name())) {
+      if (spec != null && spec.isInterpreterOnly()) {
         lambdaCall(spec, c);
         return;
       }

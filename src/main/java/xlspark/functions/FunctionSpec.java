@@ -39,6 +39,7 @@ public final class FunctionSpec {
   private final int defaultedArgs;
   private final ErrorPolicy errorPolicy;
   private final boolean volatileFn;
+  private final boolean interpreterOnly;
   private final Body body;
 
   private FunctionSpec(Builder b) {
@@ -58,6 +59,7 @@ public final class FunctionSpec {
     this.defaultedArgs = last;
     this.errorPolicy = b.errorPolicy;
     this.volatileFn = b.volatileFn;
+    this.interpreterOnly = b.interpreterOnly;
     this.body = b.body;
   }
 
@@ -94,6 +96,14 @@ public final class FunctionSpec {
 
   public boolean isVolatile() {
     return volatileFn;
+  }
+
+  /**
+   * True for the functions that bind names or call function values (LET, LAMBDA, the lambda helpers): only the
+   * engine's interpreter evaluates them, so a formula using one is never compiled to a template.
+   */
+  public boolean isInterpreterOnly() {
+    return interpreterOnly;
   }
 
   public ErrorPolicy errorPolicy() {
@@ -243,6 +253,7 @@ public final class FunctionSpec {
     private int maxArgs = 255;
     private ErrorPolicy errorPolicy = ErrorPolicy.PROPAGATE;
     private boolean volatileFn;
+    private boolean interpreterOnly;
     private Category category;
 
     private Builder(String name, Body body) {
@@ -335,6 +346,12 @@ public final class FunctionSpec {
       return this;
     }
 
+    /** Marks a function only the interpreter evaluates (see {@link FunctionSpec#isInterpreterOnly}). */
+    public Builder interpreterOnly() {
+      interpreterOnly = true;
+      return this;
+    }
+
     Builder category(Category c) {
       category = c;
       return this;
@@ -358,6 +375,7 @@ public final class FunctionSpec {
     b.maxArgs = maxArgs;
     b.errorPolicy = errorPolicy;
     b.volatileFn = volatileFn;
+    b.interpreterOnly = interpreterOnly;
     b.category = c;
     return new FunctionSpec(b);
   }

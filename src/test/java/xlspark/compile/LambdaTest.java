@@ -115,14 +115,25 @@ class LambdaTest {
     assertTrue(ms < 5_000, "a 1 s budget ended the row after " + ms + " ms");
   }
 
+  private static boolean needsInterpreter(String formula) throws Exception {
+    return ShapeCheck.needsInterpreter(xlspark.formula.Lexer.shape(formula).shapeKey(), FunctionRegistry.standard());
+  }
+
   @Test
   void lambdaFormulasNeverReachTheJexlCompiler() throws Exception {
-    assertTrue(ShapeCheck.needsInterpreter(xlspark.formula.Lexer.shape("LET(x,1,x)").shapeKey()));
-    assertTrue(ShapeCheck.needsInterpreter(xlspark.formula.Lexer.shape("1+_xlfn.MAP({1},LAMBDA(x,x))").shapeKey()));
-    assertTrue(ShapeCheck.needsInterpreter(xlspark.formula.Lexer.shape("f(1)(2)").shapeKey()));
-    assertTrue(ShapeCheck.needsInterpreter(xlspark.formula.Lexer.shape("=(BYCOL(10,B))").shapeKey()));
-    assertTrue(!ShapeCheck.needsInterpreter(xlspark.formula.Lexer.shape("SUM(1,2)*(3+4)").shapeKey()));
-    assertTrue(!ShapeCheck.needsInterpreter(xlspark.formula.Lexer.shape("OUTLETS(1)+LETTER").shapeKey()));
+    assertTrue(needsInterpreter("LET(x,1,x)"));
+    assertTrue(needsInterpreter("1+_xlfn.MAP({1},LAMBDA(x,x))"));
+    assertTrue(needsInterpreter("f(1)(2)"));
+    assertTrue(needsInterpreter("=(BYCOL(10,B))"));
+    assertTrue(!needsInterpreter("SUM(1,2)*(3+4)"));
+    assertTrue(!needsInterpreter("OUTLETS(1)+LETTER"));
+    // The specs' flag is the one list: every function marked interpreter-only keeps its formulas there.
+    java.util.List<String> marked = FunctionRegistry.standard().interpreterOnlyNames();
+    assertEquals(java.util.Set.of("LET", "LAMBDA", "MAP", "REDUCE", "SCAN", "BYROW", "BYCOL", "MAKEARRAY", "ISOMITTED",
+        "GROUPBY", "PIVOTBY"), java.util.Set.copyOf(marked));
+    for (String name : marked) {
+      assertTrue(needsInterpreter("1+" + name.toLowerCase(java.util.Locale.ROOT) + "(1)"), name);
+    }
     FormulaEvaluator ev = engine(1, 5_000);
     value(ev, "LET(x,1,x)");
     assertEquals(0, ev.stats().cacheMisses() - ev.stats().interpreted(), "compiled shapes");

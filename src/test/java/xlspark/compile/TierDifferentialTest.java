@@ -60,7 +60,8 @@ class TierDifferentialTest {
 
   private void compare(String source, String formula, VariableSource vars, long rowId) {
     try {
-      lambdaShapes += ShapeCheck.needsInterpreter(xlspark.formula.Lexer.shape(formula).shapeKey()) ? 1 : 0;
+      String key = xlspark.formula.Lexer.shape(formula).shapeKey();
+      lambdaShapes += ShapeCheck.needsInterpreter(key, FunctionRegistry.standard()) ? 1 : 0;
     } catch (xlspark.formula.FormulaSyntaxException e) {
       // no tier runs it
     }

@@ -85,6 +85,7 @@ public final class FunctionRegistry {
 
   private final Map<String, FunctionSpec> byName;
   private final Set<String> excelNames;
+  private final List<String> interpreterOnly;
 
   private FunctionRegistry(List<Source> sources) {
     Map<String, FunctionSpec> m = new LinkedHashMap<>();
@@ -97,6 +98,7 @@ public final class FunctionRegistry {
     }
     this.byName = Collections.unmodifiableMap(m);
     this.excelNames = loadExcelNames();
+    this.interpreterOnly = m.values().stream().filter(FunctionSpec::isInterpreterOnly).map(FunctionSpec::name).toList();
   }
 
   /** The registry of all implemented functions. */
@@ -114,6 +116,11 @@ public final class FunctionRegistry {
       }
     }
     return s;
+  }
+
+  /** The names of the functions only the interpreter evaluates ({@link FunctionSpec#isInterpreterOnly}). */
+  public List<String> interpreterOnlyNames() {
+    return interpreterOnly;
   }
 
   /** True for a function Excel has, whether or not it is implemented here. */

@@ -3,7 +3,6 @@ package xlspark.functions.logical;
 import static xlspark.functions.ArgKind.ANY;
 
 import java.util.List;
-import java.util.Set;
 import xlspark.functions.ErrorPolicy;
 import xlspark.functions.FunctionSpec;
 import xlspark.value.ExcelError;
@@ -12,15 +11,11 @@ import xlspark.value.Value;
 /**
  * LET, LAMBDA and the lambda helpers. They bind names and call function values, which only the engine's AST
  * interpreter does: a formula that uses any of them is never compiled to JEXL (no JEXL lambda, no script local
- * exists for it). These specs give the registry their names, categories and arities; their bodies run only where a
- * formula reached a tier that cannot evaluate them (workbook mode), and say so.
+ * exists for it). Their specs say so ({@link FunctionSpec#isInterpreterOnly}, what the engine reads) and give the
+ * registry their names, categories and arities; their bodies run only where a formula reached a tier that cannot
+ * evaluate them (workbook mode), and say so.
  */
 public final class LambdaFunctions {
-  /** The names whose formulas only the interpreter evaluates. */
-  public static final Set<String> NAMES =
-      Set.of("LET", "LAMBDA", "MAP", "REDUCE", "SCAN", "BYROW", "BYCOL", "MAKEARRAY", "ISOMITTED", "GROUPBY",
-          "PIVOTBY");
-
   private LambdaFunctions() {
   }
 
@@ -46,6 +41,6 @@ public final class LambdaFunctions {
 
   private static FunctionSpec.Builder spec(String name) {
     Value.Err refused = Value.err(ExcelError.CALC, name + " is evaluated in expression mode only");
-    return FunctionSpec.builder(name, a -> refused).errorPolicy(ErrorPolicy.INSPECTS_ERRORS);
+    return FunctionSpec.builder(name, a -> refused).errorPolicy(ErrorPolicy.INSPECTS_ERRORS).interpreterOnly();
   }
 }
