@@ -13,7 +13,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.util.LongAccumulator;
 import xlspark.spark.io.FormulaSource;
 import xlspark.spark.io.OutputSpec;
@@ -72,7 +71,7 @@ public final class EvaluationJob {
       }
       TallyAccumulator tally = new TallyAccumulator();
       spark.sparkContext().register(tally, "xlspark rows");
-      RowEvaluator evaluator = new RowEvaluator(input.schema(), table.expressionColumn(),
+      RowEvaluator evaluator = new RowEvaluator(input.schema(), table.expressionColumn(), table.corruptColumn(),
           table.idColumn() == null, table.textCells(), results, config.engine(), config.dryRun(), tally);
       if (progress != RunProgress.NONE) {
         LongAccumulator evaluatedRows = spark.sparkContext().longAccumulator("xlspark rows evaluated");
@@ -119,8 +118,8 @@ public final class EvaluationJob {
    * rows, as {@code id: message}, in input order: each partition sends at most that many.
    */
   static List<String> firstProblems(Dataset<Row> out, String id, ResultColumns results) {
-    Dataset<Row> errors = out.filter(functions.col(results.type()).equalTo("ERROR"))
-        .select(functions.col(id).cast("string"), functions.col(results.message()));
+    Dataset<Row> errors = out.filter(ResultColumns.column(results.type()).equalTo("ERROR"))
+        .select(ResultColumns.column(id).cast("string"), ResultColumns.column(results.message()));
     List<Row> firsts = errors.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
       List<Row> keep = new ArrayList<>();
       while (it.hasNext()) {

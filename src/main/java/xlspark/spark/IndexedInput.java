@@ -39,6 +39,7 @@ public final class IndexedInput {
 
   private final SparkSession spark;
   private final StructType schema;
+  private final String corrupt;
   private final RDD<InternalRow> source;
   private final long[] counts;
   private final boolean evenSplits;
@@ -46,10 +47,11 @@ public final class IndexedInput {
   private List<String[]> firstRows;
   private Dataset<Row> rows;
 
-  private IndexedInput(SparkSession spark, StructType schema, RDD<InternalRow> source, long[] counts,
+  private IndexedInput(SparkSession spark, StructType schema, String corrupt, RDD<InternalRow> source, long[] counts,
                        boolean evenSplits, JavaRDD<InternalRow> cached) {
     this.spark = spark;
     this.schema = schema;
+    this.corrupt = corrupt;
     this.source = source;
     this.counts = counts;
     this.evenSplits = evenSplits;
@@ -70,7 +72,8 @@ public final class IndexedInput {
     if (table.lines() != null) {
       Optional<RDD<InternalRow>> read = table.lines().read(spark, table.data());
       if (read.isPresent()) {
-        IndexedInput in = new IndexedInput(spark, schema, read.get(), table.lines().rows(), true, null);
+        IndexedInput in = new IndexedInput(spark, schema, table.corruptColumn(), read.get(), table.lines().rows(), true,
+            null);
         in.firstRows = table.lines().firstRows().isEmpty() ? null : table.lines().firstRows();
         return in;
       }
@@ -96,7 +99,7 @@ public final class IndexedInput {
     for (long[] c : found) {
       counts[(int) c[0]] = c[1];
     }
-    return new IndexedInput(spark, schema, rows.rdd(), counts, false, rows);
+    return new IndexedInput(spark, schema, table.corruptColumn(), rows.rdd(), counts, false, rows);
   }
 
   /**
@@ -226,7 +229,7 @@ public final class IndexedInput {
 
   /**
    * The first {@code n} rows with their index (as in {@link #rows()}): for a CSV read line by line, as the driver
-   * parsed them while reading the file (no job; a malformed line has its text in {@link ResultColumns#CORRUPT_RECORD}
+   * parsed them while reading the file (no job; a malformed line has its text in the reader's malformed-line column
    * but may differ from Spark's row in detail, which is why only auto's timing sample takes them), else read by one
    * task of one job.
    */
@@ -238,8 +241,8 @@ public final class IndexedInput {
         String[] cells = firstRows.get(i);
         Object[] values = new Object[schema.size() + 1];
         for (int c = 0; c < schema.size(); c++) {
-          boolean corrupt = schema.fields()[c].name().equals(ResultColumns.CORRUPT_RECORD);
-          values[c] = corrupt ? (cells == null ? "(malformed)" : null)
+          boolean malformed = schema.fields()[c].name().equals(corrupt);
+          values[c] = malformed ? (cells == null ? "(malformed)" : null)
               : cells == null || c >= cells.length ? null : cells[c];
         }
         values[schema.size()] = (long) i;

@@ -1,19 +1,27 @@
 package xlspark.spark;
 
 import java.io.Serializable;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import xlspark.formula.Names;
 
 /** Names and types of the result columns {@code type, value, number, message}, with the optional prefix. */
 public record ResultColumns(String prefix) implements Serializable {
   public static final List<String> BASE_NAMES = List.of("type", "value", "number", "message");
   /** Internal column holding the 0-based input row index (see {@link #rowIndexName}); sorted on, never written. */
   public static final String ROW_INDEX = "__xlspark_row";
-  /** Spark's column for lines the CSV/JSON reader could not parse. */
-  public static final String CORRUPT_RECORD = "_corrupt_record";
+  /**
+   * The internal column holding the raw text of a line the CSV or JSON reader could not parse (Spark's
+   * {@code columnNameOfCorruptRecord}, set by xlspark, never Spark's default {@code _corrupt_record}, which is a
+   * user's name like any other); named apart from the input's columns by {@link #internalName}, never written.
+   */
+  public static final String CORRUPT_RECORD = "__xlspark_malformed";
 
   public ResultColumns {
     prefix = prefix == null ? "" : prefix;
@@ -41,28 +49,42 @@ public record ResultColumns(String prefix) implements Serializable {
     return DataTypes.createStructType(new ResultColumns("").fields());
   }
 
-  /**
-   * The name of the row index column for an input with these columns: {@link #ROW_INDEX}, with a number added
-   * while an input column has that name (in any case, as Spark resolves names), so that no user name is ever
-   * taken for it, dropped, or made ambiguous.
-   */
+  /** The name of the row index column for an input with these columns ({@link #internalName}). */
   public static String rowIndexName(StructType input) {
-    java.util.Set<String> taken = new java.util.HashSet<>();
-    for (String n : input.fieldNames()) {
-      taken.add(n.toLowerCase(Locale.ROOT));
+    return internalName(ROW_INDEX, input.fieldNames());
+  }
+
+  /**
+   * The name of an internal column for an input with columns {@code taken}: {@code base}, with a number added
+   * ({@code base_2}, {@code base_3}...) while an input column has that name by {@link Names#same} (the one fold, which
+   * also folds alike every two names Spark's case-insensitive resolution takes for one), so that no user name is
+   * ever taken for it, dropped with it, or made ambiguous.
+   */
+  public static String internalName(String base, String... taken) {
+    Set<String> folded = new HashSet<>();
+    for (String n : taken) {
+      folded.add(Names.fold(n));
     }
-    String name = ROW_INDEX;
-    for (int k = 2; taken.contains(name.toLowerCase(Locale.ROOT)); k++) {
-      name = ROW_INDEX + "_" + k;
+    String name = base;
+    for (int k = 2; folded.contains(Names.fold(name)); k++) {
+      name = base + "_" + k;
     }
     return name;
   }
 
-  /** Fails when an input column has the name of a result column (case-insensitive, as Spark resolves). */
+  /**
+   * A column by its exact name: Spark's {@code col("a.b")} reads a dot as a field access and backticks as quoting,
+   * so a user's column named {@code g.x} or {@code `g`} must be quoted whole.
+   */
+  public static Column column(String name) {
+    return functions.col("`" + name.replace("`", "``") + "`");
+  }
+
+  /** Fails when an input column has the name of a result column ({@link Names#same}, as formulas name columns). */
   public void checkNoClash(StructType input) {
     for (String n : input.fieldNames()) {
       for (String r : names()) {
-        if (n.toLowerCase(Locale.ROOT).equals(r.toLowerCase(Locale.ROOT))) {
+        if (Names.same(n, r)) {
           throw new UsageException("input column '" + n + "' has the name of a result column; rename it or "
               + "use --result-prefix (e.g. --result-prefix xl_)");
         }

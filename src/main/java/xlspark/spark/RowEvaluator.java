@@ -56,6 +56,7 @@ public final class RowEvaluator implements Serializable {
   private final String expression;
   private final ResultColumns results;
   private final int expressionIndex;
+  private final String corrupt;
   private final int corruptIndex;
   private final int rowIndexPos;
   private final String rowIndex;
@@ -71,28 +72,30 @@ public final class RowEvaluator implements Serializable {
   private final LongAccumulator progress;
 
   /**
-   * @param input      the input's schema; may contain {@link ResultColumns#CORRUPT_RECORD}. Rows given later may
-   *                   end with the row index column ({@link #withInput}), named apart from every input column
-   *                   ({@link ResultColumns#rowIndexName})
+   * @param input      the input's schema. Rows given later may end with the row index column ({@link #withInput}),
+   *                   named apart from every input column ({@link ResultColumns#rowIndexName})
    * @param expression the expression column (exact name in {@code input})
+   * @param corrupt    the reader's column holding a malformed line's raw text (a row with it set is an
+   *                   {@code ERROR} row), never passed through; null: none (every column is the user's)
    * @param addId      add {@code id} = 1-based row number
    * @param textCells  type string cells the way Excel types entered text (CSV input)
    * @param tally      receives one tally per partition; may be null
    */
-  public RowEvaluator(StructType input, String expression, boolean addId, boolean textCells,
+  public RowEvaluator(StructType input, String expression, String corrupt, boolean addId, boolean textCells,
                       ResultColumns results, EngineOptions engine, boolean dryRun, TallyAccumulator tally) {
-    this(input, expression, addId, textCells, results, engine, dryRun, tally, null,
+    this(input, expression, corrupt, addId, textCells, results, engine, dryRun, tally, null,
         ResultColumns.rowIndexName(input));
   }
 
-  private RowEvaluator(StructType input, String expression, boolean addId, boolean textCells,
+  private RowEvaluator(StructType input, String expression, String corrupt, boolean addId, boolean textCells,
                        ResultColumns results, EngineOptions engine, boolean dryRun, TallyAccumulator tally,
                        LongAccumulator progress, String rowIndex) {
     this.input = input;
     this.expression = expression;
     this.results = results;
     this.expressionIndex = input.fieldIndex(expression);
-    this.corruptIndex = indexOf(input, ResultColumns.CORRUPT_RECORD);
+    this.corrupt = corrupt;
+    this.corruptIndex = corrupt == null ? -1 : indexOf(input, corrupt);
     this.rowIndex = rowIndex;
     this.rowIndexPos = indexOf(input, rowIndex);
     this.addId = addId;
@@ -105,7 +108,7 @@ public final class RowEvaluator implements Serializable {
     if (addId) {
       out.add(DataTypes.createStructField("id", DataTypes.LongType, false));
     }
-    checkNames(input, rowIndex);
+    checkNames(input, corrupt, rowIndex);
     List<Integer> kept = new ArrayList<>();
     Map<String, Integer> vars = new HashMap<>();
     StructField[] fields = input.fields();
@@ -131,18 +134,15 @@ public final class RowEvaluator implements Serializable {
 
   /**
    * Refuses two columns whose names fold alike ({@link Names#fold}, the rule formulas name columns by): a formula
-   * could reach only one of them. The internal columns do not count.
+   * could reach only one of them. The internal columns (exact names; null: none) do not count.
    *
    * @throws UsageException naming both columns
    */
-  public static void checkNames(StructType schema) {
-    checkNames(schema, null);
-  }
-
-  private static void checkNames(StructType schema, String rowIndex) {
+  public static void checkNames(StructType schema, String... internal) {
+    List<String> skip = java.util.Arrays.asList(internal);
     Map<String, String> seen = new HashMap<>();
     for (String name : schema.fieldNames()) {
-      if (name.equals(ResultColumns.CORRUPT_RECORD) || name.equals(rowIndex)) {
+      if (skip.contains(name)) {
         continue;
       }
       String before = seen.putIfAbsent(Names.fold(name), name);
@@ -163,7 +163,8 @@ public final class RowEvaluator implements Serializable {
 
   /** The same evaluation for rows of another schema (e.g. with the row index column added). */
   public RowEvaluator withInput(StructType other) {
-    return new RowEvaluator(other, expression, addId, textCells, results, engine, dryRun, tally, progress, rowIndex);
+    return new RowEvaluator(other, expression, corrupt, addId, textCells, results, engine, dryRun, tally, progress,
+        rowIndex);
   }
 
   /**
@@ -172,7 +173,8 @@ public final class RowEvaluator implements Serializable {
    * a running task's progress to the driver's listeners.
    */
   public RowEvaluator withProgress(LongAccumulator rows) {
-    return new RowEvaluator(input, expression, addId, textCells, results, engine, dryRun, tally, rows, rowIndex);
+    return new RowEvaluator(input, expression, corrupt, addId, textCells, results, engine, dryRun, tally, rows,
+        rowIndex);
   }
 
   /**

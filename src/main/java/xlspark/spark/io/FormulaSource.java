@@ -31,6 +31,8 @@ import xlspark.spark.strategy.StrategyKind;
 public final class FormulaSource {
   public static final String EXPRESSION = "expression";
   public static final String ID = "id";
+  /** Spark's reader option naming the column that holds a malformed line's raw text. */
+  static final String CORRUPT_OPTION = "columnNameOfCorruptRecord";
   /** Rows auto mode times to choose a mode. */
   public static final int SAMPLE_ROWS = 64;
 
@@ -44,14 +46,25 @@ public final class FormulaSource {
    */
   static final String NO_VALUE = "\u0000xlspark:no value\u0000";
 
-  /** xlspark's CSV defaults: Excel-style quoting, quoted line breaks, malformed lines kept, "" kept apart from nothing. */
+  /**
+   * xlspark's CSV defaults: Excel-style quoting, quoted line breaks, malformed lines kept, "" kept apart from nothing.
+   *
+   * @throws UsageException when the user's options name the malformed-line column: it is xlspark's own, named apart
+   *                        from the input's columns (a malformed line becomes an ERROR row with its text)
+   */
   public static Map<String, String> csvReadOptions(Map<String, String> user) {
+    for (String k : user.keySet()) {
+      if (k.equalsIgnoreCase(CORRUPT_OPTION)) {
+        throw new UsageException("--csv-option " + k + " cannot be set: xlspark keeps a malformed line's text in a "
+            + "column of its own, named apart from the input's, and makes the line an ERROR row with that text");
+      }
+    }
     Map<String, String> o = new LinkedHashMap<>();
     o.put("header", "true");
     o.put("escape", "\"");
     o.put("multiLine", "true");
     o.put("mode", "PERMISSIVE");
-    o.put("columnNameOfCorruptRecord", ResultColumns.CORRUPT_RECORD);
+    o.put(CORRUPT_OPTION, ResultColumns.CORRUPT_RECORD);
     o.put("nullValue", NO_VALUE);
     o.putAll(user);
     return o;
@@ -73,7 +86,7 @@ public final class FormulaSource {
     }
     List<String> files = dataFiles(spark, config.input());
     DataFormat format = config.inputFormatOption().orElseGet(() -> inferFormat(config.input(), files));
-    Dataset<Row> data;
+    Read data;
     CsvReadPlan.Plan csv = null;
     try {
       if (format == DataFormat.CSV) {
@@ -85,9 +98,9 @@ public final class FormulaSource {
         data = readCsv(spark, files, options);
       } else {
         data = switch (format) {
-          case JSON -> readJson(spark, files);
-          case PARQUET -> spark.read().parquet(files.toArray(String[]::new));
-          case XLSX -> readXlsx(spark, files, config.sheet());
+          case JSON -> JsonLines.read(spark, files);
+          case PARQUET -> new Read(spark.read().parquet(files.toArray(String[]::new)), null);
+          case XLSX -> new Read(readXlsx(spark, files, config.sheet()), null);
           case CSV, DELTA -> throw new IllegalStateException();
         };
       }
@@ -97,7 +110,7 @@ public final class FormulaSource {
       throw new UsageException("cannot read " + config.input() + " as " + format.cliName() + ": "
           + firstLine(rootCause(e)), e);
     }
-    return checked(spark, config, format, data, files, csv == null ? null : csv.lines(),
+    return checked(spark, config, format, data.data(), data.corruptColumn(), files, csv == null ? null : csv.lines(),
         csv == null ? null : "csv " + csv.note());
   }
 
@@ -127,30 +140,31 @@ public final class FormulaSource {
     } catch (Exception e) {
       throw new UsageException("cannot read " + config.input() + " as delta: " + firstLine(rootCause(e)), e);
     }
-    return checked(spark, config, DataFormat.DELTA, data, List.of(config.input()), null, "delta table " + version);
+    return checked(spark, config, DataFormat.DELTA, data, null, List.of(config.input()), null,
+        "delta table " + version);
   }
 
   /**
    * Checks the columns of a loaded input and names its expression and id columns.
    *
+   * @param corrupt the reader's malformed-line column, or null
    * @param lines a CSV read line by line: its ranges; else null
    * @param note  how it is read, for the report; null: the format and the number of files
    */
   private static SourceTable checked(SparkSession spark, JobConfig config, DataFormat format, Dataset<Row> data,
-                                     List<String> files, LineRanges lines, String note) {
+                                     String corrupt, List<String> files, LineRanges lines, String note) {
     StructType schema = data.schema();
-    if (format == DataFormat.JSON && schema.fields().length == 1
-        && schema.fields()[0].name().equals(ResultColumns.CORRUPT_RECORD)) {
+    List<String> visible = Arrays.stream(schema.fieldNames()).filter(n -> !n.equals(corrupt)).toList();
+    if (format == DataFormat.JSON && visible.isEmpty() && !data.isEmpty()) {
       throw new UsageException("cannot read " + config.input() + " as json: no line is a JSON object");
     }
-    if (visibleNames(schema).isEmpty()) {
+    if (visible.isEmpty()) {
       throw new UsageException("no columns in " + config.input() + ": the file or sheet is empty (an xlsx sheet "
           + "with a header and no rows reads as empty)");
     }
-    RowEvaluator.checkNames(schema);
+    RowEvaluator.checkNames(schema, corrupt);
     String expression = column(schema, EXPRESSION).orElseThrow(() -> new UsageException(
-        "no '" + EXPRESSION + "' column in " + config.input() + " (columns: "
-            + String.join(", ", visibleNames(schema)) + ")"));
+        "no '" + EXPRESSION + "' column in " + config.input() + " (columns: " + String.join(", ", visible) + ")"));
     String id = column(schema, ID).orElse(null);
     if (note == null) {
       note = format.cliName() + ", " + files.size() + " file" + (files.size() == 1 ? "" : "s");
@@ -159,7 +173,7 @@ public final class FormulaSource {
       lines = lines.withFirstRows(CsvHeader.firstRows(spark, files.get(0), lines.options(),
           schema.size() - 1, SAMPLE_ROWS));
     }
-    return new SourceTable(data, expression, id, format, format == DataFormat.CSV, files, lines, note);
+    return new SourceTable(data, expression, corrupt, id, format, format == DataFormat.CSV, files, lines, note);
   }
 
   /** The exact name of a column, matched without regard to case ({@link Names#fold}, as formulas name columns). */
@@ -167,23 +181,23 @@ public final class FormulaSource {
     return Arrays.stream(schema.fieldNames()).filter(n -> Names.same(n, name)).findFirst();
   }
 
-  private static List<String> visibleNames(StructType schema) {
-    return Arrays.stream(schema.fieldNames()).filter(n -> !n.equals(ResultColumns.CORRUPT_RECORD)).toList();
-  }
+  /**
+   * A reader's rows and the name of its malformed-line column (null: none).
+   */
+  record Read(Dataset<Row> data, String corruptColumn) {}
 
-  private static Dataset<Row> readCsv(SparkSession spark, List<String> files, Map<String, String> options) {
+  /** @param options the read options; its malformed-line column is set here, named apart from the header's */
+  private static Read readCsv(SparkSession spark, List<String> files, Map<String, String> options) {
     String[] paths = files.toArray(String[]::new);
     // Header only (every column text): cells are typed per cell later, the way Excel types entered text.
     boolean multiLine = "true".equalsIgnoreCase(options.getOrDefault("multiLine", "false"));
     StructType header = CsvHeader.read(spark, files, options, multiLine).orElseGet(() ->
         spark.read().options(options).option("inferSchema", "false").csv(paths).schema());
+    String corrupt = ResultColumns.internalName(ResultColumns.CORRUPT_RECORD, header.fieldNames());
+    options.put(CORRUPT_OPTION, corrupt);
     List<StructField> fields = new ArrayList<>(Arrays.asList(header.fields()));
-    fields.add(DataTypes.createStructField(ResultColumns.CORRUPT_RECORD, DataTypes.StringType, true));
-    return spark.read().options(options).schema(DataTypes.createStructType(fields)).csv(paths);
-  }
-
-  private static Dataset<Row> readJson(SparkSession spark, List<String> files) {
-    return JsonLines.read(spark, files);
+    fields.add(DataTypes.createStructField(corrupt, DataTypes.StringType, true));
+    return new Read(spark.read().options(options).schema(DataTypes.createStructType(fields)).csv(paths), corrupt);
   }
 
   /** The spark-excel build named when it is missing (the version the default and Spark 4 job jars bundle). */

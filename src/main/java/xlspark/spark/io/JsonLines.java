@@ -4,16 +4,20 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.CodecStreams;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import xlspark.spark.ResultColumns;
 
 /**
@@ -32,16 +36,15 @@ final class JsonLines {
 
   private JsonLines() {}
 
-  static Dataset<Row> read(SparkSession spark, List<String> files) {
+  static FormulaSource.Read read(SparkSession spark, List<String> files) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     boolean any = false;
     for (String f : files) {
       any = any || hasLineWithMoreThanOneValue(conf, f);
     }
     if (!any) {
-      return spark.read().option("mode", "PERMISSIVE")
-          .option("columnNameOfCorruptRecord", ResultColumns.CORRUPT_RECORD)
-          .json(files.toArray(String[]::new));
+      String[] paths = files.toArray(String[]::new);
+      return permissive(spark, reader -> reader.json(paths));
     }
     Dataset<String> text = null;
     for (String f : files) {
@@ -50,15 +53,25 @@ final class JsonLines {
       text = text == null ? one : text.union(one);
     }
     Dataset<String> marked = text.map((MapFunction<String, String>) JsonLines::mark, Encoders.STRING());
-    Dataset<Row> data = spark.read().option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", ResultColumns.CORRUPT_RECORD).json(marked);
-    if (!java.util.Arrays.asList(data.schema().fieldNames()).contains(ResultColumns.CORRUPT_RECORD)) {
-      return data;
-    }
-    Column raw = functions.col(ResultColumns.CORRUPT_RECORD);
-    return data.withColumn(ResultColumns.CORRUPT_RECORD,
-        functions.when(raw.startsWith(String.valueOf(MARK)), functions.expr("substring("
-            + ResultColumns.CORRUPT_RECORD + ", 2)")).otherwise(raw));
+    FormulaSource.Read read = permissive(spark, reader -> reader.json(marked));
+    String corrupt = read.corruptColumn();
+    Column raw = functions.col(corrupt);
+    return new FormulaSource.Read(read.data().withColumn(corrupt, functions.when(
+        raw.startsWith(String.valueOf(MARK)), functions.substring(raw, 2, Integer.MAX_VALUE)).otherwise(raw)), corrupt);
+  }
+
+  /**
+   * Reads every line, a malformed one as a row with its raw text in a column named apart from every field of the
+   * well-formed lines ({@link ResultColumns#internalName}): the fields are inferred from the well-formed lines alone
+   * ({@code DROPMALFORMED} adds no column for the others, whatever {@code spark.sql.columnNameOfCorruptRecord} says),
+   * then the lines are read with those fields and that column. One inference pass, as Spark's own read makes.
+   */
+  private static FormulaSource.Read permissive(SparkSession spark, Function<DataFrameReader, Dataset<Row>> load) {
+    StructType fields = load.apply(spark.read().option("mode", "DROPMALFORMED")).schema();
+    String corrupt = ResultColumns.internalName(ResultColumns.CORRUPT_RECORD, fields.fieldNames());
+    Dataset<Row> data = load.apply(spark.read().schema(fields.add(corrupt, DataTypes.StringType, true))
+        .option("mode", "PERMISSIVE").option(FormulaSource.CORRUPT_OPTION, corrupt));
+    return new FormulaSource.Read(data, corrupt);
   }
 
   /** The line as the JSON parser must see it: marked when it holds more than one value (or starts with the mark). */

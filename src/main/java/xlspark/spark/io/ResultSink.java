@@ -31,6 +31,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import xlspark.spark.InternalRows;
+import xlspark.spark.ResultColumns;
 import xlspark.spark.RowRangeRDD;
 import xlspark.spark.UsageException;
 
@@ -344,7 +345,7 @@ public final class ResultSink {
     boolean any = false;
     Column[] cols = new Column[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      Column c = functions.col("`" + fields[i].name().replace("`", "``") + "`");
+      Column c = ResultColumns.column(fields[i].name());
       DataType t = fields[i].dataType();
       if (t instanceof StructType || t instanceof ArrayType || t instanceof MapType) {
         c = functions.to_json(c).as(fields[i].name());
@@ -367,7 +368,7 @@ public final class ResultSink {
     StructField[] fields = data.schema().fields();
     Column[] cols = new Column[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      Column c = functions.col("`" + fields[i].name().replace("`", "``") + "`");
+      Column c = ResultColumns.column(fields[i].name());
       if (fields[i].dataType().equals(DataTypes.StringType)) {
         c = escape.apply(c);
       }

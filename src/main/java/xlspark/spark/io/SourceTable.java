@@ -7,8 +7,10 @@ import org.apache.spark.sql.Row;
 /**
  * The loaded input: its rows, where the expressions are, and how to type its cells.
  *
- * @param data              the rows, lazily read; may contain {@code _corrupt_record}
+ * @param data              the rows, lazily read
  * @param expressionColumn  exact name of the {@code expression} column
+ * @param corruptColumn     exact name of the reader's column holding a malformed line's raw text (CSV, JSON: named
+ *                          apart from every input column), null when the format has none
  * @param idColumn          exact name of the {@code id} column, null when the job must add it
  * @param format            the format read
  * @param textCells         cells are text typed the Excel way (CSV)
@@ -16,5 +18,5 @@ import org.apache.spark.sql.Row;
  * @param lines             a CSV read line by line: its ranges and row counts from the driver's scan; else null
  * @param readNote          how the input is read, for the timing report
  */
-public record SourceTable(Dataset<Row> data, String expressionColumn, String idColumn, DataFormat format,
+public record SourceTable(Dataset<Row> data, String expressionColumn, String corruptColumn, String idColumn, DataFormat format,
                           boolean textCells, List<String> files, LineRanges lines, String readNote) {}

@@ -32,14 +32,15 @@ public final class Xlspark {
 
   /**
    * Appends {@code type, value, number, message} to every row, lazily and without a shuffle: row order and
-   * partitioning stay as they are. Every other column is a variable the expressions may name.
+   * partitioning stay as they are. Every other column is a variable the expressions may name and is passed through,
+   * {@code _corrupt_record} included (a reader's malformed-line column is the caller's to handle).
    */
   public static Dataset<Row> evaluate(Dataset<Row> input, EvaluateOptions options) {
     String expression = FormulaSource.column(input.schema(), options.expressionColumn()).orElseThrow(
         () -> new UsageException("no '" + options.expressionColumn() + "' column"));
     ResultColumns results = new ResultColumns(options.resultPrefix());
     results.checkNoClash(input.schema());
-    RowEvaluator evaluator = new RowEvaluator(input.schema(), expression, false, options.textCells(), results,
+    RowEvaluator evaluator = new RowEvaluator(input.schema(), expression, null, false, options.textCells(), results,
         options.engine(), options.dryRun(), null);
     return input.mapPartitions((MapPartitionsFunction<Row, Row>) evaluator::evaluatePartition,
         Encoders.row(evaluator.outputSchema()));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import xlspark.spark.ResultColumns;
 
 /**
  * Numbers the groups of tasks mode 0..n-1 in order of first appearance: the distinct values of the group
@@ -34,10 +35,12 @@ final class GroupIndex implements Serializable {
       return perRow(in.input().count(), rowIndexPos);
     }
     String g = in.groupColumn().get();
+    // the first row of each group under the row index's own name, apart from every input column's
+    String first = in.input().rowIndexName();
     List<Row> firsts = in.input().rows()
-        .groupBy(functions.col(g))
-        .agg(functions.min(functions.col(in.input().rowIndexName())).as("first"))
-        .orderBy("first")
+        .groupBy(ResultColumns.column(g))
+        .agg(functions.min(ResultColumns.column(first)).as(first))
+        .orderBy(ResultColumns.column(first))
         .limit(limit + 1)
         .collectAsList();
     HashMap<Object, Integer> byValue = new HashMap<>();

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import scala.Tuple2;
 import xlspark.spark.JobConfig;
+import xlspark.spark.ResultColumns;
 import xlspark.spark.RowEvaluator;
 import xlspark.spark.UsageException;
 
@@ -47,7 +48,7 @@ public final class GroupTaskStrategy implements EvaluationStrategy {
       }
       return;
     }
-    Row r = data.agg(functions.approx_count_distinct(functions.col(group.get()), GROUP_ESTIMATE_RSD)).first();
+    Row r = data.agg(functions.approx_count_distinct(ResultColumns.column(group.get()), GROUP_ESTIMATE_RSD)).first();
     long estimate = r.getLong(0);
     if (estimate > max * (1 + 6 * GROUP_ESTIMATE_RSD)) {
       throw refused("about " + estimate + " distinct values in '" + group.get() + "'", max);
