@@ -18,17 +18,23 @@ import xlspark.value.Value.Text;
  */
 public final class Args {
   private final Value[] values;
+  /** How many arguments the call wrote; the values after them are the spec's defaults. */
+  private final int written;
   private final EvalContext ctx;
   /** Which arguments were written empty before coercion replaced them; null when none was. */
   private final boolean[] empty;
 
   public Args(Value[] values, EvalContext ctx) {
-    this(values, ctx, null);
+    this(values, values.length, ctx, null);
   }
 
-  /** {@code empty[i]} marks an argument written empty ({@code F(1,)}) whose value was coerced since. */
-  public Args(Value[] values, EvalContext ctx, boolean[] empty) {
+  /**
+   * {@code written} arguments were in the call (the rest are defaults); {@code empty[i]} marks an argument written
+   * empty ({@code F(1,)}) whose value was coerced since.
+   */
+  public Args(Value[] values, int written, EvalContext ctx, boolean[] empty) {
     this.values = values;
+    this.written = written;
     this.ctx = ctx;
     this.empty = empty;
   }
@@ -37,9 +43,9 @@ public final class Args {
     return values.length;
   }
 
-  /** True when argument i was written in the call (possibly empty, as in {@code F(1,)}). */
+  /** True when argument i was written in the call (possibly empty, as in {@code F(1,)}); a default is not. */
   public boolean has(int i) {
-    return i < values.length;
+    return i < written;
   }
 
   /** True when argument i was written and is not an empty argument. */
@@ -55,10 +61,6 @@ public final class Args {
     return ((Num) values[i]).v();
   }
 
-  public double num(int i, double absent) {
-    return has(i) ? num(i) : absent;
-  }
-
   /** A number argument rounded down to an integer (Excel's INT), saturating at the int range: modes, types. */
   public int integer(int i) {
     return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.floor(num(i))));
@@ -68,16 +70,8 @@ public final class Args {
     return ((Text) values[i]).s();
   }
 
-  public String text(int i, String absent) {
-    return has(i) ? text(i) : absent;
-  }
-
   public boolean bool(int i) {
     return ((Bool) values[i]).b();
-  }
-
-  public boolean bool(int i, boolean absent) {
-    return has(i) ? bool(i) : absent;
   }
 
   /** Argument i as an array; a scalar becomes a 1x1 array. */

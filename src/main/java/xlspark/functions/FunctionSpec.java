@@ -194,7 +194,10 @@ public final class FunctionSpec {
     Value[] args = given;
     if (given.length < defaultedArgs) {
       args = Arrays.copyOf(given, defaultedArgs);
-      System.arraycopy(defaults, given.length, args, given.length, defaultedArgs - given.length);
+      for (int i = given.length; i < defaultedArgs; i++) {
+        // An omitted argument without a default before one with a default is as if written empty, F(x,,y).
+        args[i] = defaults[i] != null ? defaults[i] : Value.MISSING;
+      }
     }
     Value firstError = null;
     boolean[] empty = null;
@@ -216,7 +219,7 @@ public final class FunctionSpec {
     if (firstError != null && errorPolicy == ErrorPolicy.PROPAGATE) {
       return firstError;
     }
-    return normalize(body.apply(new Args(args, ctx, empty)), ctx);
+    return normalize(body.apply(new Args(args, given.length, ctx, empty)), ctx);
   }
 
   private static Value normalize(Value v, EvalContext ctx) {
@@ -280,7 +283,10 @@ public final class FunctionSpec {
       return this;
     }
 
-    /** An optional argument without a default: the body checks {@link Args#has} or {@link Args#given}. */
+    /**
+   * An optional argument without a default: the body checks {@link Args#has} or {@link Args#given}. Omitted before
+   * an argument with a default, it reads as written empty ({@code Value.MISSING}, or the kind's blank).
+   */
     public Builder optionalArg(ArgKind k) {
       kinds.add(k);
       defaults.add(null);
@@ -303,11 +309,8 @@ public final class FunctionSpec {
     }
 
     private Builder defaulted(ArgKind k, Object dflt, boolean skip) {
-      if (!k.isScalar()) {
-        throw new IllegalStateException(name + ": only scalar arguments take a default");
-      }
-      if (defaults.size() > required && defaults.get(defaults.size() - 1) == null) {
-        throw new IllegalStateException(name + ": an argument with a default after one without");
+      if (k == ArgKind.REFERENCE) {
+        throw new IllegalStateException(name + ": a reference argument takes no default");
       }
       Value v = k.coerce(dflt instanceof Value given ? given
           : dflt instanceof Number n ? Value.num(n.doubleValue())

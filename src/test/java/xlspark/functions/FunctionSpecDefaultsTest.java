@@ -43,12 +43,23 @@ class FunctionSpecDefaultsTest {
   @Test
   void defaultsAreCheckedWhenTheSpecIsBuilt() {
     assertThrows(IllegalStateException.class, () -> FunctionSpec.builder("X", a -> Value.ZERO)
-        .arg(ArgKind.NUMBER).optionalArg(ArgKind.ARRAY).optionalArg(ArgKind.NUMBER, 1).build(),
-        "a default after an optional argument without one");
-    assertThrows(IllegalStateException.class, () -> FunctionSpec.builder("X", a -> Value.ZERO)
         .optionalArg(ArgKind.NUMBER, "abc").build(), "a default that is not of its kind");
     assertThrows(IllegalStateException.class, () -> FunctionSpec.builder("X", a -> Value.ZERO)
-        .optionalArg(ArgKind.ARRAY, 1).build(), "arrays take no default");
+        .optionalArg(ArgKind.REFERENCE, 1).build(), "references take no default");
+  }
+
+  /** F(x, [list], [n=7]): the list has no default, n has one; the body reports what it was told about the list. */
+  private static final FunctionSpec GAP = FunctionSpec.builder("GAP", a -> Value.text(
+      a.has(1) + "|" + a.given(1) + "|" + a.num(2) + "|" + a.has(2)))
+      .arg(ArgKind.NUMBER).optionalArg(ArgKind.ARRAY).optionalArg(ArgKind.NUMBER, 7).build();
+
+  @Test
+  void anOmittedArgumentWithoutDefaultBeforeOneWithADefaultIsNotWritten() {
+    // GAP(1): the list is not written (has and given false), n takes its default, which is not written either
+    assertEquals("false|false|7.0|false", call(GAP, Value.num(1)));
+    // GAP(1,,): the list written empty (has, not given), n written empty is 0
+    assertEquals("true|false|0.0|true", call(GAP, Value.num(1), Value.MISSING, Value.MISSING));
+    assertEquals("true|true|7.0|false", call(GAP, Value.num(1), Value.num(2)));
   }
 
   @Test
@@ -59,6 +70,11 @@ class FunctionSpecDefaultsTest {
     assertEquals(Value.num(0.1), r.lookup("IRR").defaultOf(1));
     assertEquals(Value.text("i"), r.lookup("COMPLEX").defaultOf(2));
     assertNull(r.lookup("ROUND").defaultOf(0), "a required argument has none");
+    assertEquals(Value.FALSE, r.lookup("IF").defaultOf(1));
+    assertEquals(Value.num(3), r.lookup("TRIMRANGE").defaultOf(2));
+    assertEquals(Value.num(1), r.lookup("XLOOKUP").defaultOf(5));
+    assertEquals(Value.num(1), r.lookup("SORT").defaultOf(1), "an array argument's default: one key, column 1");
+    assertNull(r.lookup("XLOOKUP").defaultOf(3), "if_not_found: an error when omitted, no default");
   }
 
   @Test

@@ -56,11 +56,11 @@ public final class DateFunctions {
         FunctionSpec.builder("NETWORKDAYS", a -> Workdays.networkDays(a, false))
             .args(NUMBER, NUMBER).optionalArg(ARRAY).build(),
         FunctionSpec.builder("NETWORKDAYS.INTL", a -> Workdays.networkDays(a, true))
-            .args(NUMBER, NUMBER).optionalArg(ANY).optionalArg(ARRAY).build(),
+            .args(NUMBER, NUMBER).skippableArg(ANY, 1).optionalArg(ARRAY).build(),
         FunctionSpec.builder("WORKDAY", a -> Workdays.workday(a, false))
             .args(NUMBER, NUMBER).optionalArg(ARRAY).build(),
         FunctionSpec.builder("WORKDAY.INTL", a -> Workdays.workday(a, true))
-            .args(NUMBER, NUMBER).optionalArg(ANY).optionalArg(ARRAY).build());
+            .args(NUMBER, NUMBER).skippableArg(ANY, 1).optionalArg(ARRAY).build());
   }
 
   /** YEAR, MONTH, DAY: one field of the date of a serial (the time part is ignored). */

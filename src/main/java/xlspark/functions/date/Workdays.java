@@ -147,9 +147,9 @@ final class Workdays {
     return i < 0 ? -i - 1 : i;
   }
 
-  /** The weekend mask (Monday first), or an error value. The .INTL forms read it from argument 2. */
+  /** The weekend mask (Monday first), or an error value. The .INTL forms read it from argument 2 (default 1). */
   private static Object weekend(Args a, boolean intl) {
-    if (!intl || !a.has(2)) {
+    if (!intl) {
       return SAT_SUN;
     }
     Value w = a.get(2);

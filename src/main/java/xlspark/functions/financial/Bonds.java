@@ -143,7 +143,7 @@ final class Bonds {
     double par = a.num(4);
     int f = frequency(a, 5);
     int b = basis(a, 6);
-    boolean fromIssue = !a.given(7) || a.num(7) != 0;
+    boolean fromIssue = a.num(7) != 0;
     if (!ordered(issue, s) || Double.isNaN(first) || f < 0 || b < 0 || rate <= 0 || par <= 0) {
       return num("ACCRINT needs issue < settlement, rate > 0, par > 0, a valid frequency and basis");
     }

@@ -46,7 +46,7 @@ public final class EuroConvert {
 
   public static List<FunctionSpec> specs() {
     return List.of(FunctionSpec.builder("EUROCONVERT", EuroConvert::convert).args(NUMBER, TEXT, TEXT)
-        .optionalArg(BOOLEAN).optionalArg(NUMBER).build());
+        .skippableArg(BOOLEAN, false).optionalArg(NUMBER).build());
   }
 
   private static Value convert(Args a) {
@@ -55,7 +55,7 @@ public final class EuroConvert {
     if (from == null || to == null) {
       return Value.err(ExcelError.VALUE, "EUROCONVERT knows EUR and the currencies it replaced (ISO codes)");
     }
-    boolean full = a.given(3) && a.bool(3);
+    boolean full = a.bool(3);
     double euros = a.num(0) / from.perEuro();
     if (a.given(4)) {
       double t = Math.floor(a.num(4));

@@ -21,11 +21,8 @@ final class SecurityTerms {
     return DateSerial.valid(d) ? d : Double.NaN;
   }
 
-  /** The optional basis argument at {@code i}: 0..4, or -1 when invalid. */
+  /** The basis argument at {@code i} (default 0 in the spec): 0..4, or -1 when invalid. */
   static int basis(Args a, int i) {
-    if (!a.has(i)) {
-      return 0;
-    }
     double b = Math.floor(a.num(i));
     return b >= 0 && b <= 4 ? (int) b : -1;
   }

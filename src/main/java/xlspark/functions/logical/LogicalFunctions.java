@@ -29,7 +29,7 @@ public final class LogicalFunctions {
 
   public static List<FunctionSpec> specs() {
     return List.of(
-        FunctionSpec.builder("IF", LogicalFunctions::ifFn).arg(BOOLEAN).optionalArg(ANY).optionalArg(ANY)
+        FunctionSpec.builder("IF", LogicalFunctions::ifFn).arg(BOOLEAN).optionalArg(ANY, false).optionalArg(ANY, false)
             .errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build(),
         FunctionSpec.builder("IFS", LogicalFunctions::ifs).args(ANY, ANY).repeating(ANY, 254)
             .errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build(),
@@ -47,26 +47,23 @@ public final class LogicalFunctions {
         FunctionSpec.builder("FALSE", a -> Value.FALSE).build());
   }
 
-  /** IF: an omitted value branch gives FALSE when absent and 0 when written empty ({@code IF(A,,1)}). */
+  /** IF: an omitted value branch is FALSE (the spec's default), one written empty is 0 ({@code IF(A,,1)}). */
   static Value ifFn(Args a) {
     if (a.get(0) instanceof Err e) {
       return e;
     }
-    return branch(a, a.bool(0) ? 1 : 2, Value.FALSE);
+    return branch(a, a.bool(0) ? 1 : 2);
   }
 
-  /** Argument i as a result: FALSE-or-given default when not written, 0 when written empty. */
-  private static Value branch(Args a, int i, Value absent) {
-    if (!a.has(i)) {
-      return absent;
-    }
+  /** Argument i as a result: written empty, it is 0. */
+  private static Value branch(Args a, int i) {
     Value v = a.get(i);
     return v == Value.MISSING ? Value.ZERO : v;
   }
 
   /** IFERROR and IFNA: the first value unless it is the error caught, then the second. */
   private static Value orElse(Args a, boolean caught) {
-    return branch(a, caught ? 1 : 0, Value.ZERO);
+    return branch(a, caught ? 1 : 0);
   }
 
   /** IFS(condition, value, ...): the value of the first TRUE condition; none is #N/A. */
@@ -81,7 +78,7 @@ public final class LogicalFunctions {
         return c;
       }
       if (((Bool) c).b()) {
-        return branch(a, i + 1, Value.ZERO);
+        return branch(a, i + 1);
       }
     }
     return Value.err(ExcelError.NA, "no IFS condition is TRUE");
@@ -103,10 +100,10 @@ public final class LogicalFunctions {
         return v;
       }
       if (sameKind(x, v) && Ops.compare(x, v) == 0) {
-        return branch(a, i + 1, Value.ZERO);
+        return branch(a, i + 1);
       }
     }
-    return i < a.size() ? branch(a, i, Value.ZERO) : Value.err(ExcelError.NA, "no SWITCH value matches");
+    return i < a.size() ? branch(a, i) : Value.err(ExcelError.NA, "no SWITCH value matches");
   }
 
   /** SWITCH matches a number only with a number, text with text...; a blank matches 0, "" and FALSE. */

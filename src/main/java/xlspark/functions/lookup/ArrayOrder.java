@@ -32,8 +32,8 @@ final class ArrayOrder {
 
   static List<FunctionSpec> specs() {
     return List.of(
-        FunctionSpec.builder("SORT", ArrayOrder::sort).arg(ARRAY).optionalArg(ARRAY).optionalArg(ARRAY)
-            .optionalArg(BOOLEAN).build(),
+        FunctionSpec.builder("SORT", ArrayOrder::sort).arg(ARRAY).skippableArg(ARRAY, 1).skippableArg(ARRAY, 1)
+            .optionalArg(BOOLEAN, false).build(),
         FunctionSpec.builder("SORTBY", ArrayOrder::sortBy).args(ARRAY, ARRAY).repeating(ARRAY).build(),
         FunctionSpec.builder("UNIQUE", ArrayOrder::unique).arg(ARRAY).optionalArg(BOOLEAN, false)
             .optionalArg(BOOLEAN, false).build(),
@@ -108,9 +108,9 @@ final class ArrayOrder {
   /** SORT(array, [sort_index=1], [sort_order=1], [by_col=FALSE]); index and order may be arrays of keys. */
   static Value sort(Args a) {
     Arr x = a.array(0);
-    boolean byCol = a.has(3) && a.bool(3);
-    double[] keys = a.given(1) ? numbers(a.array(1)) : new double[] {1};
-    double[] orders = a.given(2) ? numbers(a.array(2)) : new double[] {1};
+    boolean byCol = a.bool(3);
+    double[] keys = numbers(a.array(1));
+    double[] orders = numbers(a.array(2));
     int width = byCol ? x.rows() : x.cols();
     if (keys == null || orders == null || orders.length != 1 && orders.length != keys.length) {
       return Value.err(ExcelError.VALUE, "invalid sort index or order");

@@ -34,7 +34,7 @@ public final class LookupFunctions {
         FunctionSpec.builder("HLOOKUP", a -> tableLookup(a, false)).args(ANY, ARRAY, NUMBER)
             .optionalArg(BOOLEAN, true).build(),
         FunctionSpec.builder("XLOOKUP", LookupFunctions::xlookup).args(ANY, ARRAY, ARRAY).optionalArg(ARRAY)
-            .optionalArg(NUMBER).optionalArg(NUMBER).errorPolicy(INSPECTS_ERRORS).build(),
+            .skippableArg(NUMBER, 0).skippableArg(NUMBER, 1).errorPolicy(INSPECTS_ERRORS).build(),
         FunctionSpec.builder("LOOKUP", LookupFunctions::lookup).args(ANY, ARRAY).optionalArg(ARRAY).build(),
         FunctionSpec.builder("INDEX", LookupFunctions::index).args(ARRAY, NUMBER).optionalArg(NUMBER).build(),
         FunctionSpec.builder("CHOOSE", LookupFunctions::choose).args(NUMBER, ANY).repeating(ANY, 255)
@@ -50,12 +50,6 @@ public final class LookupFunctions {
 
   private static Value na(String why) {
     return Value.err(ExcelError.NA, why);
-  }
-
-  /** An optional integer argument (truncated), or the default when absent or empty. */
-  static int intArg(Args a, int i, int absent) {
-    return a.given(i) ? (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.floor(a.num(i))))
-        : absent;
   }
 
   /**
@@ -132,8 +126,8 @@ public final class LookupFunctions {
     if (!vertical && !(look.rows() == 1 && ret.cols() == look.cols())) {
       return Value.err(ExcelError.VALUE, "the return array does not fit the lookup array");
     }
-    int mm = intArg(a, 4, 0);
-    int sm = intArg(a, 5, 1);
+    int mm = a.integer(4);
+    int sm = a.integer(5);
     Value bad = checkModes(mm, sm);
     if (bad != null) {
       return bad;

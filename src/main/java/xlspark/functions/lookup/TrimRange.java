@@ -24,13 +24,13 @@ final class TrimRange {
   }
 
   static List<FunctionSpec> specs() {
-    return List.of(FunctionSpec.builder("TRIMRANGE", TrimRange::trim).arg(REFERENCE).optionalArg(NUMBER)
-        .optionalArg(NUMBER).build());
+    return List.of(FunctionSpec.builder("TRIMRANGE", TrimRange::trim).arg(REFERENCE).skippableArg(NUMBER, 3)
+        .skippableArg(NUMBER, 3).build());
   }
 
   private static Value trim(Args a) {
-    int rowMode = a.given(1) ? (int) a.num(1) : 3;
-    int colMode = a.given(2) ? (int) a.num(2) : 3;
+    int rowMode = (int) a.num(1);
+    int colMode = (int) a.num(2);
     if (rowMode < 0 || rowMode > 3 || colMode < 0 || colMode > 3) {
       return Value.err(ExcelError.VALUE, "trim_rows and trim_cols are 0, 1, 2 or 3");
     }

@@ -1,7 +1,7 @@
 package xlspark.functions.math;
 
-import static xlspark.functions.ArgKind.ANY;
 import static xlspark.functions.ArgKind.ARRAY;
+import static xlspark.functions.ArgKind.BOOLEAN;
 import static xlspark.functions.ArgKind.NUMBER;
 
 import java.util.List;
@@ -26,10 +26,10 @@ final class Matrices {
         FunctionSpec.builder("MDETERM", Matrices::mdeterm).arg(ARRAY).build(),
         FunctionSpec.builder("MINVERSE", Matrices::minverse).arg(ARRAY).build(),
         FunctionSpec.builder("MUNIT", Matrices::munit).arg(NUMBER).build(),
-        FunctionSpec.builder("SEQUENCE", Matrices::sequence).arg(NUMBER).optionalArg(ANY).optionalArg(ANY)
-            .optionalArg(ANY).build(),
-        FunctionSpec.builder("RANDARRAY", Matrices::randarray).optionalArg(ANY).optionalArg(ANY)
-            .optionalArg(ANY).optionalArg(ANY).optionalArg(ANY).volatileFn().build());
+        FunctionSpec.builder("SEQUENCE", Matrices::sequence).arg(NUMBER).skippableArg(NUMBER, 1)
+            .skippableArg(NUMBER, 1).skippableArg(NUMBER, 1).build(),
+        FunctionSpec.builder("RANDARRAY", Matrices::randarray).skippableArg(NUMBER, 1).skippableArg(NUMBER, 1)
+            .skippableArg(NUMBER, 0).skippableArg(NUMBER, 1).skippableArg(BOOLEAN, false).volatileFn().build());
   }
 
   /** The cells of an array as a matrix of numbers, or null with the error in err[0] (#VALUE! for non-numbers). */
@@ -203,34 +203,12 @@ final class Matrices {
     return new Arr(size, size, out);
   }
 
-  /**
-   * Optional argument i, declared ANY so that an empty argument ({@code SEQUENCE(3,,5)}) still takes its
-   * default: the number, the default, or NaN with the error in err[0].
-   */
-  private static double optional(Args a, int i, double dflt, Value[] err) {
-    if (!a.given(i)) {
-      return dflt;
-    }
-    Value v = Coerce.toNumber(a.get(i));
-    if (v instanceof Num n) {
-      return n.v();
-    }
-    if (err[0] == null) {
-      err[0] = v;
-    }
-    return Double.NaN;
-  }
-
-  /** SEQUENCE(rows, [columns=1], [start=1], [step=1]); empty arguments take their defaults. */
+  /** SEQUENCE(rows, [columns=1], [start=1], [step=1]); empty arguments take their defaults ({@code SEQUENCE(3,,5)}). */
   static Value sequence(Args a) {
-    Value[] err = new Value[1];
     double rows = Math.floor(a.num(0));
-    double cols = Math.floor(optional(a, 1, 1, err));
-    double start = optional(a, 2, 1, err);
-    double step = optional(a, 3, 1, err);
-    if (err[0] != null) {
-      return err[0];
-    }
+    double cols = Math.floor(a.num(1));
+    double start = a.num(2);
+    double step = a.num(3);
     if (rows < 1 || cols < 1) {
       return Value.err(ExcelError.VALUE, "SEQUENCE needs at least one row and one column");
     }
@@ -246,19 +224,11 @@ final class Matrices {
 
   /** RANDARRAY([rows=1], [columns=1], [min=0], [max=1], [integer=FALSE]). */
   static Value randarray(Args a) {
-    Value[] err = new Value[1];
-    double rows = Math.floor(optional(a, 0, 1, err));
-    double cols = Math.floor(optional(a, 1, 1, err));
-    double min = optional(a, 2, 0, err);
-    double max = optional(a, 3, 1, err);
-    Value integer = a.given(4) ? Coerce.toBool(a.get(4)) : Value.FALSE;
-    if (err[0] != null) {
-      return err[0];
-    }
-    if (integer instanceof Err) {
-      return integer;
-    }
-    boolean integers = ((Value.Bool) integer).b();
+    double rows = Math.floor(a.num(0));
+    double cols = Math.floor(a.num(1));
+    double min = a.num(2);
+    double max = a.num(3);
+    boolean integers = a.bool(4);
     if (rows < 1 || cols < 1 || min > max || integers && (min != Math.rint(min) || max != Math.rint(max))) {
       return Value.err(ExcelError.VALUE, "invalid RANDARRAY arguments");
     }

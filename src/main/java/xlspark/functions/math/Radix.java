@@ -48,7 +48,7 @@ final class Radix {
 
   static List<FunctionSpec> specs() {
     List<FunctionSpec> l = new ArrayList<>(List.of(
-        FunctionSpec.builder("ROMAN", Radix::roman).arg(NUMBER).optionalArg(ANY).build(),
+        FunctionSpec.builder("ROMAN", Radix::roman).arg(NUMBER).skippableArg(ANY, 0).build(),
         FunctionSpec.builder("ARABIC", Radix::arabic).arg(TEXT).build(),
         FunctionSpec.builder("BASE", Radix::base).args(NUMBER, NUMBER).skippableArg(NUMBER, 0).build(),
         FunctionSpec.builder("DECIMAL", Radix::decimal).args(TEXT, NUMBER).build()));
@@ -65,15 +65,12 @@ final class Radix {
   /** ROMAN(number, [form]): form 0 (classic, TRUE) to 4 (simplified, FALSE); 0 is "", 4000 and up #VALUE!. */
   static Value roman(Args a) {
     double n = Math.floor(a.num(0));
-    double form = 0;
-    if (a.given(1)) {
-      Value f = a.get(1);
-      Value num = f instanceof Bool b ? Value.num(b.b() ? 0 : 4) : Coerce.toNumber(f);
-      if (num instanceof Err) {
-        return num;
-      }
-      form = Math.floor(((Num) num).v());
+    Value f = a.get(1);
+    Value num = f instanceof Bool b ? Value.num(b.b() ? 0 : 4) : Coerce.toNumber(f);
+    if (num instanceof Err) {
+      return num;
     }
+    double form = Math.floor(((Num) num).v());
     if (n < 0 || n >= 4000 || form < 0 || form > 4) {
       return Value.err(ExcelError.VALUE, "ROMAN needs 0-3999 and a form 0-4");
     }

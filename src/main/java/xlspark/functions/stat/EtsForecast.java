@@ -46,13 +46,14 @@ final class EtsForecast {
   static List<FunctionSpec> specs() {
     return List.of(
         FunctionSpec.builder("FORECAST.ETS", a -> forecast(a, false)).args(NUMBER, ARRAY, ARRAY)
-            .optionalArg(NUMBER).optionalArg(NUMBER).optionalArg(NUMBER).build(),
+            .skippableArg(NUMBER, 1).skippableArg(NUMBER, 1).skippableArg(NUMBER, 1).build(),
         FunctionSpec.builder("FORECAST.ETS.CONFINT", a -> forecast(a, true)).args(NUMBER, ARRAY, ARRAY)
-            .optionalArg(NUMBER).optionalArg(NUMBER).optionalArg(NUMBER).optionalArg(NUMBER).build(),
+            .skippableArg(NUMBER, 0.95).skippableArg(NUMBER, 1).skippableArg(NUMBER, 1).skippableArg(NUMBER, 1)
+            .build(),
         FunctionSpec.builder("FORECAST.ETS.SEASONALITY", EtsForecast::seasonality).args(ARRAY, ARRAY)
-            .optionalArg(NUMBER).optionalArg(NUMBER).build(),
+            .skippableArg(NUMBER, 1).skippableArg(NUMBER, 1).build(),
         FunctionSpec.builder("FORECAST.ETS.STAT", EtsForecast::stat).args(ARRAY, ARRAY, NUMBER)
-            .optionalArg(NUMBER).optionalArg(NUMBER).optionalArg(NUMBER).build());
+            .skippableArg(NUMBER, 1).skippableArg(NUMBER, 1).skippableArg(NUMBER, 1).build());
   }
 
   /** The series on a regular timeline: values (missing points completed), start and step. */
@@ -66,12 +67,9 @@ final class EtsForecast {
 
   private static Value forecast(Args a, boolean confint) {
     int k = confint ? 4 : 3;
-    double level = 0.95;
-    if (confint && a.given(3)) {
-      level = a.num(3);
-      if (!(level > 0 && level < 1)) {
-        return Value.err(ExcelError.NUM, "confidence_level must be between 0 and 1");
-      }
+    double level = confint ? a.num(3) : 0.95;
+    if (!(level > 0 && level < 1)) {
+      return Value.err(ExcelError.NUM, "confidence_level must be between 0 and 1");
     }
     Object s = series(a, 1, 2, k + 1, k + 2);
     if (s instanceof Value v) {
@@ -170,7 +168,7 @@ final class EtsForecast {
   /** The period from the seasonality argument at {@code at}: an Integer (1 for none), or an error value. */
   private static Object period(Args a, int at, Series s) {
     int n = s.y().length;
-    if (!a.given(at) || a.num(at) == 1) {
+    if (a.num(at) == 1) {
       return detect(s.y(), a.ctx());
     }
     double d = Math.floor(a.num(at));
@@ -194,8 +192,8 @@ final class EtsForecast {
     if (values.size() != timeline.size()) {
       return Value.err(ExcelError.NA, "values and timeline differ in size");
     }
-    int completion = a.given(completionAt) ? (int) a.num(completionAt) : 1;
-    int aggregation = a.given(aggregationAt) ? (int) a.num(aggregationAt) : 1;
+    int completion = (int) a.num(completionAt);
+    int aggregation = (int) a.num(aggregationAt);
     if (completion != 0 && completion != 1) {
       return Value.err(ExcelError.NUM, "data_completion must be 0 or 1");
     }

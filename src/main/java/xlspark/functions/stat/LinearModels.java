@@ -25,14 +25,14 @@ final class LinearModels {
 
   static List<FunctionSpec> specs() {
     return List.of(
-        FunctionSpec.builder("LINEST", a -> estimate(a, false)).arg(ARRAY).optionalArg(ARRAY).optionalArg(BOOLEAN)
-            .optionalArg(BOOLEAN).build(),
-        FunctionSpec.builder("LOGEST", a -> estimate(a, true)).arg(ARRAY).optionalArg(ARRAY).optionalArg(BOOLEAN)
-            .optionalArg(BOOLEAN).build(),
+        FunctionSpec.builder("LINEST", a -> estimate(a, false)).arg(ARRAY).optionalArg(ARRAY)
+            .skippableArg(BOOLEAN, true).optionalArg(BOOLEAN, false).build(),
+        FunctionSpec.builder("LOGEST", a -> estimate(a, true)).arg(ARRAY).optionalArg(ARRAY)
+            .skippableArg(BOOLEAN, true).optionalArg(BOOLEAN, false).build(),
         FunctionSpec.builder("TREND", a -> predict(a, false)).arg(ARRAY).optionalArg(ARRAY).optionalArg(ARRAY)
-            .optionalArg(BOOLEAN).build(),
+            .skippableArg(BOOLEAN, true).build(),
         FunctionSpec.builder("GROWTH", a -> predict(a, true)).arg(ARRAY).optionalArg(ARRAY).optionalArg(ARRAY)
-            .optionalArg(BOOLEAN).build());
+            .skippableArg(BOOLEAN, true).build());
   }
 
   /** Observations: y, the rows of x (n x k), and whether variables run along rows of known_x's. */
@@ -104,10 +104,6 @@ final class LinearModels {
     return new Data(y, x, k, row);
   }
 
-  private static boolean constant(Args a, int i) {
-    return !a.given(i) || a.bool(i);
-  }
-
   /** A number cell, or #NUM! for NaN/infinite, or #N/A for NaN marking "not applicable". */
   private static Value cell(double d) {
     return Coerce.number(d);
@@ -119,8 +115,8 @@ final class LinearModels {
     if (!(o instanceof Data d)) {
       return (Value) o;
     }
-    boolean constant = constant(a, 2);
-    boolean stats = a.has(3) && a.bool(3);
+    boolean constant = a.bool(2);
+    boolean stats = a.bool(3);
     Regression.Fit fit = Regression.fit(d.y(), d.x(), constant);
     int cols = d.k() + 1;
     Value na = Value.err(ExcelError.NA);
@@ -151,7 +147,7 @@ final class LinearModels {
     if (!(o instanceof Data d)) {
       return (Value) o;
     }
-    Regression.Fit fit = Regression.fit(d.y(), d.x(), constant(a, 3));
+    Regression.Fit fit = Regression.fit(d.y(), d.x(), a.bool(3));
     Arr xs = a.given(2) ? a.array(2) : a.given(1) ? a.array(1) : null;
     if (xs == null) {
       return fitted(fit, d, log, a.array(0));

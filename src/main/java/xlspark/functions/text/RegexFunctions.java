@@ -46,11 +46,11 @@ public final class RegexFunctions {
 
   public static List<FunctionSpec> specs() {
     return List.of(
-        FunctionSpec.builder("REGEXTEST", RegexFunctions::test).args(TEXT, TEXT).optionalArg(NUMBER).build(),
+        FunctionSpec.builder("REGEXTEST", RegexFunctions::test).args(TEXT, TEXT).optionalArg(NUMBER, 0).build(),
         FunctionSpec.builder("REGEXEXTRACT", RegexFunctions::extract).args(TEXT, TEXT)
-            .optionalArg(NUMBER).optionalArg(NUMBER).build(),
+            .optionalArg(NUMBER, 0).optionalArg(NUMBER, 0).build(),
         FunctionSpec.builder("REGEXREPLACE", RegexFunctions::replace).args(TEXT, TEXT, TEXT)
-            .optionalArg(NUMBER).optionalArg(NUMBER).build());
+            .optionalArg(NUMBER, 0).optionalArg(NUMBER, 0).build());
   }
 
   /** A compiled pattern, or the error value for a bad one. */
@@ -58,7 +58,7 @@ public final class RegexFunctions {
   }
 
   private static Compiled compile(String pattern, Args a, int caseArg) {
-    int mode = a.given(caseArg) ? (int) a.num(caseArg) : 0;
+    int mode = (int) a.num(caseArg);
     if (mode != 0 && mode != 1) {
       return new Compiled(null, Value.err(ExcelError.VALUE, "case_sensitivity must be 0 or 1"));
     }
@@ -109,7 +109,7 @@ public final class RegexFunctions {
 
   /** REGEXEXTRACT: 0 the first match, 1 every match (a column), 2 the first match's groups (a row). */
   static Value extract(Args a) {
-    int mode = a.given(2) ? (int) a.num(2) : 0;
+    int mode = (int) a.num(2);
     if (mode < 0 || mode > 2) {
       return Value.err(ExcelError.VALUE, "return_mode must be 0, 1 or 2");
     }
@@ -152,7 +152,7 @@ public final class RegexFunctions {
    * to groups as {@code $1}, {@code ${name}}; {@code $$} is a dollar sign.
    */
   static Value replace(Args a) {
-    int occurrence = a.given(3) ? (int) a.num(3) : 0;
+    int occurrence = (int) a.num(3);
     Compiled c = compile(a.text(1), a, 4);
     if (c.error() != null) {
       return c.error();

@@ -66,7 +66,8 @@ public final class TextFunctions {
         cutFn("TEXTBEFORE", TextSplit::before),
         cutFn("TEXTAFTER", TextSplit::after),
         FunctionSpec.builder("TEXTSPLIT", TextSplit::split).args(TEXT, ARRAY).optionalArg(ARRAY)
-            .optionalArg(BOOLEAN).optionalArg(NUMBER).optionalArg(ANY).errorPolicy(ErrorPolicy.INSPECTS_ERRORS)
+            .skippableArg(BOOLEAN, false).skippableArg(NUMBER, 0).optionalArg(ANY)
+            .errorPolicy(ErrorPolicy.INSPECTS_ERRORS)
             .build()))
         .build();
   }

@@ -71,8 +71,8 @@ final class TextSplit {
 
   /** Null for a match_mode other than 0 and 1, else whether matching ignores case. */
   private static Boolean matchMode(Args a, int i) {
-    long mode = a.given(i) ? whole(a.num(i)) : 0;
-    if (a.given(i) && a.num(i) != mode) {
+    long mode = whole(a.num(i));
+    if (a.num(i) != mode) {
       return null;
     }
     return mode == 0 ? Boolean.FALSE : mode == 1 ? Boolean.TRUE : null;
@@ -187,7 +187,7 @@ final class TextSplit {
     String s = a.text(0);
     String[] cols = a.given(1) ? nonEmpty(TextJoin.texts(a.get(1))) : new String[0];
     String[] rows = a.given(2) ? nonEmpty(TextJoin.texts(a.get(2))) : new String[0];
-    boolean ignoreEmpty = a.given(3) && a.bool(3);
+    boolean ignoreEmpty = a.bool(3);
     Boolean insensitive = matchMode(a, 4);
     if (insensitive == null) {
       return valueError("match_mode must be 0 or 1");

@@ -27,17 +27,14 @@ public final class ValueText {
 
   public static List<FunctionSpec> specs() {
     return List.of(
-        FunctionSpec.builder("VALUETOTEXT", ValueText::valueToText).arg(ANY).optionalArg(ANY)
+        FunctionSpec.builder("VALUETOTEXT", ValueText::valueToText).arg(ANY).skippableArg(ANY, 0)
             .errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build(),
-        FunctionSpec.builder("ARRAYTOTEXT", ValueText::arrayToText).arg(ARRAY).optionalArg(ANY)
+        FunctionSpec.builder("ARRAYTOTEXT", ValueText::arrayToText).arg(ARRAY).skippableArg(ANY, 0)
             .errorPolicy(ErrorPolicy.INSPECTS_ERRORS).build());
   }
 
   /** The format argument: 0 or 1 (truncated; TRUE is 1), -1 for anything else; an error is returned as is. */
   private static Value format(Args a) {
-    if (!a.given(1)) {
-      return Value.ZERO;
-    }
     Value f = Coerce.toNumber(Coerce.scalar(a.get(1)));
     if (f instanceof Err) {
       return f;
