@@ -2,6 +2,8 @@ package xlspark.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -52,6 +54,43 @@ class XlsparkSqlSparkTest {
         .first();
     assertEquals("3", r.getString(0));
     assertEquals("42", r.getString(1));
+  }
+
+  @Test
+  void issue16_variablesFoldingAlikeAreRefusedWhenTheQueryIsAnalysed() {
+    Xlspark.register(spark);
+    // 'a' and 'A'; the long s and 's'; the Kelvin sign and 'k': one name each under formula.Names
+    for (String[] pair : new String[][] {{"A", "a"}, {"s", "\u017F"}, {"\u212A", "k"}}) {
+      String sql = "SELECT xl_eval('" + pair[1] + "+1', named_struct('" + pair[0] + "', 1, '" + pair[1] + "', 2))";
+      UsageException e = assertThrows(UsageException.class, () -> spark.sql(sql), sql);
+      assertEquals("xl_eval: the variables struct has fields '" + pair[0] + "' and '" + pair[1] + "', one name to a "
+          + "formula (names are matched without regard to case); rename one", e.getMessage());
+    }
+    spark.createDataFrame(List.of(RowFactory.create("=a>b", 2, 1)), schema()).createOrReplaceTempView("xl_fold");
+    UsageException e = assertThrows(UsageException.class,
+        () -> spark.sql("SELECT xl_eval(expression, struct(a, b AS A)) FROM xl_fold"));
+    assertTrue(e.getMessage().contains("'a' and 'A'"), e.getMessage());
+    UsageException notStruct = assertThrows(UsageException.class, () -> spark.sql("SELECT xl_eval('a', 5)"));
+    assertEquals("xl_eval: the variables must be a struct, e.g. named_struct('a', 1) or struct(a, b); got int",
+        notStruct.getMessage());
+    // 'ß' and 'ss' are two names (a char by char fold), each reached by its own name
+    Row r = spark.sql("SELECT xl_eval('\u00DF*10+SS', named_struct('\u00DF', 1, 'ss', 2)).number").first();
+    assertEquals(12.0, r.getDouble(0));
+    assertEquals("BLANK", spark.sql("SELECT xl_eval('', NULL).type").first().getString(0));
+  }
+
+  @Test
+  void issue16_variablesFoldingAlikeAreErrorRowsRegisteredThePySparkWay() {
+    spark.udf().registerJava("xl_eval_vars_fold", XlEvalUdf.WithVariables.class.getName(), XlEvalUdf.RETURN_TYPE);
+    List<Row> rows = spark.sql("SELECT r.* FROM (SELECT xl_eval_vars_fold('a+1', named_struct('A', 1, 'a', id)) AS r "
+        + "FROM range(3))").collectAsList();
+    assertEquals(3, rows.size());
+    for (Row r : rows) {
+      assertEquals(RowFactory.create("ERROR", "#ERROR!", null, "xl_eval: the variables struct has fields 'A' and 'a', "
+          + "one name to a formula (names are matched without regard to case); rename one"), r);
+    }
+    assertEquals("3", spark.sql("SELECT xl_eval_vars_fold('a+1', named_struct('a', 2, 'b', 9)).value").first()
+        .getString(0));
   }
 
   @Test

@@ -40,18 +40,50 @@ public class XlEvalUdf implements UDF1<String, Row> {
     return engine.evaluate(expression, VariableSource.NONE);
   }
 
-  /** {@code xl_eval(expression, struct)}: the struct's fields are the variables, by name. */
+  /**
+   * {@code xl_eval(expression, struct)}: the struct's fields are the variables, by name. A struct with two fields
+   * whose names fold alike ({@link #fieldClash}) gives every row an {@code ERROR} with the reason: registered this
+   * way, a UDF never sees the query's analysis ({@link Xlspark#register} refuses such a call there).
+   */
   public static class WithVariables implements UDF2<String, Row, Row> {
     private transient Engine engine;
+    private transient StructType checked;
+    private transient String clash;
 
     @Override
     public Row call(String expression, Row variables) {
       if (engine == null) {
         engine = new Engine();
       }
-      return engine.evaluate(expression, variables == null ? VariableSource.NONE : new StructVariables(variables,
-          engine.options.timeZone()));
+      if (variables == null) {
+        return engine.evaluate(expression, VariableSource.NONE);
+      }
+      if (variables.schema() != checked) {
+        checked = variables.schema();
+        clash = fieldClash(checked);
+      }
+      if (clash != null) {
+        return RowFactory.create(ResultType.ERROR.name(), "#ERROR!", null, clash);
+      }
+      return engine.evaluate(expression, new StructVariables(variables, engine.options.timeZone()));
     }
+  }
+
+  /**
+   * Why a struct cannot hold the variables, or null when it can: two fields whose names fold alike
+   * ({@link Names#fold}, the one rule formulas name variables by) would leave a formula one of them, as two such
+   * columns would in {@code evaluate}, where they are a usage error.
+   */
+  public static String fieldClash(StructType variables) {
+    Map<String, String> seen = new HashMap<>();
+    for (String name : variables.fieldNames()) {
+      String before = seen.putIfAbsent(Names.fold(name), name);
+      if (before != null) {
+        return Xlspark.FUNCTION + ": the variables struct has fields '" + before + "' and '" + name
+            + "', one name to a formula (names are matched without regard to case); rename one";
+      }
+    }
+    return null;
   }
 
   /** One task's evaluator: a UDF instance is deserialized per task and used by that task's thread. */
@@ -87,7 +119,8 @@ public class XlEvalUdf implements UDF1<String, Row> {
     StructVariables(Row row, java.time.ZoneId zone) {
       StructField[] fields = row.schema().fields();
       for (int i = 0; i < fields.length; i++) {
-        values.putIfAbsent(Names.fold(fields[i].name()), CellTyping.fromTyped(row.get(i), zone));
+        // fields folding alike never get here (fieldClash)
+        values.put(Names.fold(fields[i].name()), CellTyping.fromTyped(row.get(i), zone));
       }
     }
 

@@ -9,6 +9,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NullType;
+import org.apache.spark.sql.types.StructType;
 import scala.Function1;
 import scala.collection.Seq;
 import scala.runtime.AbstractFunction1;
@@ -75,10 +78,31 @@ public final class Xlspark {
       Column expression = columns.column(args.apply(0)).cast("string");
       return switch (args.size()) {
         case 1 -> columns.expression(one.apply(expression));
-        case 2 -> columns.expression(two.apply(expression, columns.column(args.apply(1))));
+        case 2 -> columns.expression(two.apply(expression, columns.column(variables(args.apply(1)))));
         default -> throw new UsageException(FUNCTION + " takes an expression and optionally a struct of variables, got "
             + args.size() + " arguments");
       };
+    }
+
+    /**
+     * The variables argument, checked when the query is analysed (the function is built once its arguments are
+     * resolved): a struct (or NULL) whose field names do not fold alike.
+     *
+     * @throws UsageException naming both fields, or the type given
+     */
+    private static Expression variables(Expression arg) {
+      if (arg.resolved()) {
+        DataType type = arg.dataType();
+        if (!(type instanceof StructType) && !(type instanceof NullType)) {
+          throw new UsageException(FUNCTION + ": the variables must be a struct, e.g. named_struct('a', 1) or "
+              + "struct(a, b); got " + type.simpleString());
+        }
+        String clash = type instanceof StructType s ? XlEvalUdf.fieldClash(s) : null;
+        if (clash != null) {
+          throw new UsageException(clash);
+        }
+      }
+      return arg;
     }
   }
 }
