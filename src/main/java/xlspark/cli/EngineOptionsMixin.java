@@ -67,9 +67,16 @@ public final class EngineOptionsMixin {
       throw new UsageException("--time-zone: unknown zone '" + timeZone + "'");
     }
     Map<String, Object> constants = new LinkedHashMap<>();
+    Map<String, String> given = new LinkedHashMap<>();
     vars.forEach((k, v) -> {
       if (!NAME.matcher(k).matches()) {
         throw new UsageException("--var: '" + k + "' is not a valid name");
+      }
+      String before = given.putIfAbsent(Names.fold(k), k);
+      if (before != null) {
+        // as two columns of one name: a formula could reach only one of them
+        throw new UsageException("--var '" + before + "' and '" + k + "' are one name (names are matched without "
+            + "regard to case)");
       }
       constants.put(Names.fold(k), CellTyping.fromText(v));
     });

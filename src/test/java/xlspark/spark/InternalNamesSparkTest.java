@@ -97,6 +97,21 @@ class InternalNamesSparkTest {
   }
 
   @Test
+  void issue16_varsFoldingAlikeAreRefused() throws IOException {
+    Path in = dir.resolve("vars.csv");
+    Files.writeString(in, "expression\n=s*10\n", StandardCharsets.UTF_8);
+    for (String[] pair : new String[][] {{"rate", "RATE"}, {"Tax_1", "tAX_1"}}) {
+      CliRun run = CliRun.of("evaluate", "--input", in.toString(), "--output", dir.resolve("vars-out.csv").toString(),
+          "--var", pair[0] + "=1", "--var", pair[1] + "=2");
+      assertEquals(2, run.exitCode(), run::toString);
+      assertTrue(run.err().contains("--var '" + pair[0] + "' and '" + pair[1] + "' are one name"), run::toString);
+    }
+    CliRun book = CliRun.of("workbook", "--input", dir.toString(), "--var", "a=1", "--var", "A=2");
+    assertEquals(2, book.exitCode(), book::toString);
+    assertTrue(book.err().contains("--var 'a' and 'A' are one name"), book::toString);
+  }
+
+  @Test
   void rowIndexNameStepsAsideFromEveryInputName() {
     assertEquals("__xlspark_row", ResultColumns.rowIndexName(new StructType().add("a", DataTypes.StringType)));
     assertEquals("__xlspark_row_3", ResultColumns.rowIndexName(new StructType()
