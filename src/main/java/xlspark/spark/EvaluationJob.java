@@ -55,7 +55,7 @@ public final class EvaluationJob {
     if (config.mode() == StrategyKind.TASKS) {
       spark.sparkContext().setJobDescription("xlspark: count the groups for --max-tasks");
       try {
-        GroupTaskStrategy.refuseEarly(table.data(), FormulaSource.column(table.data().schema(), config.groupColumn()),
+        GroupTaskStrategy.refuseEarly(table.data(), table.column(config.groupColumn()),
             table.lines() == null ? -1 : Arrays.stream(table.lines().rows()).sum(), config);
       } finally {
         spark.sparkContext().setJobDescription(null);
@@ -78,7 +78,7 @@ public final class EvaluationJob {
         evaluator = evaluator.withProgress(evaluatedRows);
         progress.evaluating(input.count(), evaluatedRows);
       }
-      Optional<String> group = FormulaSource.column(table.data().schema(), config.groupColumn());
+      Optional<String> group = table.column(config.groupColumn());
 
       spark.sparkContext().setJobDescription("xlspark: evaluate (" + config.mode().cliName() + ")");
       Evaluated evaluated = EvaluationStrategy.of(config.mode())

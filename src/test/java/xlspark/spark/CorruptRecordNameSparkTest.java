@@ -83,7 +83,7 @@ class CorruptRecordNameSparkTest {
     Path json = write("conf.json", "{\"expression\":\"=a*2\",\"a\":1}\n{\"expression\":\"=1+\n"
         + "{\"expression\":\"=a*2\",\"a\":3,\"_corrupt_record\":\"z\"}\n");
     Path csv = write("conf.csv", "expression,a\n=a*2,1\n=1,2,3\n=a*2,3\n");
-    for (String name : List.of("a", "expression", "_corrupt_record", "__xlspark_corrupt")) {
+    for (String name : List.of("a", "expression", "_corrupt_record", ResultColumns.CORRUPT_RECORD)) {
       spark.conf().set(CONF, name);
       try {
         for (Path in : List.of(json, csv)) {
@@ -99,6 +99,28 @@ class CorruptRecordNameSparkTest {
         spark.conf().unset(CONF);
       }
     }
+  }
+
+  @Test
+  void columnNamedLikeTheInternalOneIsTheUsers() throws IOException {
+    String own = ResultColumns.CORRUPT_RECORD;
+    Path csv = write("own.csv", "expression," + own + "\n=" + own + "&\"!\",mine\n=1,2,3\n");
+    Path json = write("own.json", "{\"expression\":\"=" + own + "&\\\"!\\\"\",\"" + own.toUpperCase(java.util.Locale.ROOT) + "\":\"mine\"}\n"
+        + "{\"expression\":\"=1+\n");
+    for (Path in : List.of(csv, json)) {
+      Path out = run(in, "tasks");
+      List<Map<String, String>> rows = Tables.readCsv(out);
+      String column = in == csv ? own : own.toUpperCase(java.util.Locale.ROOT);
+      assertEquals(List.of("mine!", "#ERROR!"), rows.stream().map(m -> m.get("value")).toList(), in.toString());
+      assertEquals("mine", rows.get(0).get(column), in.toString());
+      assertTrue(rows.get(1).get("message").startsWith("malformed input line: "), in.toString());
+    }
+    // --group-column naming the internal column of an input without it: no group column (one task per row)
+    Path lines = write("group.csv", "expression\n=1\n=1,2\n=3\n");
+    CliRun r = CliRun.of("evaluate", "--input", lines.toString(), "--mode", "tasks",
+        "--group-column", own, "--output", dir.resolve("own-group.csv").toString());
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("3 groups"), r::toString);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package xlspark.spark.io;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -19,4 +20,10 @@ import org.apache.spark.sql.Row;
  * @param readNote          how the input is read, for the timing report
  */
 public record SourceTable(Dataset<Row> data, String expressionColumn, String corruptColumn, String idColumn, DataFormat format,
-                          boolean textCells, List<String> files, LineRanges lines, String readNote) {}
+                          boolean textCells, List<String> files, LineRanges lines, String readNote) {
+
+  /** The exact name of the input column {@code name} names ({@link FormulaSource#column}), never the internal one. */
+  public Optional<String> column(String name) {
+    return FormulaSource.column(data.schema(), name).filter(n -> !n.equals(corruptColumn));
+  }
+}
