@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import xlspark.eval.EngineOptions;
 import xlspark.formula.Names;
-import xlspark.spark.CellTyping;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.CellTyping;
+import xlspark.spark.core.UsageException;
 
 /** The formula engine's options, shared by the commands that evaluate. */
 public final class EngineOptionsMixin {

@@ -8,15 +8,16 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import xlspark.spark.EvaluationJob;
 import xlspark.spark.JobConfig;
 import xlspark.spark.JobResult;
 import xlspark.spark.RunProgress;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 import xlspark.spark.io.DataFormat;
+import xlspark.spark.strategy.SplitSpec;
 import xlspark.spark.timing.ProgressLine;
 import xlspark.spark.timing.TimingListener;
 import xlspark.spark.timing.TimingReport;
@@ -55,7 +56,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--group-column", paramLabel = "NAME",
       description = "Tasks mode: one task per distinct value. Default: group (absent: one per expression).")
-  String groupColumn = JobConfig.DEFAULT_GROUP_COLUMN;
+  String groupColumn = SplitSpec.DEFAULT_GROUP_COLUMN;
 
   @Mixin
   EngineOptionsMixin engine;

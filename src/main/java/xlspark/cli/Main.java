@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import xlspark.spark.JobConfig;
 import xlspark.spark.JobResult;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 
 /**
  * The {@code xlspark} command line. The only place that maps outcomes to exit codes and that stops a

@@ -50,7 +50,7 @@ public final class OutputOptionsMixin {
 
   /**
    * The output as asked for; null without {@code --output}. Invalid values throw {@link IllegalArgumentException}
-   * or {@link xlspark.spark.UsageException}.
+   * or {@link xlspark.spark.core.UsageException}.
    *
    * @param sheet the xlsx sheet to write; null: the default
    */

@@ -1,7 +1,7 @@
 package xlspark.cli;
 
 import picocli.CommandLine.Option;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 
 /** Whether a run shows its progress line (see {@link xlspark.spark.timing.ProgressLine}). */
 public final class ProgressOptionsMixin {

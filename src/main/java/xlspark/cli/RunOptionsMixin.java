@@ -2,8 +2,8 @@ package xlspark.cli;
 
 import java.io.IOException;
 import picocli.CommandLine.Option;
-import xlspark.spark.RunRecord;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.RunRecord;
+import xlspark.spark.core.UsageException;
 
 /** The run's session and its record ({@code --task-slots}, {@code --timings}), shared by the Spark commands. */
 public final class RunOptionsMixin {

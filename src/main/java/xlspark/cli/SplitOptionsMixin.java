@@ -2,6 +2,7 @@ package xlspark.cli;
 
 import picocli.CommandLine.Option;
 import xlspark.spark.JobConfig;
+import xlspark.spark.strategy.SplitSpec;
 import xlspark.spark.strategy.StrategyKind;
 
 /** How a command splits its work over Spark: {@code --mode}, {@code --partitions}, {@code --max-tasks}. */
@@ -16,7 +17,7 @@ public final class SplitOptionsMixin {
 
   @Option(names = "--max-tasks", paramLabel = "N", descriptionKey = "max-tasks",
       description = "Tasks mode refuses more groups. Default: 10000.")
-  int maxTasks = JobConfig.DEFAULT_MAX_TASKS;
+  int maxTasks = SplitSpec.DEFAULT_MAX_TASKS;
 
   /** The parsed mode; an unknown one throws {@link IllegalArgumentException}. */
   StrategyKind kind() {

@@ -14,14 +14,21 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import xlspark.spark.core.ResultColumns;
+import xlspark.spark.core.RowEvaluator;
+import xlspark.spark.core.RunTally;
+import xlspark.spark.core.TallyAccumulator;
+import xlspark.spark.core.UsageException;
 import xlspark.spark.io.FormulaSource;
+import xlspark.spark.io.IndexedInput;
 import xlspark.spark.io.OutputSpec;
 import xlspark.spark.io.ResultSink;
 import xlspark.spark.io.SourceTable;
+import xlspark.spark.strategy.Evaluated;
 import xlspark.spark.strategy.EvaluationInput;
 import xlspark.spark.strategy.EvaluationStrategy;
-import xlspark.spark.strategy.Evaluated;
 import xlspark.spark.strategy.GroupTaskStrategy;
+import xlspark.spark.strategy.SplitSpec;
 import xlspark.spark.strategy.StrategyKind;
 
 /**
@@ -45,29 +52,29 @@ public final class EvaluationJob {
     List<String> warnings = new ArrayList<>();
     ResultColumns results = new ResultColumns(config.resultPrefix());
     int slots = spark.sparkContext().defaultParallelism();
-    int readPartitions = config.mode() == StrategyKind.SERIAL ? 1
-        : config.partitions() > 0 ? config.partitions() : slots;
-    SourceTable table = FormulaSource.read(spark, config, readPartitions);
+    SplitSpec split = config.split();
+    int readPartitions = split.mode() == StrategyKind.SERIAL ? 1 : split.poolPartitions(slots);
+    SourceTable table = FormulaSource.read(spark, config.input(), split.mode() == StrategyKind.AUTO, readPartitions);
     results.checkNoClash(table.data().schema());
     Optional<ResultSink> sink = config.outputOption()
-        .map(o -> ResultSink.prepare(spark, o, config.input(), table.format()));
+        .map(o -> ResultSink.prepare(spark, o, config.input().path(), table.format()));
 
     if (config.mode() == StrategyKind.TASKS) {
       spark.sparkContext().setJobDescription("xlspark: count the groups for --max-tasks");
       try {
-        GroupTaskStrategy.refuseEarly(table.data(), table.column(config.groupColumn()),
-            table.lines() == null ? -1 : Arrays.stream(table.lines().rows()).sum(), config);
+        GroupTaskStrategy.refuseEarly(table.data(), table.column(split.groupColumn()),
+            table.lines() == null ? -1 : Arrays.stream(table.lines().rows()).sum(), split);
       } finally {
         spark.sparkContext().setJobDescription(null);
       }
     }
-    spark.sparkContext().setJobDescription("xlspark: read and index " + config.input());
+    spark.sparkContext().setJobDescription("xlspark: read and index " + config.input().path());
     IndexedInput input = IndexedInput.of(spark, table);
     try {
       sink.ifPresent(s -> s.checkCapacity(input.count()));
       if (input.count() == 0) {
         warnings.add("the input has no rows");
-        LOG.warn("the input {} has no rows", config.input());
+        LOG.warn("the input {} has no rows", config.input().path());
       }
       TallyAccumulator tally = new TallyAccumulator();
       spark.sparkContext().register(tally, "xlspark rows");
@@ -78,11 +85,11 @@ public final class EvaluationJob {
         evaluator = evaluator.withProgress(evaluatedRows);
         progress.evaluating(input.count(), evaluatedRows);
       }
-      Optional<String> group = table.column(config.groupColumn());
+      Optional<String> group = table.column(split.groupColumn());
 
       spark.sparkContext().setJobDescription("xlspark: evaluate (" + config.mode().cliName() + ")");
       Evaluated evaluated = EvaluationStrategy.of(config.mode())
-          .evaluate(new EvaluationInput(spark, input, evaluator, config, group));
+          .evaluate(new EvaluationInput(spark, input, evaluator, split, group));
       if (evaluated.kind() != config.mode()) {
         LOG.debug("auto chose {}: {}", evaluated.kind().cliName(), evaluated.reason());
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import xlspark.eval.EngineStats;
+import xlspark.spark.core.RunRecord;
 import xlspark.spark.io.DataFormat;
 import xlspark.spark.strategy.StrategyKind;
 

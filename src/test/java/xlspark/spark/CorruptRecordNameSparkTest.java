@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xlspark.cli.CliRun;
+import xlspark.spark.core.ResultColumns;
 import xlspark.spark.sql.EvaluateOptions;
 import xlspark.spark.sql.Xlspark;
 

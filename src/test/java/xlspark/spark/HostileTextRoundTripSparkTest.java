@@ -25,6 +25,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xlspark.cli.CliRun;
+import xlspark.spark.core.CellTyping;
 import xlspark.spark.io.XlsxWriter;
 
 /**

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xlspark.cli.CliRun;
+import xlspark.spark.core.ResultColumns;
 
 /** Issue 16 §2: a user column named like an internal one is the user's column; the internal name steps aside. */
 class InternalNamesSparkTest {

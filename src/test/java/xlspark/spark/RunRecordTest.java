@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xlspark.eval.EngineStats;
+import xlspark.spark.core.RunRecord;
 import xlspark.spark.io.DataFormat;
 import xlspark.spark.strategy.StrategyKind;
 import xlspark.spark.workbook.WorkbookJobResult;

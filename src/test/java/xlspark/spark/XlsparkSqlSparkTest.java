@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import xlspark.spark.core.UsageException;
 import xlspark.spark.sql.EvaluateOptions;
 import xlspark.spark.sql.XlEvalUdf;
 import xlspark.spark.sql.Xlspark;

@@ -1,5 +1,6 @@
 package xlspark.spark.io;
 
+import com.univocity.parsers.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -8,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.univocity.parsers.csv.CsvParser;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.Text;
@@ -23,7 +23,7 @@ import org.apache.spark.sql.execution.datasources.csv.CSVUtils;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import xlspark.spark.ScalaCollections;
+import xlspark.spark.core.ScalaCollections;
 
 /**
  * The column names of a CSV input, read on the driver with Spark's own parser and naming rules (its

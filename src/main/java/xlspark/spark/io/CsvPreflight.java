@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import xlspark.formula.Names;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 
 /**
  * Checks on CSV input that Spark's reader would let pass silently, made on the driver from the first

@@ -13,7 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.sql.SparkSession;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 
 /**
  * How a CSV input is read. Spark's multi-line reader ({@code multiLine=true}) is always right but reads a file in

@@ -14,7 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 
 /**
  * Writes the results into a Delta Lake table by path, in one Delta commit: the data files are written first and

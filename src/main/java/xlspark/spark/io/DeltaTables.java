@@ -16,7 +16,7 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 
 /**
  * Delta Lake tables by path (no metastore), through Spark's {@code delta} data source: xlspark's code names no

@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -22,8 +22,8 @@ import org.apache.spark.sql.execution.datasources.PartitionedFile;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
-import xlspark.spark.InternalRows;
-import xlspark.spark.ScalaCollections;
+import xlspark.spark.core.InternalRows;
+import xlspark.spark.core.ScalaCollections;
 
 /**
  * Spark's own file reader over byte ranges xlspark chooses. Spark plans a file read by packing splits by size,

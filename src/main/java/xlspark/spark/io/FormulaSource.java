@@ -17,12 +17,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import xlspark.spark.JobConfig;
 import xlspark.formula.Names;
-import xlspark.spark.ResultColumns;
-import xlspark.spark.RowEvaluator;
-import xlspark.spark.UsageException;
-import xlspark.spark.strategy.StrategyKind;
+import xlspark.spark.core.ResultColumns;
+import xlspark.spark.core.RowEvaluator;
+import xlspark.spark.core.UsageException;
 
 /**
  * Reads the expressions table in any supported format, with explicit schemas where the format has none, and
@@ -73,26 +71,27 @@ public final class FormulaSource {
   /**
    * Reads the input lazily and checks it.
    *
-   * @param partitions how many partitions the job wants to read (a CSV read line by line is cut into that many)
+   * @param partitions  how many partitions the job wants to read (a CSV read line by line is cut into that many)
+   * @param sampleFirst read a line-by-line CSV's first rows now, for auto mode's timed sample
    */
-  public static SourceTable read(SparkSession spark, JobConfig config, int partitions) {
-    boolean delta = config.inputFormat() == DataFormat.DELTA
-        || config.inputFormat() == null && DeltaTables.isTable(spark, config.input());
-    if (!delta && (config.versionAsOf() != null || config.timestampAsOf() != null)) {
+  public static SourceTable read(SparkSession spark, InputSpec input, boolean sampleFirst, int partitions) {
+    boolean delta = input.format() == DataFormat.DELTA
+        || input.format() == null && DeltaTables.isTable(spark, input.path());
+    if (!delta && input.timeTravel()) {
       throw new UsageException("--version-as-of and --timestamp-as-of apply to delta input only");
     }
     if (delta) {
-      return readDelta(spark, config);
+      return readDelta(spark, input);
     }
-    List<String> files = dataFiles(spark, config.input());
-    DataFormat format = config.inputFormatOption().orElseGet(() -> inferFormat(config.input(), files));
+    List<String> files = dataFiles(spark, input.path());
+    DataFormat format = input.formatOption().orElseGet(() -> inferFormat(input.path(), files));
     Read data;
     CsvReadPlan.Plan csv = null;
     try {
       if (format == DataFormat.CSV) {
-        Map<String, String> options = csvReadOptions(config.csvOptions());
+        Map<String, String> options = csvReadOptions(input.csvOptions());
         CsvPreflight.check(spark, files, options);
-        csv = CsvReadPlan.decide(spark, files, options, config.csvOptions(), partitions);
+        csv = CsvReadPlan.decide(spark, files, options, input.csvOptions(), partitions);
         options.keySet().removeIf(k -> k.equalsIgnoreCase("multiLine"));
         options.put("multiLine", String.valueOf(csv.multiLine()));
         data = readCsv(spark, files, options);
@@ -100,18 +99,18 @@ public final class FormulaSource {
         data = switch (format) {
           case JSON -> JsonLines.read(spark, files);
           case PARQUET -> new Read(spark.read().parquet(files.toArray(String[]::new)), null);
-          case XLSX -> new Read(readXlsx(spark, files, config.sheet()), null);
+          case XLSX -> new Read(readXlsx(spark, files, input.sheet()), null);
           case CSV, DELTA -> throw new IllegalStateException();
         };
       }
     } catch (UsageException e) {
       throw e;
     } catch (Exception e) {
-      throw new UsageException("cannot read " + config.input() + " as " + format.cliName() + ": "
+      throw new UsageException("cannot read " + input.path() + " as " + format.cliName() + ": "
           + firstLine(rootCause(e)), e);
     }
-    return checked(spark, config, format, data.data(), data.corruptColumn(), files, csv == null ? null : csv.lines(),
-        csv == null ? null : "csv " + csv.note());
+    return checked(spark, input, format, data.data(), data.corruptColumn(), files, csv == null ? null : csv.lines(),
+        csv == null ? null : "csv " + csv.note(), sampleFirst);
   }
 
   /**
@@ -119,29 +118,29 @@ public final class FormulaSource {
    * the version read, never the folder's other Parquet files (removed rows of older versions). Its rows come in
    * the order Spark reads that version's files; rows without an {@code id} column are numbered in that order.
    */
-  private static SourceTable readDelta(SparkSession spark, JobConfig config) {
-    Path path = new Path(config.input());
+  private static SourceTable readDelta(SparkSession spark, InputSpec input) {
+    Path path = new Path(input.path());
     Dataset<Row> data;
     String version;
     try {
       FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(path)) {
-        throw new UsageException("input not found: " + config.input());
+        throw new UsageException("input not found: " + input.path());
       }
       if (!DeltaTables.isTable(fs, path)) {
-        throw new UsageException("not a Delta table (no " + DeltaTables.LOG + " folder): " + config.input());
+        throw new UsageException("not a Delta table (no " + DeltaTables.LOG + " folder): " + input.path());
       }
-      data = DeltaTables.read(spark, config.input(), config.versionAsOf(), config.timestampAsOf());
-      version = config.versionAsOf() != null ? "version " + config.versionAsOf()
-          : config.timestampAsOf() != null ? "as of " + config.timestampAsOf()
+      data = DeltaTables.read(spark, input.path(), input.versionAsOf(), input.timestampAsOf());
+      version = input.versionAsOf() != null ? "version " + input.versionAsOf()
+          : input.timestampAsOf() != null ? "as of " + input.timestampAsOf()
           : "version " + DeltaTables.latestVersion(fs, path).orElse(-1) + " (the newest)";
     } catch (UsageException e) {
       throw e;
     } catch (Exception e) {
-      throw new UsageException("cannot read " + config.input() + " as delta: " + firstLine(rootCause(e)), e);
+      throw new UsageException("cannot read " + input.path() + " as delta: " + firstLine(rootCause(e)), e);
     }
-    return checked(spark, config, DataFormat.DELTA, data, null, List.of(config.input()), null,
-        "delta table " + version);
+    return checked(spark, input, DataFormat.DELTA, data, null, List.of(input.path()), null,
+        "delta table " + version, false);
   }
 
   /**
@@ -151,25 +150,26 @@ public final class FormulaSource {
    * @param lines a CSV read line by line: its ranges; else null
    * @param note  how it is read, for the report; null: the format and the number of files
    */
-  private static SourceTable checked(SparkSession spark, JobConfig config, DataFormat format, Dataset<Row> data,
-                                     String corrupt, List<String> files, LineRanges lines, String note) {
+  private static SourceTable checked(SparkSession spark, InputSpec input, DataFormat format, Dataset<Row> data,
+                                     String corrupt, List<String> files, LineRanges lines, String note,
+                                     boolean sampleFirst) {
     StructType schema = data.schema();
     List<String> visible = Arrays.stream(schema.fieldNames()).filter(n -> !n.equals(corrupt)).toList();
     if (format == DataFormat.JSON && visible.isEmpty() && !data.isEmpty()) {
-      throw new UsageException("cannot read " + config.input() + " as json: no line is a JSON object");
+      throw new UsageException("cannot read " + input.path() + " as json: no line is a JSON object");
     }
     if (visible.isEmpty()) {
-      throw new UsageException("no columns in " + config.input() + ": the file or sheet is empty (an xlsx sheet "
+      throw new UsageException("no columns in " + input.path() + ": the file or sheet is empty (an xlsx sheet "
           + "with a header and no rows reads as empty)");
     }
     RowEvaluator.checkNames(schema, corrupt);
     String expression = column(schema, EXPRESSION).orElseThrow(() -> new UsageException(
-        "no '" + EXPRESSION + "' column in " + config.input() + " (columns: " + String.join(", ", visible) + ")"));
+        "no '" + EXPRESSION + "' column in " + input.path() + " (columns: " + String.join(", ", visible) + ")"));
     String id = column(schema, ID).orElse(null);
     if (note == null) {
       note = format.cliName() + ", " + files.size() + " file" + (files.size() == 1 ? "" : "s");
     }
-    if (lines != null && config.mode() == StrategyKind.AUTO) {
+    if (lines != null && sampleFirst) {
       lines = lines.withFirstRows(CsvHeader.firstRows(spark, files.get(0), lines.options(),
           schema.size() - 1, SAMPLE_ROWS));
     }

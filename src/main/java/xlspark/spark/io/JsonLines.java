@@ -18,7 +18,7 @@ import org.apache.spark.sql.execution.datasources.CodecStreams;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import xlspark.spark.ResultColumns;
+import xlspark.spark.core.ResultColumns;
 
 /**
  * JSON Lines input where every line gives a row. Spark's JSON reader parses the first value of a line and drops

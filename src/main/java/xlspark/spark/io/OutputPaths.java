@@ -4,7 +4,7 @@ import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 
 /** The one rule that keeps what a run writes apart from what it reads (and its outputs apart from each other). */
 public final class OutputPaths {

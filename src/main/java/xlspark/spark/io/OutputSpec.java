@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 
 /**
  * Where and how one run writes its rows, for every command and every writer ({@link ResultSink}). Built with

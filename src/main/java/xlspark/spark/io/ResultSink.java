@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
@@ -30,10 +30,9 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import xlspark.spark.InternalRows;
-import xlspark.spark.ResultColumns;
-import xlspark.spark.RowRangeRDD;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.InternalRows;
+import xlspark.spark.core.ResultColumns;
+import xlspark.spark.core.UsageException;
 
 /**
  * Writes the results so that a failed run never leaves half-replaced or complete-looking partial output: the

@@ -16,8 +16,8 @@ import xlspark.eval.FormulaEvaluator;
 import xlspark.eval.ResultType;
 import xlspark.eval.VariableSource;
 import xlspark.formula.Names;
-import xlspark.spark.CellTyping;
-import xlspark.spark.ResultColumns;
+import xlspark.spark.core.CellTyping;
+import xlspark.spark.core.ResultColumns;
 
 /**
  * {@code xl_eval(expression)} as a Java UDF returning {@code struct<type, value, number, message>}. PySpark and

@@ -15,9 +15,9 @@ import org.apache.spark.sql.types.StructType;
 import scala.Function1;
 import scala.collection.Seq;
 import scala.runtime.AbstractFunction1;
-import xlspark.spark.ResultColumns;
-import xlspark.spark.RowEvaluator;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.ResultColumns;
+import xlspark.spark.core.RowEvaluator;
+import xlspark.spark.core.UsageException;
 import xlspark.spark.io.FormulaSource;
 
 /**

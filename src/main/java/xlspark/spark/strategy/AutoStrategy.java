@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import org.apache.spark.sql.Row;
-import xlspark.spark.JobConfig;
-import xlspark.spark.RowEvaluator;
+import xlspark.spark.core.RowEvaluator;
 
 /**
  * Picks serial, pool or tasks from a small timed sample evaluated on the driver and the group count:
@@ -63,7 +62,7 @@ public final class AutoStrategy implements EvaluationStrategy {
   private Choice choose(EvaluationInput in) {
     Sample s = sample(in.input().head(SAMPLE_ROWS), in.evaluator().withInput(in.input().rows().schema())
         .withProgress(null));
-    return decide(in.input().count(), in.slots(), s, in.config(), max -> GroupIndex.find(in, max));
+    return decide(in.input().count(), in.slots(), s, in.split(), max -> GroupIndex.find(in, max));
   }
 
   /**
@@ -71,16 +70,16 @@ public final class AutoStrategy implements EvaluationStrategy {
    * are counted (a Spark job) only when the rows wait. A function of its arguments alone, so it is tested with
    * samples made up for the purpose rather than timed.
    */
-  static Choice decide(long n, int slots, Sample s, JobConfig config, IntFunction<GroupIndex> groupsUpTo) {
+  static Choice decide(long n, int slots, Sample s, SplitSpec split, IntFunction<GroupIndex> groupsUpTo) {
     double estimatedMillis = s.wallNanosPerRow() * n / 1e6;
     String cost = String.format(Locale.ROOT, "%d rows x %s/row ~ %s serial", n, nanos(s.wallNanosPerRow()),
         millis(estimatedMillis));
-    if (estimatedMillis < config.autoSerialMillis() || slots <= 1 && !s.waits()) {
-      return new Choice(StrategyKind.SERIAL, cost + ", below the ~" + config.autoSerialMillis()
+    if (estimatedMillis < split.autoSerialMillis() || slots <= 1 && !s.waits()) {
+      return new Choice(StrategyKind.SERIAL, cost + ", below the ~" + split.autoSerialMillis()
           + " ms a parallel Spark stage costs", null);
     }
     if (s.waits()) {
-      int max = config.maxTasks();
+      int max = split.maxTasks();
       GroupIndex groups = groupsUpTo.apply(max);
       if (groups.count() <= max) {
         return new Choice(StrategyKind.TASKS, cost + ", rows wait (CPU " + Math.round(100 * s.cpuNanosPerRow()

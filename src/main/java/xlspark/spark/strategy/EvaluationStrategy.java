@@ -2,7 +2,7 @@ package xlspark.spark.strategy;
 
 /**
  * One way of splitting the evaluation work over Spark. Every strategy evaluates with the same
- * {@link xlspark.spark.RowEvaluator} and returns its rows in input order, so all modes give identical output.
+ * {@link xlspark.spark.core.RowEvaluator} and returns its rows in input order, so all modes give identical output.
  */
 public interface EvaluationStrategy {
   StrategyKind kind();

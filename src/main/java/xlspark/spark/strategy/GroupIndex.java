@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import xlspark.spark.ResultColumns;
+import xlspark.spark.core.ResultColumns;
 
 /**
  * Numbers the groups of tasks mode 0..n-1 in order of first appearance: the distinct values of the group

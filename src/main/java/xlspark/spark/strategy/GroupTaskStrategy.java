@@ -1,17 +1,16 @@
 package xlspark.spark.strategy;
 
+import java.util.Optional;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import scala.Tuple2;
-import xlspark.spark.JobConfig;
-import xlspark.spark.ResultColumns;
-import xlspark.spark.RowEvaluator;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.ResultColumns;
+import xlspark.spark.core.RowEvaluator;
+import xlspark.spark.core.UsageException;
 
 /**
  * Exactly one Spark task per group, through {@link GroupPartitioner}: the unit for work that waits (web
@@ -39,12 +38,12 @@ public final class GroupTaskStrategy implements EvaluationStrategy {
    *
    * @param knownRows the input's rows when already counted (a CSV read line by line), else -1
    */
-  public static void refuseEarly(Dataset<Row> data, Optional<String> group, long knownRows, JobConfig config) {
-    int max = config.maxTasks();
+  public static void refuseEarly(Dataset<Row> data, Optional<String> group, long knownRows, SplitSpec split) {
+    int max = split.maxTasks();
     if (group.isEmpty()) {
       long rows = knownRows >= 0 ? knownRows : data.count();
       if (rows > max) {
-        throw refused(rows + " expressions and no '" + config.groupColumn() + "' column (one task each)", max);
+        throw refused(rows + " expressions and no '" + split.groupColumn() + "' column (one task each)", max);
       }
       return;
     }
@@ -62,11 +61,11 @@ public final class GroupTaskStrategy implements EvaluationStrategy {
 
   @Override
   public Evaluated evaluate(EvaluationInput in) {
-    int max = in.config().maxTasks();
+    int max = in.split().maxTasks();
     GroupIndex groups = GroupIndex.find(in, max);
     if (groups.count() > max) {
       throw refused(groups.perRow()
-          ? groups.count() + " expressions and no '" + in.config().groupColumn() + "' column (one task each)"
+          ? groups.count() + " expressions and no '" + in.split().groupColumn() + "' column (one task each)"
           : "more than " + max + " distinct values in '" + in.groupColumn().orElseThrow() + "'", max);
     }
     return run(in, groups, "one task per group, " + groups.count() + " groups on " + in.slots() + " task slots");

@@ -1,6 +1,6 @@
 package xlspark.spark.strategy;
 
-import xlspark.spark.IndexedInput;
+import xlspark.spark.io.IndexedInput;
 
 /**
  * Spreads the rows over {@code --partitions} (default: every task slot) contiguous ranges and evaluates each
@@ -15,10 +15,10 @@ public final class PartitionPoolStrategy implements EvaluationStrategy {
 
   @Override
   public Evaluated evaluate(EvaluationInput in) {
-    int wanted = in.config().partitions() > 0 ? in.config().partitions() : in.slots();
+    int wanted = in.split().poolPartitions(in.slots());
     IndexedInput.Ranges ranges = in.input().ranges(wanted);
     int partitions = ranges.rdd().getNumPartitions();
-    return new Evaluated(in.evaluator().evaluate(in.spark(), ranges), kind(),
+    return new Evaluated(in.evaluator().evaluate(in.spark(), ranges.rdd(), ranges.starts()), kind(),
         ranges.how() + " over " + in.slots() + " task slots", partitions);
   }
 }

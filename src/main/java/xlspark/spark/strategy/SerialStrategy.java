@@ -1,6 +1,6 @@
 package xlspark.spark.strategy;
 
-import xlspark.spark.IndexedInput;
+import xlspark.spark.io.IndexedInput;
 
 /**
  * The baseline a plain loop gives: one thread evaluates every row in order, in one Spark task that reads the
@@ -15,6 +15,6 @@ public final class SerialStrategy implements EvaluationStrategy {
   @Override
   public Evaluated evaluate(EvaluationInput in) {
     IndexedInput.Ranges ranges = in.input().ranges(1);
-    return new Evaluated(in.evaluator().evaluate(in.spark(), ranges), kind(), "one Spark task, one thread", 1);
+    return new Evaluated(in.evaluator().evaluate(in.spark(), ranges.rdd(), ranges.starts()), kind(), "one Spark task, one thread", 1);
   }
 }

@@ -3,9 +3,9 @@ package xlspark.spark.workbook;
 import java.io.Serializable;
 import java.util.Optional;
 import xlspark.eval.EngineOptions;
-import xlspark.spark.JobConfig;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 import xlspark.spark.io.OutputSpec;
+import xlspark.spark.strategy.SplitSpec;
 import xlspark.spark.strategy.StrategyKind;
 
 /**
@@ -15,16 +15,20 @@ import xlspark.spark.strategy.StrategyKind;
  * @param input        an .xlsx/.xlsm/.xls file or a folder of them (any Hadoop file system URI)
  * @param output       where the formula-cell rows go (a null format: from the path's extension, else csv);
  *                     null: only the summary is printed
- * @param mode         serial (driver), pool (workbooks spread over the cores), tasks (one task per workbook), auto
- * @param partitions   pool partitions; 0: the default parallelism
- * @param maxTasks     tasks mode refuses more workbooks than this
+ * @param split        serial (driver), pool (workbooks spread over the cores), tasks (one task per workbook), auto;
+ *                     tasks mode refuses more workbooks than its {@code maxTasks}
  * @param engine       clock, seed, limits and constants for the formula engine
  * @param writeValues  folder for copies of the workbooks with the recomputed values cached; null: none
  * @param heavySeconds a workbook taking longer than this in its one task is reported as too heavy for one task
  */
-public record WorkbookConfig(String input, OutputSpec output, StrategyKind mode, int partitions, int maxTasks,
-                             EngineOptions engine, String writeValues, double heavySeconds) implements Serializable {
+public record WorkbookConfig(String input, OutputSpec output, SplitSpec split, EngineOptions engine,
+                             String writeValues, double heavySeconds) implements Serializable {
   public static final double DEFAULT_HEAVY_SECONDS = 30;
+
+  /** The mode asked for. */
+  public StrategyKind mode() {
+    return split.mode();
+  }
 
   public Optional<OutputSpec> outputOption() {
     return Optional.ofNullable(output);
@@ -40,7 +44,7 @@ public record WorkbookConfig(String input, OutputSpec output, StrategyKind mode,
     private OutputSpec output;
     private StrategyKind mode = StrategyKind.AUTO;
     private int partitions;
-    private int maxTasks = JobConfig.DEFAULT_MAX_TASKS;
+    private int maxTasks = SplitSpec.DEFAULT_MAX_TASKS;
     private EngineOptions engine = EngineOptions.defaults();
     private String writeValues;
     private double heavySeconds = DEFAULT_HEAVY_SECONDS;
@@ -59,10 +63,10 @@ public record WorkbookConfig(String input, OutputSpec output, StrategyKind mode,
 
     public WorkbookConfig build() {
       UsageException.require(input != null && !input.isBlank(), "--input is required");
-      UsageException.require(partitions >= 0, "--partitions must not be negative");
-      UsageException.require(maxTasks >= 1, "--max-tasks must be at least 1");
       UsageException.require(heavySeconds >= 0, "--heavy-seconds must not be negative");
-      return new WorkbookConfig(input, output, mode, partitions, maxTasks, engine, writeValues, heavySeconds);
+      SplitSpec split = new SplitSpec(mode, partitions, maxTasks, SplitSpec.DEFAULT_GROUP_COLUMN,
+          SplitSpec.DEFAULT_AUTO_SERIAL_MILLIS);
+      return new WorkbookConfig(input, output, split, engine, writeValues, heavySeconds);
     }
   }
 }

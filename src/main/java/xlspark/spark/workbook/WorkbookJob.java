@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 import xlspark.spark.io.DataFormat;
 import xlspark.spark.io.OutputPaths;
 import xlspark.spark.io.OutputSpec;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import xlspark.spark.RunRecord;
+import xlspark.spark.core.RunRecord;
 import xlspark.spark.io.DataFormat;
 import xlspark.spark.strategy.StrategyKind;
 import xlspark.workbook.WorkbookSummary;

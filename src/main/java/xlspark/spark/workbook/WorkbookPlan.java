@@ -2,7 +2,7 @@ package xlspark.spark.workbook;
 
 import java.util.List;
 import java.util.Locale;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 import xlspark.spark.strategy.StrategyKind;
 
 /**
@@ -26,7 +26,7 @@ record WorkbookPlan(StrategyKind kind, String reason, int partitions, int[] part
       } else if (bytes < SMALL_INPUT_BYTES && n <= 8) {
         kind = StrategyKind.SERIAL;
         reason = n + " small workbooks (" + size(bytes) + "): below what a parallel Spark stage costs";
-      } else if (n <= 2L * slots && n <= config.maxTasks()) {
+      } else if (n <= 2L * slots && n <= config.split().maxTasks()) {
         kind = StrategyKind.TASKS;
         reason = n + " workbooks for " + slots + " task slots: one task per workbook";
       } else {
@@ -41,9 +41,9 @@ record WorkbookPlan(StrategyKind kind, String reason, int partitions, int[] part
         default -> n + " workbooks packed by size into " + poolPartitions(config, n, slots) + " partitions";
       };
     }
-    if (kind == StrategyKind.TASKS && n > config.maxTasks()) {
+    if (kind == StrategyKind.TASKS && n > config.split().maxTasks()) {
       throw new UsageException(n + " workbooks would be " + n + " tasks, more than --max-tasks "
-          + config.maxTasks() + "; use --mode pool (or auto) to pack them into fewer tasks");
+          + config.split().maxTasks() + "; use --mode pool (or auto) to pack them into fewer tasks");
     }
     return switch (kind) {
       case TASKS -> new WorkbookPlan(kind, reason, n, identity(n));
@@ -53,7 +53,7 @@ record WorkbookPlan(StrategyKind kind, String reason, int partitions, int[] part
   }
 
   private static int poolPartitions(WorkbookConfig config, int n, int slots) {
-    return Math.max(1, Math.min(n, config.partitions() > 0 ? config.partitions() : slots));
+    return Math.max(1, Math.min(n, config.split().poolPartitions(slots)));
   }
 
   private static int[] identity(int n) {

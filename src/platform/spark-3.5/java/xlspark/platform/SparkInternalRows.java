@@ -6,7 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
-import xlspark.spark.InternalRows;
+import xlspark.spark.core.InternalRows;
 
 /** Spark 3.5 (Scala 2.12 and 2.13): the Dataset and the session are the classic classes. */
 public final class SparkInternalRows implements InternalRows {

@@ -6,7 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
-import xlspark.spark.InternalRows;
+import xlspark.spark.core.InternalRows;
 
 /** Spark 4: the job runs on the classic (non-Connect) session, whose Dataset and SparkSession have these calls. */
 public final class SparkInternalRows implements InternalRows {

@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xlspark.spark.ResultColumns;
 import xlspark.spark.SharedSpark;
+import xlspark.spark.core.ResultColumns;
 
 /**
  * The driver's scan says a CSV may be read line by line only when Spark's line reader gives exactly the rows of

@@ -9,7 +9,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
-import xlspark.spark.UsageException;
+import xlspark.spark.core.UsageException;
 
 /** The one output description and the one rule keeping outputs apart from inputs. */
 class OutputSpecTest {

@@ -41,13 +41,13 @@ class AutoModeSparkTest {
     AutoStrategy.Choice waiting = decide(200, 2, web, 200);
     assertEquals(StrategyKind.TASKS, waiting.kind(), waiting.reason());
     assertTrue(waiting.reason().contains("rows wait (CPU 1% of wall)"), waiting.reason());
-    assertEquals(StrategyKind.POOL, decide(200, 2, web, CONFIG.maxTasks() + 1).kind(),
+    assertEquals(StrategyKind.POOL, decide(200, 2, web, CONFIG.split().maxTasks() + 1).kind(),
         "more groups than --max-tasks");
     assertTrue(decide(ROWS, 2, heavy, 10).reason().startsWith("600 rows x 2.0 ms/row ~ 1.2 s serial"));
   }
 
   private static AutoStrategy.Choice decide(long rows, int slots, AutoStrategy.Sample s, long groups) {
-    return AutoStrategy.decide(rows, slots, s, CONFIG, max -> GroupIndex.perRow(groups, 1));
+    return AutoStrategy.decide(rows, slots, s, CONFIG.split(), max -> GroupIndex.perRow(groups, 1));
   }
 
   @Test

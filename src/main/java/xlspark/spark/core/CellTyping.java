@@ -1,4 +1,4 @@
-package xlspark.spark;
+package xlspark.spark.core;
 
 import java.math.BigDecimal;
 import java.sql.Date;

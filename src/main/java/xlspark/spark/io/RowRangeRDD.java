@@ -1,4 +1,4 @@
-package xlspark.spark;
+package xlspark.spark.io;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.catalyst.InternalRow;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
+import xlspark.spark.core.ScalaCollections;
 
 /**
  * Contiguous row ranges of a parent whose partitions are in row order and whose row counts are known: partition

@@ -1,4 +1,4 @@
-package xlspark.spark;
+package xlspark.spark.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

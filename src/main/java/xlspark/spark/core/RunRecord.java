@@ -1,4 +1,4 @@
-package xlspark.spark;
+package xlspark.spark.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

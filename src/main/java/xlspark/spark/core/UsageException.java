@@ -1,4 +1,4 @@
-package xlspark.spark;
+package xlspark.spark.core;
 
 /**
  * A problem with the options or the input that the user can fix: a missing path, a file that is not the

@@ -1,4 +1,4 @@
-package xlspark.spark;
+package xlspark.spark.io;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +21,8 @@ import org.apache.spark.sql.catalyst.expressions.JoinedRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import xlspark.spark.io.FileScans;
-import xlspark.spark.io.SourceTable;
+import xlspark.spark.core.InternalRows;
+import xlspark.spark.core.ResultColumns;
 
 /**
  * The input's rows in input order (for a folder, files in name order) with the number of rows in each partition,

@@ -1,4 +1,4 @@
-package xlspark.spark;
+package xlspark.spark.core;
 
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;

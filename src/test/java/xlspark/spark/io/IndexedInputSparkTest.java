@@ -1,4 +1,4 @@
-package xlspark.spark;
+package xlspark.spark.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,8 +27,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xlspark.spark.io.FormulaSource;
-import xlspark.spark.io.SourceTable;
+import xlspark.spark.SharedSpark;
+import xlspark.spark.core.InternalRows;
+import xlspark.spark.core.ResultColumns;
 
 /**
  * Rows are numbered where they are read: a CSV read line by line comes in the ranges and counts of the driver's
@@ -135,8 +136,7 @@ class IndexedInputSparkTest {
           .append(i % 7 == 0 ? "" : "v" + i).append(i % 25 == 24 ? ",extra" : "").append('\n');
     }
     Path f = Files.writeString(dir.resolve("s.csv"), b.toString());
-    JobConfig config = JobConfig.builder(f.toString()).dryRun(true).build();
-    SourceTable table = FormulaSource.read(spark, config, 2);
+    SourceTable table = FormulaSource.read(spark, new InputSpec(f.toString(), null, null, Map.of(), null, null), false, 2);
     IndexedInput in = IndexedInput.of(spark, table);
     List<Row> sample = in.head(64);
     List<Row> spark = in.rows().limit(64).collectAsList();
@@ -166,8 +166,7 @@ class IndexedInputSparkTest {
 
   /** Indexes {@code input} the way the job does, reading {@code parts} partitions. */
   private IndexedInput index(String input, int parts, Map<String, String> csv, boolean expectLines) {
-    JobConfig config = JobConfig.builder(input).dryRun(true).csvOptions(csv).build();
-    SourceTable table = FormulaSource.read(spark, config, parts);
+    SourceTable table = FormulaSource.read(spark, new InputSpec(input, null, null, csv, null, null), false, parts);
     if (expectLines) {
       assertNotNull(table.lines(), table.readNote());
     } else {

@@ -1,4 +1,4 @@
-package xlspark.spark;
+package xlspark.spark.core;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package xlspark.spark;
+package xlspark.spark.core;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -7,8 +7,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -35,7 +37,7 @@ import xlspark.formula.Names;
  * immutable: it is shipped to executors, each of which opens its own {@link Run} (one {@link
  * FormulaEvaluator}) per partition.
  *
- * <p>Two row forms: Spark's internal rows ({@link #evaluate(SparkSession, IndexedInput.Ranges)}: the read's rows
+ * <p>Two row forms: Spark's internal rows ({@link #evaluate(SparkSession, RDD, long[])}: the read's rows
  * in, the writer's rows out, input cells passed through as they are and a cell converted only when a formula
  * names it) and external {@link Row}s (the library API, tasks mode's shuffle, auto's sample). Both read cells
  * through the same conversion and build results with the same code.
@@ -178,13 +180,12 @@ public final class RowEvaluator implements Serializable {
   }
 
   /**
-   * Evaluates contiguous row ranges in place: range {@code k} holds the rows numbered from
-   * {@code ranges.starts()[k]}, so each row's number (its {@code id}, its RAND() seed) is its range's start plus its
+   * Evaluates contiguous row ranges in place: partition {@code k} of {@code ranges} holds the rows numbered from
+   * {@code starts[k]}, so each row's number (its {@code id}, its RAND() seed) is its range's start plus its
    * position, and the output keeps the ranges' partitions and order. Lazy; one Spark stage with whatever follows.
    */
-  public Dataset<Row> evaluate(SparkSession spark, IndexedInput.Ranges ranges) {
-    long[] starts = ranges.starts();
-    JavaRDD<InternalRow> out = ranges.rdd().toJavaRDD()
+  public Dataset<Row> evaluate(SparkSession spark, RDD<InternalRow> ranges, long[] starts) {
+    JavaRDD<InternalRow> out = ranges.toJavaRDD()
         .mapPartitionsWithIndex((Integer k, Iterator<InternalRow> rows) -> evaluateInternal(rows, starts[k]), true);
     return InternalRows.PLATFORM.dataFrame(spark, out.rdd(), outputSchema);
   }
@@ -192,31 +193,8 @@ public final class RowEvaluator implements Serializable {
   /** Evaluates internal rows numbered from {@code first}, reporting the tally when the last row is read. */
   Iterator<InternalRow> evaluateInternal(Iterator<InternalRow> rows, long first) {
     Run run = newRun();
-    long key = tallyKey();
-    return new Iterator<>() {
-      private long index = first;
-      private boolean reported;
-
-      @Override
-      public boolean hasNext() {
-        boolean more = rows.hasNext();
-        if (!more && !reported) {
-          reported = true;
-          if (tally != null) {
-            tally.add(new TallyAccumulator.Entry(key, run.finish()));
-          }
-        }
-        return more;
-      }
-
-      @Override
-      public InternalRow next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return run.evaluate(rows.next(), index++);
-      }
-    };
+    long[] index = {first};
+    return tallied(rows, run, tallyKey(), row -> run.evaluate(row, index[0]++));
   }
 
   public EngineOptions engine() {
@@ -250,6 +228,11 @@ public final class RowEvaluator implements Serializable {
   /** Like {@link #evaluatePartition}, with an explicit tally key (the driver's serial run uses 0). */
   public Iterator<Row> evaluate(Iterator<Row> rows, long tallyKey) {
     Run run = newRun();
+    return tallied(rows, run, tallyKey, run::evaluate);
+  }
+
+  /** Maps {@code rows} lazily through {@code each}, adding the run's tally to the accumulator after the last row. */
+  private <I, O> Iterator<O> tallied(Iterator<I> rows, Run run, long key, Function<I, O> each) {
     return new Iterator<>() {
       private boolean reported;
 
@@ -259,21 +242,22 @@ public final class RowEvaluator implements Serializable {
         if (!more && !reported) {
           reported = true;
           if (tally != null) {
-            tally.add(new TallyAccumulator.Entry(tallyKey, run.finish()));
+            tally.add(new TallyAccumulator.Entry(key, run.finish()));
           }
         }
         return more;
       }
 
       @Override
-      public Row next() {
+      public O next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return run.evaluate(rows.next());
+        return each.apply(rows.next());
       }
     };
   }
+
 
   /** A fresh evaluator for one partition or thread. */
   public Run newRun() {
@@ -324,7 +308,7 @@ public final class RowEvaluator implements Serializable {
     /**
      * Evaluates an internal row numbered {@code index}. The result is one row object reused for every row, whose
      * input cells are passed through unconverted: both stay valid until the next input row, which is all Spark
-     * needs (the scan of {@link #evaluate(SparkSession, IndexedInput.Ranges)}'s DataFrame copies each row into its
+     * needs (the scan of {@link #evaluate(SparkSession, RDD, long[])}'s DataFrame copies each row into its
      * own binary form as it gets it), and no row costs more objects than its new values.
      */
     public InternalRow evaluate(InternalRow in, long index) {

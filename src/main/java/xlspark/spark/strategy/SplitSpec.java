@@ -1,0 +1,38 @@
+package xlspark.spark.strategy;
+
+import java.io.Serializable;
+import xlspark.spark.core.UsageException;
+
+/**
+ * How a run splits its work over Spark, shared by {@code evaluate} and {@code workbook}.
+ *
+ * @param mode             serial, pool, tasks or auto
+ * @param partitions       pool partitions; 0: the default parallelism (total executor cores)
+ * @param maxTasks         tasks mode refuses more groups (or workbooks) than this
+ * @param groupColumn      evaluate's tasks mode: one task per distinct value; absent column: one per expression
+ * @param autoSerialMillis auto mode picks serial when the estimated serial time is below this
+ */
+public record SplitSpec(StrategyKind mode, int partitions, int maxTasks, String groupColumn, long autoSerialMillis)
+    implements Serializable {
+  public static final String DEFAULT_GROUP_COLUMN = "group";
+  public static final int DEFAULT_MAX_TASKS = 10_000;
+  public static final long DEFAULT_AUTO_SERIAL_MILLIS = 400;
+
+  /** Checks the values: a usage error (exit 2) names the option at fault. */
+  public SplitSpec {
+    UsageException.require(mode != null, "--mode is required");
+    UsageException.require(partitions >= 0, "--partitions must not be negative");
+    UsageException.require(maxTasks >= 1, "--max-tasks must be at least 1");
+    UsageException.require(groupColumn != null && !groupColumn.isBlank(), "--group-column must not be empty");
+  }
+
+  /** The defaults: auto mode, default parallelism, {@value #DEFAULT_MAX_TASKS} tasks at most. */
+  public static SplitSpec defaults() {
+    return new SplitSpec(StrategyKind.AUTO, 0, DEFAULT_MAX_TASKS, DEFAULT_GROUP_COLUMN, DEFAULT_AUTO_SERIAL_MILLIS);
+  }
+
+  /** The pool partitions to use given {@code slots} task slots. */
+  public int poolPartitions(int slots) {
+    return partitions > 0 ? partitions : slots;
+  }
+}
