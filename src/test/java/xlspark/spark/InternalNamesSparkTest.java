@@ -113,6 +113,26 @@ class InternalNamesSparkTest {
   }
 
   @Test
+  void issue16_unnamedCsvColumnStepsAsideFromTheUsersName() throws IOException {
+    // Spark names the unnamed second column _c1, the name of the user's third; read line by line, and multiLine
+    String rows = "=_c1&\"!\",x,mine\n=LEN(_C1),\"y\ny\",four\n";
+    for (String text : List.of("expression,,_c1\n" + rows.replace("\"y\ny\"", "yy"),
+        "expression,\"\",_c1\n" + rows)) {
+      Path in = dir.resolve("unnamed.csv");
+      Files.writeString(in, text, StandardCharsets.UTF_8);
+      Path out = dir.resolve("unnamed-out.csv");
+      CliRun run = CliRun.of("evaluate", "--input", in.toString(), "--output", out.toString(), "--single-file",
+          "--overwrite");
+      assertEquals(0, run.exitCode(), run::toString);
+      assertEquals(List.of("id", "expression", "_c1_2", "_c1", "type", "value", "number", "message"),
+          Tables.header(out));
+      List<Map<String, String>> got = Tables.readCsv(out);
+      assertEquals(List.of("mine!", "4"), got.stream().map(r -> r.get("value")).toList());
+      assertEquals("x", got.get(0).get("_c1_2"));
+    }
+  }
+
+  @Test
   void rowIndexNameStepsAsideFromEveryInputName() {
     assertEquals("__xlspark_row", ResultColumns.rowIndexName(new StructType().add("a", DataTypes.StringType)));
     assertEquals("__xlspark_row_3", ResultColumns.rowIndexName(new StructType()

@@ -23,6 +23,7 @@ import org.apache.spark.sql.execution.datasources.csv.CSVUtils;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import xlspark.spark.core.ResultColumns;
 import xlspark.spark.core.ScalaCollections;
 
 /**
@@ -47,7 +48,8 @@ final class CsvHeader {
       for (String file : files) {
         Optional<String[]> first = multiLine ? firstRecord(conf, file, csv) : firstLine(conf, file, csv);
         if (first.isPresent()) {
-          String[] names = CSVUtils.makeSafeHeader(first.get(), caseSensitive, csv);
+          String[] names = unnamedApart(first.get(), CSVUtils.makeSafeHeader(first.get(), caseSensitive, csv),
+              csv.nullValue());
           List<StructField> fields = new ArrayList<>();
           for (String n : names) {
             fields.add(DataTypes.createStructField(n, DataTypes.StringType, true));
@@ -60,6 +62,26 @@ final class CsvHeader {
       LOG.info("reading the CSV header on the driver failed ({}); Spark infers it", e.toString());
       return Optional.empty();
     }
+  }
+
+  /**
+   * Spark names an unnamed column {@code _c<i>} (its position), which a user's column may already be called: the
+   * unnamed one steps aside ({@link ResultColumns#internalName}), so {@code expression,,_c1} keeps the user's
+   * {@code _c1} (Spark's two {@code _c1} failed the read).
+   *
+   * @param raw   the header's cells as parsed
+   * @param names Spark's names for them
+   */
+  static String[] unnamedApart(String[] raw, String[] names, String nullValue) {
+    String[] out = names.clone();
+    for (int i = 0; i < out.length && i < raw.length; i++) {
+      if (raw[i] == null || raw[i].isEmpty() || raw[i].equals(nullValue)) {
+        List<String> others = new ArrayList<>(Arrays.asList(out));
+        others.remove(i);
+        out[i] = ResultColumns.internalName(out[i], others.toArray(String[]::new));
+      }
+    }
+    return out;
   }
 
   /** The first non-blank, non-comment line, parsed: what Spark's line-based schema inference takes. */
