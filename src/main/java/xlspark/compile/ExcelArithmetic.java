@@ -27,12 +27,16 @@ public final class ExcelArithmetic extends JexlArithmetic {
     throw new IllegalArgumentException("not an Excel value: " + (o == null ? "null" : o.getClass().getSimpleName()));
   }
 
-  /** An operator on two operands; only arrays need the row's budget (their size and time are bounded by it). */
+  /**
+   * An operator on two operands; only arrays (their size and time are bounded by it) and text (a date in it counts
+   * in the run's date system) need the row's budget.
+   */
   private static Value op(Op op, Object l, Object r) {
     Value a = v(l);
     Value b = v(r);
-    boolean array = a instanceof Value.Arr || b instanceof Value.Arr;
-    return Ops.apply(op, a, b, array ? JexlSandbox.running().budget() : null);
+    boolean row = a instanceof Value.Arr || b instanceof Value.Arr || a instanceof Value.Text
+        || b instanceof Value.Text;
+    return Ops.apply(op, a, b, row ? JexlSandbox.running().budget() : null);
   }
 
   @Override
@@ -70,7 +74,8 @@ public final class ExcelArithmetic extends JexlArithmetic {
   @Override
   public Object negate(Object o) {
     Value x = v(o);
-    return x instanceof Value.Arr ? Ops.negate(x, JexlSandbox.running().budget()) : Ops.negate(x);
+    return x instanceof Value.Arr || x instanceof Value.Text ? Ops.negate(x, JexlSandbox.running().budget())
+        : Ops.negate(x);
   }
 
   /** Excel's unary plus changes nothing, not even the type. */

@@ -10,6 +10,7 @@ import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionSpec;
 import xlspark.functions.library.FunctionRegistry;
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.Ops;
 import xlspark.value.Value;
@@ -94,7 +95,7 @@ final class Grouping {
   }
 
   /** Header mode 0-3; missing: 3 when the values' first row is all text over a second row that is not, else 0. */
-  private static int headers(Value given, Value.Arr values) {
+  private static int headers(Value given, Value.Arr values, DateSystem dates) {
     if (given == null || given == Value.MISSING) {
       if (values.rows() < 2) {
         return 0;
@@ -107,15 +108,15 @@ final class Grouping {
       }
       return textFirst && !textSecond ? 3 : 0;
     }
-    Value n = Coerce.toNumber(given);
+    Value n = Coerce.toNumber(given, dates);
     return n instanceof Value.Num x && x.v() >= 0 && x.v() <= 3 ? (int) x.v() : -1;
   }
 
-  private static int integer(Value v, int absent) {
+  private static int integer(Value v, int absent, DateSystem dates) {
     if (v == null || v == Value.MISSING) {
       return absent;
     }
-    Value n = Coerce.toNumber(Coerce.scalar(v));
+    Value n = Coerce.toNumber(Coerce.scalar(v), dates);
     return n instanceof Value.Num x ? (int) x.v() : Integer.MIN_VALUE;
   }
 
@@ -149,11 +150,11 @@ final class Grouping {
     if (keys.rows() != values.rows()) {
       return Value.err(ExcelError.VALUE, "row_fields and values differ in height");
     }
-    int mode = headers(arg(a, 3, literals, vars, ctx), values);
-    int depth = integer(arg(a, 4, literals, vars, ctx), 1);
-    int sort = integer(arg(a, 5, literals, vars, ctx), 1);
+    int mode = headers(arg(a, 3, literals, vars, ctx), values, ctx.dates());
+    int depth = integer(arg(a, 4, literals, vars, ctx), 1, ctx.dates());
+    int sort = integer(arg(a, 5, literals, vars, ctx), 1, ctx.dates());
     Value filter = arg(a, 6, literals, vars, ctx);
-    int relationship = integer(arg(a, 7, literals, vars, ctx), 0);
+    int relationship = integer(arg(a, 7, literals, vars, ctx), 0, ctx.dates());
     if (mode < 0 || Math.abs(depth) > 2 || sort == Integer.MIN_VALUE || relationship < 0 || relationship > 1) {
       return Value.err(ExcelError.VALUE, "field_headers, total_depth, sort_order or field_relationship out of range");
     }
@@ -237,11 +238,11 @@ final class Grouping {
     if (colKeys.cols() != 1 || values.cols() != 1) {
       return unsupported("PIVOTBY: more than one column field or values column");
     }
-    int mode = headers(arg(a, 4, literals, vars, ctx), values);
-    int rowDepth = integer(arg(a, 5, literals, vars, ctx), 1);
-    int rowSort = integer(arg(a, 6, literals, vars, ctx), 1);
-    int colDepth = integer(arg(a, 7, literals, vars, ctx), 1);
-    int colSort = integer(arg(a, 8, literals, vars, ctx), 1);
+    int mode = headers(arg(a, 4, literals, vars, ctx), values, ctx.dates());
+    int rowDepth = integer(arg(a, 5, literals, vars, ctx), 1, ctx.dates());
+    int rowSort = integer(arg(a, 6, literals, vars, ctx), 1, ctx.dates());
+    int colDepth = integer(arg(a, 7, literals, vars, ctx), 1, ctx.dates());
+    int colSort = integer(arg(a, 8, literals, vars, ctx), 1, ctx.dates());
     Value filter = arg(a, 9, literals, vars, ctx);
     if (a.size() > 10 && !(arg(a, 10, literals, vars, ctx) == Value.MISSING)) {
       return unsupported("PIVOTBY: relative_to");

@@ -320,11 +320,11 @@ final class Lambdas {
   }
 
   private Value makeArray(List<Expr> a, Value[] literals, Template.Variables vars, EvalContext ctx) {
-    Value rv = Coerce.toNumber(interpreter.eval(a.get(0), literals, vars, ctx));
+    Value rv = Coerce.toNumber(interpreter.eval(a.get(0), literals, vars, ctx), ctx.dates());
     if (rv instanceof Value.Err) {
       return rv;
     }
-    Value cv = Coerce.toNumber(interpreter.eval(a.get(1), literals, vars, ctx));
+    Value cv = Coerce.toNumber(interpreter.eval(a.get(1), literals, vars, ctx), ctx.dates());
     if (cv instanceof Value.Err) {
       return cv;
     }

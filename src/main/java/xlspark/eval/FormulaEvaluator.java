@@ -16,7 +16,7 @@ import xlspark.formula.ast.Expr;
 import xlspark.functions.EvalContext;
 import xlspark.functions.WorkbookAccess;
 import xlspark.value.Budget;
-import xlspark.value.DateSerial;
+import xlspark.value.DateSystem;
 import xlspark.value.DeadlineExceeded;
 import xlspark.value.ExcelError;
 import xlspark.value.Limits;
@@ -61,10 +61,23 @@ public final class FormulaEvaluator {
    * run): tests of the time budget move it themselves instead of depending on the machine's speed.
    */
   public FormulaEvaluator(EngineOptions options, FormulaCompiler compiler, LongSupplier clock) {
+    this(options, compiler, clock, DateSystem.EXCEL_1900);
+  }
+
+  /**
+   * An evaluator for a workbook whose serials count in {@code dates} (its own date system: 1904 for a workbook
+   * saved so). The system is part of the run's {@link Limits}, which every function and operator reads through
+   * the evaluation context or the row's budget.
+   */
+  public FormulaEvaluator(EngineOptions options, DateSystem dates) {
+    this(options, FormulaCompiler.shared(options.templateCacheSize()), System::nanoTime, dates);
+  }
+
+  public FormulaEvaluator(EngineOptions options, FormulaCompiler compiler, LongSupplier clock, DateSystem dates) {
     this.options = options;
     this.compiler = compiler;
-    this.limits = options.limits();
-    double nowSerial = DateSerial.of(LocalDateTime.ofInstant(options.now(), options.timeZone()));
+    this.limits = options.limits().withDates(dates);
+    double nowSerial = dates.of(LocalDateTime.ofInstant(options.now(), options.timeZone()));
     this.ctx = new EvalContext(nowSerial, options.seed(), options.allowedUrlPrefixes(), limits, clock);
   }
 

@@ -1,6 +1,7 @@
 package xlspark.functions;
 
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
@@ -44,15 +45,16 @@ public enum ArgKind {
   }
 
   /**
-   * The value a body sees for an argument of this kind: coerced, or an error value when it cannot be. Bodies that
+   * The value a body sees for an argument of this kind: coerced (date text to a serial of {@code dates}, the run's
+   * date system), or an error value when it cannot be. Bodies that
    * must check something before an argument's coercion error (DEC2BIN checks places first) take it as ANY and call
    * this themselves.
    */
-  public Value coerce(Value v) {
+  public Value coerce(Value v, DateSystem dates) {
     return switch (this) {
-      case NUMBER -> Coerce.toNumber(v);
+      case NUMBER -> Coerce.toNumber(v, dates);
       case NUMBER_NOT_LOGICAL -> v instanceof Value.Bool
-          ? Value.err(ExcelError.VALUE, "logical values are not accepted") : Coerce.toNumber(v);
+          ? Value.err(ExcelError.VALUE, "logical values are not accepted") : Coerce.toNumber(v, dates);
       case TEXT -> Coerce.toText(v);
       case BOOLEAN -> Coerce.toBool(v);
       case ANY, ARRAY, REFERENCE -> v;

@@ -130,7 +130,7 @@ public final class Args {
       } else if (v instanceof Bool b) {
         out.add(b.b() ? 1 : 0);
       } else if (v instanceof Text t) {
-        double d = TextNumbers.parse(t.s());
+        double d = TextNumbers.parse(t.s(), ctx.dates());
         if (Double.isNaN(d)) {
           return out.fail(Value.err(ExcelError.VALUE, "text \"" + t.s() + "\" is not a number"));
         }
@@ -144,13 +144,4 @@ public final class Args {
     return out;
   }
 
-  /** Coerces a value to a double as arithmetic does, or returns NaN with the error in {@code err[0]}. */
-  public static double toDouble(Value v, Value[] err) {
-    Value n = Coerce.toNumber(v);
-    if (n instanceof Num num) {
-      return num.v();
-    }
-    err[0] = n;
-    return Double.NaN;
-  }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 import xlspark.value.Budget;
+import xlspark.value.DateSystem;
 import xlspark.value.DeadlineExceeded;
 import xlspark.value.Limits;
 import xlspark.value.Value;
@@ -40,6 +41,11 @@ public final class EvalContext {
   /** A context for tests and tools: clock at serial 45000 (2023-03-15), seed 0, no URLs, default limits (5 s). */
   public static EvalContext forTesting() {
     return new EvalContext(45000.5, 0, List.of(), Limits.defaults());
+  }
+
+  /** The date system the run's serials count in (a workbook's own; 1900 otherwise), from the run's limits. */
+  public DateSystem dates() {
+    return budget.dates();
   }
 
   /** Starts a row: sets its deadline and forgets the previous row's random generator. */

@@ -8,6 +8,7 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import xlspark.value.Budget;
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.Value;
 import xlspark.value.Value.Arr;
 import xlspark.value.Value.Err;
@@ -210,7 +211,7 @@ public final class FunctionSpec {
         }
         empty[i] = true;
       }
-      Value v = kind(i).coerce(args[i]);
+      Value v = kind(i).coerce(args[i], ctx.dates());
       args[i] = v;
       if (firstError == null && v instanceof Err) {
         firstError = v;
@@ -316,7 +317,7 @@ public final class FunctionSpec {
           : dflt instanceof Number n ? Value.num(n.doubleValue())
           : dflt instanceof Boolean z ? Value.bool(z)
           : dflt instanceof String t ? Value.text(t)
-          : Value.err(xlspark.value.ExcelError.VALUE));
+          : Value.err(xlspark.value.ExcelError.VALUE), DateSystem.EXCEL_1900);
       if (v instanceof Err) {
         throw new IllegalStateException(name + ": default " + dflt + " is not a " + k);
       }

@@ -66,6 +66,11 @@ public final class Budget {
     return limits.maxArrayCells();
   }
 
+  /** The date system the run's serials count in (date text read as a number lands there). */
+  public DateSystem dates() {
+    return limits.dates();
+  }
+
   /** The clock deadlines are read on ({@link System#nanoTime()} but in tests). */
   public LongSupplier clock() {
     return clock;

@@ -36,8 +36,11 @@ public final class Coerce {
     return v instanceof Arr a ? a.cells()[0] : v;
   }
 
-  /** To a number as arithmetic does: TRUE is 1, blank is 0, numeric text is parsed, other text is #VALUE!. */
-  public static Value toNumber(Value v) {
+  /**
+   * To a number as arithmetic does: TRUE is 1, blank is 0, numeric text is parsed (date text as a serial of
+   * {@code dates}, the run's date system), other text is #VALUE!.
+   */
+  public static Value toNumber(Value v, DateSystem dates) {
     if (v instanceof Num) {
       return v;
     }
@@ -45,7 +48,7 @@ public final class Coerce {
       return b.b() ? Value.ONE : Value.ZERO;
     }
     if (v instanceof Text t) {
-      double d = TextNumbers.parse(t.s());
+      double d = TextNumbers.parse(t.s(), dates);
       if (Double.isNaN(d)) {
         // "TRUE" is no number either: Excel's cached -"TRUE", "FALSE"-"TRUE" and PMT(...,"TRUE") are #VALUE!
         // (LibreOffice and Gnumeric give "TRUE"+"1" = 2, conformance case coercion-0104)
@@ -57,7 +60,7 @@ public final class Coerce {
       return Value.ZERO;
     }
     if (v instanceof Arr a) {
-      return toNumber(a.cells()[0]);
+      return toNumber(a.cells()[0], dates);
     }
     return v;
   }

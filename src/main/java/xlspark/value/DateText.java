@@ -21,8 +21,8 @@ public final class DateText {
   private DateText() {
   }
 
-  /** The serial (date + fraction of day) for a date and/or time text; NaN when it is neither. */
-  public static double parse(String text) {
+  /** The serial (date + fraction of day, in {@code dates}) for a date and/or time text; NaN when it is neither. */
+  public static double parse(String text, DateSystem dates) {
     String s = text.trim();
     if (s.isEmpty() || s.length() > 64) {
       return Double.NaN;
@@ -44,7 +44,7 @@ public final class DateText {
     if (datePart.isEmpty()) {
       return time;
     }
-    double date = date(datePart);
+    double date = date(datePart, dates);
     if (Double.isNaN(date)) {
       return Double.NaN;
     }
@@ -52,26 +52,26 @@ public final class DateText {
   }
 
   /** Only the date part; NaN when the text is not a date. */
-  public static double date(String s) {
+  public static double date(String s, DateSystem dates) {
     Matcher m = ISO.matcher(s);
     if (m.matches()) {
-      return ymd(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      return ymd(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), dates);
     }
     m = US.matcher(s);
     if (m.matches()) {
-      return ymd(year(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+      return ymd(year(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), dates);
     }
     m = DAY_MON_YEAR.matcher(s);
     if (m.matches()) {
-      return ymd(year(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)));
+      return ymd(year(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)), dates);
     }
     m = MON_DAY_YEAR.matcher(s);
     if (m.matches()) {
-      return ymd(year(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)));
+      return ymd(year(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)), dates);
     }
     m = MON_YEAR.matcher(s);
     if (m.matches()) {
-      return ymd(Integer.parseInt(m.group(2)), month(m.group(1)), 1);
+      return ymd(Integer.parseInt(m.group(2)), month(m.group(1)), 1, dates);
     }
     return Double.NaN;
   }
@@ -103,7 +103,7 @@ public final class DateText {
     return full[i].startsWith(u) || (i == 8 && u.equals("SEPT"));
   }
 
-  private static double ymd(int y, int m, int d) {
+  private static double ymd(int y, int m, int d, DateSystem dates) {
     if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) {
       return Double.NaN;
     }
@@ -114,7 +114,7 @@ public final class DateText {
     if (d > maxDay) {
       return Double.NaN;
     }
-    return DateSerial.of(y, m, d);
+    return dates.of(y, m, d);
   }
 
   /**

@@ -18,12 +18,15 @@ public final class Ops {
   private Ops() {
   }
 
-  /** An operator on two values; {@code budget} is the row's, which arrays are bounded and timed by. */
+  /**
+   * An operator on two values; {@code budget} is the row's, which arrays are bounded and timed by and text read as
+   * a date counts in. It may be null only when neither operand is an array or text.
+   */
   public static Value apply(Op op, Value a, Value b, Budget budget) {
     if (a instanceof Arr || b instanceof Arr) {
       return lift(op, a, b, budget);
     }
-    return scalar(op, a, b);
+    return scalar(op, a, b, a instanceof Text || b instanceof Text ? budget.dates() : null);
   }
 
   /**
@@ -48,7 +51,7 @@ public final class Ops {
         }
         Value l = a instanceof Arr x ? x.broadcastGet(r, c) : a;
         Value rr = b instanceof Arr y ? y.broadcastGet(r, c) : b;
-        Value v = scalar(op, l, rr);
+        Value v = scalar(op, l, rr, budget.dates());
         if (op == Op.CONCAT && v instanceof Text t && !budget.spendArrayText(t.s().length())) {
           return budget.tooMuchText();
         }
@@ -58,20 +61,20 @@ public final class Ops {
     return new Arr(rows, cols, out);
   }
 
-  private static Value scalar(Op op, Value a, Value b) {
+  private static Value scalar(Op op, Value a, Value b, DateSystem dates) {
     return switch (op) {
-      case ADD, SUB, MUL, DIV, POW -> arithmetic(op, a, b);
+      case ADD, SUB, MUL, DIV, POW -> arithmetic(op, a, b, dates);
       case CONCAT -> concat(a, b);
       case EQ, NE, LT, GT, LE, GE -> compare(op, a, b);
     };
   }
 
-  private static Value arithmetic(Op op, Value a, Value b) {
-    Value na = Coerce.toNumber(a);
+  private static Value arithmetic(Op op, Value a, Value b, DateSystem dates) {
+    Value na = Coerce.toNumber(a, dates);
     if (na instanceof Err) {
       return na;
     }
-    Value nb = Coerce.toNumber(b);
+    Value nb = Coerce.toNumber(b, dates);
     if (nb instanceof Err) {
       return nb;
     }
@@ -235,17 +238,24 @@ public final class Ops {
   /** Unary minus, lifted over arrays. */
   public static Value negate(Value v, Budget budget) {
     if (v instanceof Arr a) {
-      return map(a, Ops::negate, budget);
+      return map(a, x -> negateScalar(x, budget.dates()), budget);
     }
-    return negate(v);
+    return negateScalar(v, budget.dates());
   }
 
-  /** Negation of a scalar (a literal); an array is negated without deadline checks. */
+  /**
+   * Negation of a value that is neither an array nor text (a number literal the lexer folds a sign into, a scalar
+   * of the JEXL tier): the same as the operator's, without the row's budget.
+   */
   public static Value negate(Value v) {
-    if (v instanceof Arr a) {
-      return map(a, Ops::negate, null);
+    if (v instanceof Arr || v instanceof Text) {
+      throw new IllegalArgumentException("arrays and text are negated with the row's budget");
     }
-    Value n = Coerce.toNumber(v);
+    return negateScalar(v, null);
+  }
+
+  private static Value negateScalar(Value v, DateSystem dates) {
+    Value n = Coerce.toNumber(v, dates);
     return n instanceof Num x ? Coerce.number(-x.v()) : n;
   }
 
@@ -254,7 +264,7 @@ public final class Ops {
     if (v instanceof Arr a) {
       return map(a, x -> percent(x, budget), budget);
     }
-    Value n = Coerce.toNumber(v);
+    Value n = Coerce.toNumber(v, budget.dates());
     return n instanceof Num x ? Coerce.number(x.v() / 100) : n;
   }
 

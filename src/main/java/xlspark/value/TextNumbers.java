@@ -76,8 +76,11 @@ public final class TextNumbers {
   private static final java.util.regex.Pattern CELL_NUMBER = java.util.regex.Pattern.compile(
       "[+-]?(?:(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?%?");
 
-  /** Excel's text-to-number conversion; NaN when the text is not a number, time or date. */
-  public static double parse(String text) {
+  /**
+   * Excel's text-to-number conversion; NaN when the text is not a number, time or date. A date counts in
+   * {@code dates}, the run's date system.
+   */
+  public static double parse(String text, DateSystem dates) {
     String s = text.trim();
     if (s.isEmpty()) {
       return Double.NaN;
@@ -114,7 +117,7 @@ public final class TextNumbers {
       d = mixedFraction(s);
     }
     if (Double.isNaN(d) && scale == 1) {
-      d = DateText.parse(s);
+      d = DateText.parse(s, dates);
     }
     if (Double.isNaN(d)) {
       return Double.NaN;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import xlspark.eval.EngineOptions;
 import xlspark.eval.FormulaEvaluator;
-import xlspark.value.DateSerial;
+import xlspark.value.DateSystem;
 
 /**
  * Reads one workbook file (.xlsx/.xlsm streamed with SAX, .xls with HSSF), recalculates every formula and
@@ -117,12 +117,7 @@ public final class WorkbookRun {
   public static Outcome evaluate(WorkbookModel wb, long bytes, EngineOptions options, double readSeconds,
                                  boolean keepModel) {
     long t1 = System.nanoTime();
-    boolean was1904 = DateSerial.use1904(wb.date1904());
-    try {
-      new WorkbookEvaluator(wb, new FormulaEvaluator(options)).evaluateAll();
-    } finally {
-      DateSerial.use1904(was1904);
-    }
+    new WorkbookEvaluator(wb, new FormulaEvaluator(options, DateSystem.of(wb.date1904()))).evaluateAll();
     return rows(wb, bytes, readSeconds, (System.nanoTime() - t1) / 1e9, keepModel);
   }
 

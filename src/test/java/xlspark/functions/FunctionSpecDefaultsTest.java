@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import xlspark.functions.library.FunctionRegistry;
+import xlspark.value.DateSystem;
 import xlspark.value.Value;
 
 /**
@@ -84,8 +85,8 @@ class FunctionSpecDefaultsTest {
       assertEquals(ArgKind.NUMBER_NOT_LOGICAL, r.lookup(name).kind(0), name);
     }
     assertEquals(Value.err(xlspark.value.ExcelError.VALUE, "logical values are not accepted"),
-        ArgKind.NUMBER_NOT_LOGICAL.coerce(Value.TRUE));
-    assertEquals(Value.num(12), ArgKind.NUMBER_NOT_LOGICAL.coerce(Value.text("12")));
+        ArgKind.NUMBER_NOT_LOGICAL.coerce(Value.TRUE, DateSystem.EXCEL_1900));
+    assertEquals(Value.num(12), ArgKind.NUMBER_NOT_LOGICAL.coerce(Value.text("12"), DateSystem.EXCEL_1900));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package xlspark.functions.criteria;
 
 import xlspark.value.Budget;
+import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.Ops;
 import xlspark.value.TextNumbers;
@@ -37,6 +38,8 @@ public final class Criterion {
   private final Wildcard pattern;
   private final boolean bool;
   private final ExcelError error;
+  /** The run's date system: date text in a criterion or a cell compares as its serial there. */
+  private final DateSystem dates;
 
   private Criterion(Op op, Kind kind, double number, String text, boolean bool, ExcelError error, Budget budget) {
     this.op = op;
@@ -46,6 +49,7 @@ public final class Criterion {
     this.pattern = kind == Kind.PATTERN ? Wildcard.compile(text, budget) : null;
     this.bool = bool;
     this.error = error;
+    this.dates = budget.dates();
   }
 
   /**
@@ -96,7 +100,7 @@ public final class Criterion {
       Kind k = explicitEq || op == Op.NE ? Kind.BLANK_ONLY : Kind.EMPTY;
       return new Criterion(op, k, 0, "", false, null, budget);
     }
-    double d = TextNumbers.parse(operand);
+    double d = TextNumbers.parse(operand, budget.dates());
     if (!Double.isNaN(d)) {
       return new Criterion(op, Kind.NUMBER, d, operand, false, null, budget);
     }
@@ -155,7 +159,7 @@ public final class Criterion {
     if (s.isEmpty()) {
       return false;
     }
-    double d = TextNumbers.parse(s);
+    double d = TextNumbers.parse(s, dates);
     return !Double.isNaN(d) && Ops.compareNumbers(d, number) == 0;
   }
 }

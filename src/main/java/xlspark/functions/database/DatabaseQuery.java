@@ -83,7 +83,7 @@ final class DatabaseQuery {
       String s = t.s();
       char first = s.charAt(0);
       boolean operator = first == '=' || first == '<' || first == '>';
-      boolean special = !Double.isNaN(TextNumbers.parse(s)) || s.equalsIgnoreCase("TRUE")
+      boolean special = !Double.isNaN(TextNumbers.parse(s, budget.dates())) || s.equalsIgnoreCase("TRUE")
           || s.equalsIgnoreCase("FALSE") || ExcelError.fromText(s) != null;
       if (!operator && !special) {
         return Criterion.of(Value.text(s + "*"), budget);

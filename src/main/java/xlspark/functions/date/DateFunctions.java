@@ -12,7 +12,7 @@ import java.util.function.ToIntFunction;
 import xlspark.functions.Args;
 import xlspark.functions.ErrorPolicy;
 import xlspark.functions.FunctionSpec;
-import xlspark.value.DateSerial;
+import xlspark.value.DateSystem;
 import xlspark.value.DateText;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
@@ -66,8 +66,9 @@ public final class DateFunctions {
   /** YEAR, MONTH, DAY: one field of the date of a serial (the time part is ignored). */
   private static FunctionSpec datePart(String name, ToIntFunction<int[]> field) {
     return FunctionSpec.builder(name, a -> {
-      double d = Serials.day(a.num(0));
-      return Double.isNaN(d) ? Value.err(ExcelError.NUM) : Value.num(field.applyAsInt(Serials.ymd(d)));
+      DateSystem dates = a.ctx().dates();
+      double d = Serials.day(dates, a.num(0));
+      return Double.isNaN(d) ? Value.err(ExcelError.NUM) : Value.num(field.applyAsInt(Serials.ymd(dates, d)));
     }).arg(NUMBER).build();
   }
 
@@ -77,14 +78,14 @@ public final class DateFunctions {
    */
   private static FunctionSpec timePart(String name, int unitSeconds, int modulo) {
     return FunctionSpec.builder(name, a -> {
-      long secs = secondOfDay(a.num(0));
+      long secs = secondOfDay(a.ctx().dates(), a.num(0));
       return secs < 0 ? Value.err(ExcelError.NUM) : Value.num(secs / unitSeconds % modulo);
     }).arg(NUMBER).build();
   }
 
   /** Seconds since midnight (0 .. 86399) of a serial rounded to the second; -1 when it is not a valid date. */
-  static long secondOfDay(double serial) {
-    if (!DateSerial.valid(serial)) {
+  static long secondOfDay(DateSystem dates, double serial) {
+    if (!dates.valid(serial)) {
       return -1;
     }
     long secs = Math.round((serial - Math.floor(serial)) * SECONDS_PER_DAY);
@@ -93,20 +94,22 @@ public final class DateFunctions {
 
   /** DATE: years 0..1899 are offsets from 1900, months and days overflow into the next or previous ones. */
   static Value date(Args a) {
+    DateSystem dates = a.ctx().dates();
     double y = Math.floor(a.num(0));
     if (y < 0 || y >= 10_000) {
       return Value.err(ExcelError.NUM, "year must be 0 to 9999");
     }
-    double s = Serials.serial((int) y, Serials.trunc(a.num(1)), Serials.trunc(a.num(2)));
+    double s = Serials.serial(dates, (int) y, Serials.trunc(a.num(1)), Serials.trunc(a.num(2)));
     return Double.isNaN(s) ? Value.err(ExcelError.NUM, "date out of range") : Value.num(s);
   }
 
   static Value dateValue(Args a) {
-    double s = DateText.parse(a.text(0));
+    DateSystem dates = a.ctx().dates();
+    double s = DateText.parse(a.text(0), dates);
     if (Double.isNaN(s)) {
       return Value.err(ExcelError.VALUE, "not a date");
     }
-    return DateSerial.valid(s) ? Value.num(Math.floor(s)) : Value.err(ExcelError.VALUE, "date out of range");
+    return dates.valid(s) ? Value.num(Math.floor(s)) : Value.err(ExcelError.VALUE, "date out of range");
   }
 
   /** TIME: components may overflow (TIME(25,0,0) is 1:00) but the total must not be negative. */
@@ -125,7 +128,7 @@ public final class DateFunctions {
   }
 
   static Value timeValue(Args a) {
-    double s = DateText.parse(a.text(0));
+    double s = DateText.parse(a.text(0), a.ctx().dates());
     if (Double.isNaN(s) || s < 0) {
       return Value.err(ExcelError.VALUE, "not a time");
     }

@@ -2,6 +2,7 @@ package xlspark.functions.date;
 
 import java.util.Locale;
 import xlspark.functions.Args;
+import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
@@ -15,11 +16,12 @@ public final class DayCounts {
 
   /** EDATE (same day, clamped to the month's end) or EOMONTH (last day) {@code months} months away. */
   static Value shiftMonths(Args a, boolean endOfMonth) {
-    double s = Serials.day(a.num(0));
+    DateSystem dates = a.ctx().dates();
+    double s = Serials.day(dates, a.num(0));
     if (Double.isNaN(s)) {
       return Value.err(ExcelError.NUM);
     }
-    int[] ymd = Serials.ymd(s);
+    int[] ymd = Serials.ymd(dates, s);
     long monthIndex = (long) ymd[0] * 12 + (ymd[1] - 1) + Serials.trunc(a.num(1));
     long y = Math.floorDiv(monthIndex, 12);
     int m = (int) Math.floorMod(monthIndex, 12) + 1;
@@ -27,14 +29,15 @@ public final class DayCounts {
       return Value.err(ExcelError.NUM, "date out of range");
     }
     int last = Serials.daysInMonth((int) y, m);
-    double r = Serials.serial((int) y, m, endOfMonth ? last : Math.min(ymd[2], last));
+    double r = Serials.serial(dates, (int) y, m, endOfMonth ? last : Math.min(ymd[2], last));
     return Double.isNaN(r) ? Value.err(ExcelError.NUM, "date out of range") : Value.num(r);
   }
 
   /** DAYS(end, start): whole days from start to end. */
   static Value days(Args a) {
-    double end = Serials.day(a.num(0));
-    double start = Serials.day(a.num(1));
+    DateSystem dates = a.ctx().dates();
+    double end = Serials.day(dates, a.num(0));
+    double start = Serials.day(dates, a.num(1));
     return Double.isNaN(end) || Double.isNaN(start) ? Value.err(ExcelError.NUM) : Value.num(end - start);
   }
 
@@ -44,14 +47,15 @@ public final class DayCounts {
    * Excel does not swap dates given in reverse order, it just counts negatively with the same rules.
    */
   static Value days360(Args a) {
-    double s = Serials.day(a.num(0));
-    double e = Serials.day(a.num(1));
+    DateSystem dates = a.ctx().dates();
+    double s = Serials.day(dates, a.num(0));
+    double e = Serials.day(dates, a.num(1));
     if (Double.isNaN(s) || Double.isNaN(e)) {
       return Value.err(ExcelError.NUM);
     }
     boolean european = a.bool(2);
-    int[] d1 = Serials.ymd(s);
-    int[] d2 = Serials.ymd(e);
+    int[] d1 = Serials.ymd(dates, s);
+    int[] d2 = Serials.ymd(dates, e);
     int day1 = d1[2];
     int day2 = d2[2];
     if (european) {
@@ -86,16 +90,17 @@ public final class DayCounts {
    * such as -2 from Jan 31 to Mar 1 2015), "YM" months after the whole years, "YD" days after the whole years.
    */
   static Value dateDif(Args a) {
-    double s = Serials.day(a.num(0));
-    double e = Serials.day(a.num(1));
+    DateSystem dates = a.ctx().dates();
+    double s = Serials.day(dates, a.num(0));
+    double e = Serials.day(dates, a.num(1));
     if (Double.isNaN(s) || Double.isNaN(e)) {
       return Value.err(ExcelError.NUM);
     }
     if (s > e) {
       return Value.err(ExcelError.NUM, "start date is after end date");
     }
-    int[] d1 = Serials.ymd(s);
-    int[] d2 = Serials.ymd(e);
+    int[] d1 = Serials.ymd(dates, s);
+    int[] d2 = Serials.ymd(dates, e);
     boolean dayBefore = d2[2] < d1[2];
     boolean monthDayBefore = d2[1] < d1[1] || d2[1] == d1[1] && dayBefore;
     int months = (d2[0] - d1[0]) * 12 + (d2[1] - d1[1]) - (dayBefore ? 1 : 0);
@@ -107,11 +112,11 @@ public final class DayCounts {
       case "D":
         return Value.num(e - s);
       case "MD":
-        return Value.num(dayBefore ? e - Serials.serial(d2[0], d2[1] - 1, d1[2]) : d2[2] - d1[2]);
+        return Value.num(dayBefore ? e - Serials.serial(dates, d2[0], d2[1] - 1, d1[2]) : d2[2] - d1[2]);
       case "YM":
         return Value.num(Math.floorMod(months, 12));
       case "YD":
-        return Value.num(yearDays(d1, d2, e, monthDayBefore));
+        return Value.num(yearDays(dates, d1, d2, e, monthDayBefore));
       default:
         return Value.err(ExcelError.NUM, "DATEDIF unit must be Y, M, D, MD, YM or YD");
     }
@@ -122,8 +127,8 @@ public final class DayCounts {
    * is negative. Excel counts with the end year's calendar, so 1988-06-22 .. 2012-05-11 is 132 - 174 + 365 =
    * 323 days, not the 324 calendar days from 2011-06-22.
    */
-  private static double yearDays(int[] d1, int[] d2, double e, boolean monthDayBefore) {
-    double days = e - Serials.serial(d2[0], d1[1], d1[2]);
+  private static double yearDays(DateSystem dates, int[] d1, int[] d2, double e, boolean monthDayBefore) {
+    double days = e - Serials.serial(dates, d2[0], d1[1], d1[2]);
     return monthDayBefore ? days + 365 : days;
   }
 
@@ -133,6 +138,7 @@ public final class DayCounts {
    * an error date (Excel's cached YEARFRAC(1/0, 200, 5) is #NUM!, with basis #N/A it is #N/A).
    */
   static Value yearFrac(Args a) {
+    DateSystem dates = a.ctx().dates();
     if (a.get(2) instanceof Value.Err err) {
       return err;
     }
@@ -145,26 +151,26 @@ public final class DayCounts {
         return err;
       }
     }
-    double s = Serials.day(a.num(0));
-    double e = Serials.day(a.num(1));
+    double s = Serials.day(dates, a.num(0));
+    double e = Serials.day(dates, a.num(1));
     if (Double.isNaN(s) || Double.isNaN(e)) {
       return Value.err(ExcelError.NUM);
     }
-    return Value.num(yearFraction(s, e, basis));
+    return Value.num(yearFraction(dates, s, e, basis));
   }
 
   /** YEARFRAC of two valid whole-day serials (in either order) under a basis 0..4. */
-  public static double yearFraction(double s, double e, int basis) {
+  public static double yearFraction(DateSystem dates, double s, double e, int basis) {
     if (s > e) {
       double t = s;
       s = e;
       e = t;
     }
-    int[] d1 = Serials.ymd(s);
-    int[] d2 = Serials.ymd(e);
+    int[] d1 = Serials.ymd(dates, s);
+    int[] d2 = Serials.ymd(dates, e);
     return switch (basis) {
       case 0 -> us30360(d1, d2) / 360;
-      case 1 -> (e - s) / actualYearLength(d1, d2, s, e);
+      case 1 -> (e - s) / actualYearLength(dates, d1, d2, s, e);
       case 2 -> (e - s) / 360;
       case 3 -> (e - s) / 365;
       default -> thirty360(d1, Math.min(d1[2], 30), d2, Math.min(d2[2], 30)) / 360;
@@ -195,20 +201,20 @@ public final class DayCounts {
    * The year length of YEARFRAC basis 1: for dates at most a year apart, 366 when a February 29 lies between
    * them (or both are in one leap year), else 365; over longer spans, the average length of the years covered.
    */
-  private static double actualYearLength(int[] d1, int[] d2, double s, double e) {
+  private static double actualYearLength(DateSystem dates, int[] d1, int[] d2, double s, double e) {
     boolean withinYear = d1[0] == d2[0] || d1[0] + 1 == d2[0]
         && (d1[1] > d2[1] || d1[1] == d2[1] && d1[2] >= d2[2]);
     if (withinYear) {
       if (d1[0] == d2[0] && Serials.isLeap(d1[0])) {
         return 366;
       }
-      boolean feb29 = Serials.isLeap(d1[0]) && s < Serials.serial(d1[0], 3, 1)
-          || Serials.isLeap(d2[0]) && e >= Serials.serial(d2[0], 3, 1)
+      boolean feb29 = Serials.isLeap(d1[0]) && s < Serials.serial(dates, d1[0], 3, 1)
+          || Serials.isLeap(d2[0]) && e >= Serials.serial(dates, d2[0], 3, 1)
           || d2[1] == 2 && d2[2] == 29;
       return feb29 ? 366 : 365;
     }
     double years = d2[0] - d1[0] + 1;
-    double days = Serials.serial(d2[0], 12, 31) - Serials.serial(d1[0], 1, 1) + 1;
+    double days = Serials.serial(dates, d2[0], 12, 31) - Serials.serial(dates, d1[0], 1, 1) + 1;
     return days / years;
   }
 }

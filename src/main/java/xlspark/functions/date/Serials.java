@@ -1,7 +1,7 @@
 package xlspark.functions.date;
 
 import java.time.YearMonth;
-import xlspark.value.DateSerial;
+import xlspark.value.DateSystem;
 
 /**
  * Serial arithmetic shared by the date functions. Excel's calendar is its serial numbers: serial 1 is a
@@ -15,8 +15,8 @@ final class Serials {
   }
 
   /** The whole day of a date argument, or NaN when it is outside 0 .. 9999-12-31 (Excel's #NUM!). */
-  static double day(double serial) {
-    return DateSerial.valid(serial) ? Math.floor(serial) : Double.NaN;
+  static double day(DateSystem dates, double serial) {
+    return dates.valid(serial) ? Math.floor(serial) : Double.NaN;
   }
 
   /** An integer argument truncated toward zero, clamped so arithmetic on it cannot overflow. */
@@ -26,8 +26,8 @@ final class Serials {
   }
 
   /** Day of the week of a serial, 0 = Monday .. 6 = Sunday (serial 1 is a Sunday in Excel). */
-  static int mondayIndex(double serial) {
-    return (int) Math.floorMod((long) serial + DateSerial.offset1900() - 2, 7L);
+  static int mondayIndex(DateSystem dates, double serial) {
+    return (int) Math.floorMod((long) serial + dates.offset1900() - 2, 7L);
   }
 
   /** Length of a month in Excel's calendar (February 1900 has 29 days). */
@@ -43,15 +43,15 @@ final class Serials {
   }
 
   /** Serial of a date with DATE's overflow rules; NaN when out of range. */
-  static double serial(int year, int month, int day) {
+  static double serial(DateSystem dates, int year, int month, int day) {
     if (Math.abs(month) > 200_000 || Math.abs((long) day) > 10_000_000L) {
       return Double.NaN;
     }
-    return DateSerial.of(year, month, day);
+    return dates.of(year, month, day);
   }
 
   /** Year, month, day of a valid serial as Excel shows them (serial 0 is 1900-01-00). */
-  static int[] ymd(double serial) {
-    return DateSerial.ymd(serial);
+  static int[] ymd(DateSystem dates, double serial) {
+    return dates.ymd(serial);
   }
 }

@@ -1,7 +1,7 @@
 package xlspark.functions.date;
 
 import xlspark.functions.Args;
-import xlspark.value.DateSerial;
+import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
@@ -18,12 +18,13 @@ final class Weeks {
    * types 11..17 start the week (at 1) on Monday..Sunday.
    */
   static Value weekday(Args a) {
-    double s = Serials.day(a.num(0));
+    DateSystem dates = a.ctx().dates();
+    double s = Serials.day(dates, a.num(0));
     int type = Serials.trunc(a.num(1));
     if (Double.isNaN(s)) {
       return Value.err(ExcelError.NUM);
     }
-    int m = Serials.mondayIndex(s);
+    int m = Serials.mondayIndex(dates, s);
     if (type == 1) {
       return Value.num((m + 1) % 7 + 1);
     }
@@ -44,7 +45,8 @@ final class Weeks {
    * Tuesday..Saturday (12..16); type 21 is the ISO week.
    */
   static Value weekNum(Args a) {
-    double s = Serials.day(a.num(0));
+    DateSystem dates = a.ctx().dates();
+    double s = Serials.day(dates, a.num(0));
     int type = Serials.trunc(a.num(1));
     if (Double.isNaN(s)) {
       return Value.err(ExcelError.NUM);
@@ -57,25 +59,26 @@ final class Weeks {
     } else if (type >= 11 && type <= 17) {
       start = type - 11;
     } else if (type == ISO_TYPE) {
-      return Value.num(isoWeek(s));
+      return Value.num(isoWeek(dates, s));
     } else {
       return Value.err(ExcelError.NUM, "WEEKNUM return type must be 1, 2, 11 to 17 or 21");
     }
-    double jan1 = DateSerial.of(Serials.ymd(s)[0], 1, 1);
-    int offset = (Serials.mondayIndex(jan1) - start + 7) % 7;
+    double jan1 = dates.of(Serials.ymd(dates, s)[0], 1, 1);
+    int offset = (Serials.mondayIndex(dates, jan1) - start + 7) % 7;
     return Value.num(Math.floor((s - jan1 + offset) / 7) + 1);
   }
 
   static Value isoWeekNum(Args a) {
-    double s = Serials.day(a.num(0));
-    return Double.isNaN(s) ? Value.err(ExcelError.NUM) : Value.num(isoWeek(s));
+    DateSystem dates = a.ctx().dates();
+    double s = Serials.day(dates, a.num(0));
+    return Double.isNaN(s) ? Value.err(ExcelError.NUM) : Value.num(isoWeek(dates, s));
   }
 
   /** ISO 8601 week: weeks start on Monday and week 1 holds the year's first Thursday. */
-  static int isoWeek(double s) {
-    double thursday = s - Serials.mondayIndex(s) + 3;
+  static int isoWeek(DateSystem dates, double s) {
+    double thursday = s - Serials.mondayIndex(dates, s) + 3;
     // Days before serial 1 belong to 1899, whose January 1 is serial -364.
-    double jan1 = thursday < 1 ? -364 : DateSerial.of(Serials.ymd(thursday)[0], 1, 1);
+    double jan1 = thursday < 1 ? -364 : dates.of(Serials.ymd(dates, thursday)[0], 1, 1);
     return (int) Math.floor((thursday - jan1) / 7) + 1;
   }
 }

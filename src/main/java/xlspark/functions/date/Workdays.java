@@ -4,6 +4,7 @@ import java.util.Arrays;
 import xlspark.functions.Args;
 import xlspark.functions.EvalContext;
 import xlspark.value.DateSerial;
+import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.TextNumbers;
 import xlspark.value.Value;
@@ -45,8 +46,9 @@ final class Workdays {
   }
 
   static Value networkDays(Args a, boolean intl) {
-    double start = Serials.day(a.num(0));
-    double end = Serials.day(a.num(1));
+    DateSystem dates = a.ctx().dates();
+    double start = Serials.day(dates, a.num(0));
+    double end = Serials.day(dates, a.num(1));
     if (Double.isNaN(start) || Double.isNaN(end)) {
       return Value.err(ExcelError.NUM);
     }
@@ -58,13 +60,14 @@ final class Workdays {
     double[] holidays = cal.holidays();
     double lo = Math.min(start, end);
     double hi = Math.max(start, end);
-    double count = workdaysBetween(lo, hi, mask) - holidaysIn(holidays, lo, hi);
+    double count = workdaysBetween(dates, lo, hi, mask) - holidaysIn(holidays, lo, hi);
     return Value.num(start <= end ? count : -count);
   }
 
   /** WORKDAY: the day {@code days} working days after (or before) start, which itself is not counted. */
   static Value workday(Args a, boolean intl) {
-    double start = Serials.day(a.num(0));
+    DateSystem dates = a.ctx().dates();
+    double start = Serials.day(dates, a.num(0));
     if (Double.isNaN(start)) {
       return Value.err(ExcelError.NUM);
     }
@@ -92,6 +95,7 @@ final class Workdays {
   /** Walks {@code days} working days from start, jumping whole weeks while many remain. */
   private static double step(double start, long days, boolean[] mask, int perWeek, double[] holidays,
                              EvalContext ctx) {
+    DateSystem dates = ctx.dates();
     int dir = days < 0 ? -1 : 1;
     long left = Math.abs(days);
     double cur = start;
@@ -106,7 +110,7 @@ final class Workdays {
         cur = next;
       } else {
         cur += dir;
-        if (!mask[Serials.mondayIndex(cur)] && Arrays.binarySearch(holidays, cur) < 0) {
+        if (!mask[Serials.mondayIndex(dates, cur)] && Arrays.binarySearch(holidays, cur) < 0) {
           left--;
         }
       }
@@ -118,7 +122,7 @@ final class Workdays {
   }
 
   /** Working days (by the mask alone) from lo to hi inclusive. */
-  private static double workdaysBetween(double lo, double hi, boolean[] mask) {
+  private static double workdaysBetween(DateSystem dates, double lo, double hi, boolean[] mask) {
     long n = (long) (hi - lo) + 1;
     long weeks = n / 7;
     int perWeek = 0;
@@ -127,7 +131,7 @@ final class Workdays {
     }
     double count = weeks * perWeek;
     for (double d = lo + weeks * 7; d <= hi; d++) {
-      if (!mask[Serials.mondayIndex(d)]) {
+      if (!mask[Serials.mondayIndex(dates, d)]) {
         count++;
       }
     }
@@ -191,6 +195,7 @@ final class Workdays {
    * blanks are skipped, other values are #VALUE!.
    */
   private static Object holidays(Args a, int index, boolean[] mask) {
+    DateSystem dates = a.ctx().dates();
     if (!a.has(index)) {
       return new double[0];
     }
@@ -206,18 +211,18 @@ final class Workdays {
       } else if (c instanceof Err) {
         return c;
       } else if (c instanceof Text t) {
-        d = TextNumbers.parse(t.s());
+        d = TextNumbers.parse(t.s(), a.ctx().dates());
         if (Double.isNaN(d)) {
           return Value.err(ExcelError.VALUE, "holiday is not a date");
         }
       } else {
         return Value.err(ExcelError.VALUE, c instanceof Bool ? "holiday is a logical value" : "bad holiday");
       }
-      double day = Serials.day(d);
+      double day = Serials.day(dates, d);
       if (Double.isNaN(day)) {
         return Value.err(ExcelError.NUM, "holiday out of range");
       }
-      if (!mask[Serials.mondayIndex(day)]) {
+      if (!mask[Serials.mondayIndex(dates, day)]) {
         out[n++] = day;
       }
     }

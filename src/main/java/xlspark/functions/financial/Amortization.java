@@ -7,6 +7,7 @@ import static xlspark.functions.financial.SecurityTerms.num;
 import xlspark.functions.Args;
 import xlspark.functions.date.DayCounts;
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.Value;
 
 /**
@@ -35,6 +36,7 @@ final class Amortization {
 
   /** AMORLINC: cost * rate a period, the first prorated, until cost - salvage is depreciated. */
   static Value linear(Args a) {
+    DateSystem dates = a.ctx().dates();
     double cost = a.num(0);
     double purchased = date(a, 1);
     double firstEnd = date(a, 2);
@@ -47,7 +49,7 @@ final class Amortization {
       return num(why);
     }
     double full = cost * rate;
-    double first = DayCounts.yearFraction(purchased, firstEnd, b) * rate * cost;
+    double first = DayCounts.yearFraction(dates, purchased, firstEnd, b) * rate * cost;
     double depreciable = cost - salvage;
     double fullPeriods = Math.floor((depreciable - first) / full);
     if (period == 0) {
@@ -68,6 +70,7 @@ final class Amortization {
    * and 3 or 4 and 5 years are #NUM!, as Excel documents.
    */
   static Value declining(Args a) {
+    DateSystem dates = a.ctx().dates();
     double cost = a.num(0);
     double purchased = date(a, 1);
     double firstEnd = date(a, 2);
@@ -91,7 +94,7 @@ final class Amortization {
       return num("AMORDEGRC: an asset life of " + life + " years has no coefficient");
     }
     double r = rate * coefficient;
-    double depreciation = round(DayCounts.yearFraction(purchased, firstEnd, b) * r * cost);
+    double depreciation = round(DayCounts.yearFraction(dates, purchased, firstEnd, b) * r * cost);
     double value = cost - depreciation;
     double rest = value - salvage;
     for (int n = 0; n < period; n++) {

@@ -10,6 +10,7 @@ import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
 import xlspark.functions.date.DayCounts;
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.Value;
 
 /**
@@ -22,10 +23,10 @@ final class Bonds {
 
   /** The schedule terms of a bond: E, DSC/E, A/E and N for settlement..maturity. */
   private record Terms(double e, double dscOverE, double aOverE, int n) {
-    static Terms of(double s, double m, int f, int b) {
-      double e = Coupons.periodDays(s, m, f, b);
-      return new Terms(e, Coupons.daysAfter(s, m, f, b) / e, Coupons.daysBefore(s, m, f, b) / e,
-          Coupons.count(s, m, f, b));
+    static Terms of(DateSystem dates, double s, double m, int f, int b) {
+      double e = Coupons.periodDays(dates, s, m, f, b);
+      return new Terms(e, Coupons.daysAfter(dates, s, m, f, b) / e, Coupons.daysBefore(dates, s, m, f, b) / e,
+          Coupons.count(dates, s, m, f, b));
     }
   }
 
@@ -61,6 +62,7 @@ final class Bonds {
   }
 
   static Value priceFunction(Args a) {
+    DateSystem dates = a.ctx().dates();
     double s = date(a, 0);
     double m = date(a, 1);
     double rate = a.num(2);
@@ -71,7 +73,7 @@ final class Bonds {
     if (!ordered(s, m) || f < 0 || b < 0 || rate < 0 || yld < 0 || redemption <= 0) {
       return num("PRICE needs settlement < maturity, rate >= 0, yld >= 0, redemption > 0, a valid frequency and basis");
     }
-    return Coerce.number(price(Terms.of(s, m, f, b), rate, yld, redemption, f));
+    return Coerce.number(price(Terms.of(dates, s, m, f, b), rate, yld, redemption, f));
   }
 
   /**
@@ -79,6 +81,7 @@ final class Bonds {
    * otherwise the yield at which PRICE gives {@code pr}, by Newton's method.
    */
   static Value yieldFunction(Args a) {
+    DateSystem dates = a.ctx().dates();
     double s = date(a, 0);
     double m = date(a, 1);
     double rate = a.num(2);
@@ -89,7 +92,7 @@ final class Bonds {
     if (!ordered(s, m) || f < 0 || b < 0 || rate < 0 || pr <= 0 || redemption <= 0) {
       return num("YIELD needs settlement < maturity, rate >= 0, pr > 0, redemption > 0, a valid frequency and basis");
     }
-    Terms t = Terms.of(s, m, f, b);
+    Terms t = Terms.of(dates, s, m, f, b);
     if (t.n() <= 1) {
       double paid = pr / 100 + t.aOverE() * rate / f;
       double received = redemption / 100 + rate / f;
@@ -105,6 +108,7 @@ final class Bonds {
    * k-th flow DSC/E + k - 1 coupon periods after settlement as in PRICE.
    */
   static Value duration(Args a, boolean modified) {
+    DateSystem dates = a.ctx().dates();
     double s = date(a, 0);
     double m = date(a, 1);
     double coupon = a.num(2);
@@ -114,8 +118,8 @@ final class Bonds {
     if (!ordered(s, m) || f < 0 || b < 0 || coupon < 0 || yld < 0) {
       return num("DURATION needs settlement < maturity, coupon >= 0, yld >= 0, a valid frequency and basis");
     }
-    int n = Coupons.count(s, m, f, b);
-    double shift = Coupons.daysAfter(s, m, f, b) / Coupons.periodDays(s, m, f, b) - 1;
+    int n = Coupons.count(dates, s, m, f, b);
+    double shift = Coupons.daysAfter(dates, s, m, f, b) / Coupons.periodDays(dates, s, m, f, b) - 1;
     double cash = coupon * 100 / f;
     double base = 1 + yld / f;
     double weighted = 0;
@@ -136,6 +140,7 @@ final class Bonds {
    * with calc_method FALSE and settlement after first_interest from the last coupon, to settlement.
    */
   static Value accrint(Args a) {
+    DateSystem dates = a.ctx().dates();
     double issue = date(a, 0);
     double first = date(a, 1);
     double s = date(a, 2);
@@ -147,18 +152,18 @@ final class Bonds {
     if (!ordered(issue, s) || Double.isNaN(first) || f < 0 || b < 0 || rate <= 0 || par <= 0) {
       return num("ACCRINT needs issue < settlement, rate > 0, par > 0, a valid frequency and basis");
     }
-    double start = !fromIssue && s > first ? Coupons.previous(s, first, f, b).serial() : issue;
-    return Coerce.number(par * rate / f * accruedPeriods(start, s, first, f, b));
+    double start = !fromIssue && s > first ? Coupons.previous(dates, s, first, f, b).serial() : issue;
+    return Coerce.number(par * rate / f * accruedPeriods(dates, start, s, first, f, b));
   }
 
   /**
    * The sum over the quasi-coupon periods (on the schedule of {@code anchor}) that overlap start..end of the
    * days of the overlap over the period's length.
    */
-  static double accruedPeriods(double start, double end, double anchor, int f, int b) {
-    CouponDate from = CouponDate.of(start, b);
-    CouponDate to = CouponDate.of(end, b);
-    CouponDate q = Coupons.previous(start, anchor, f, b);
+  static double accruedPeriods(DateSystem dates, double start, double end, double anchor, int f, int b) {
+    CouponDate from = CouponDate.of(dates, start, b);
+    CouponDate to = CouponDate.of(dates, end, b);
+    CouponDate q = Coupons.previous(dates, start, anchor, f, b);
     double sum = 0;
     while (q.before(to) && !q.outOfRange()) {
       CouponDate qEnd = q.copy().addMonths(12 / f);
@@ -175,6 +180,7 @@ final class Bonds {
 
   /** ACCRINTM(issue, settlement, rate, par, [basis]): interest of a security paying at maturity. */
   static Value accrintm(Args a) {
+    DateSystem dates = a.ctx().dates();
     double issue = date(a, 0);
     double s = date(a, 1);
     double rate = a.num(2);
@@ -183,6 +189,6 @@ final class Bonds {
     if (!ordered(issue, s) || b < 0 || rate <= 0 || par <= 0) {
       return num("ACCRINTM needs issue < settlement, rate > 0, par > 0 and a valid basis");
     }
-    return Coerce.number(par * rate * DayCounts.yearFraction(issue, s, b));
+    return Coerce.number(par * rate * DayCounts.yearFraction(dates, issue, s, b));
   }
 }

@@ -4,6 +4,7 @@ import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
 import xlspark.functions.NumberList;
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 import xlspark.value.Value.Arr;
@@ -45,8 +46,8 @@ final class CashFlows {
   }
 
   /** The numbers of an array argument (text, logical values and blanks inside it are skipped), or an error. */
-  private static Flows flows(Value v) {
-    Value[] cells = v instanceof Arr arr ? arr.cells() : new Value[] {Coerce.toNumber(v)};
+  private static Flows flows(Value v, DateSystem dates) {
+    Value[] cells = v instanceof Arr arr ? arr.cells() : new Value[] {Coerce.toNumber(v, dates)};
     double[] out = new double[cells.length];
     int n = 0;
     for (Value c : cells) {
@@ -74,7 +75,7 @@ final class CashFlows {
    * values is #VALUE!, whichever error it is (Excel's cached {@code IRR({-7,2;7,#N/A})}).
    */
   static Value irr(Args a) {
-    Flows f = flows(a.get(0));
+    Flows f = flows(a.get(0), a.ctx().dates());
     if (f.error() != null) {
       return a.get(0) instanceof Arr ? Value.err(ExcelError.VALUE, "IRR: an error among the values") : f.error();
     }
@@ -108,7 +109,7 @@ final class CashFlows {
    * compounded at the reinvestment rate; #DIV/0! without a negative flow, -1 without a positive one.
    */
   static Value mirr(Args a) {
-    Flows f = flows(a.get(0));
+    Flows f = flows(a.get(0), a.ctx().dates());
     if (f.error() != null) {
       return f.error();
     }
@@ -221,7 +222,7 @@ final class CashFlows {
   static Value fvSchedule(Args a) {
     double fv = a.num(0);
     Value s = a.get(1);
-    Value[] cells = s instanceof Arr arr ? arr.cells() : new Value[] {Coerce.toNumber(s)};
+    Value[] cells = s instanceof Arr arr ? arr.cells() : new Value[] {Coerce.toNumber(s, a.ctx().dates())};
     for (Value c : cells) {
       if (c instanceof Err) {
         return c;

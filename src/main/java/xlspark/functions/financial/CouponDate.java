@@ -1,7 +1,7 @@
 package xlspark.functions.financial;
 
 import java.time.YearMonth;
-import xlspark.value.DateSerial;
+import xlspark.value.DateSystem;
 
 /**
  * A date on a coupon schedule, as Excel's bond functions step and count it. It remembers the day it was made
@@ -11,6 +11,7 @@ import xlspark.value.DateSerial;
  * Mutable on purpose: the schedule walks one date back and forth. Not thread-safe, never shared.
  */
 final class CouponDate implements Comparable<CouponDate> {
+  private final DateSystem dates;
   private final boolean thirty;
   private final boolean us;
   private int year;
@@ -20,15 +21,16 @@ final class CouponDate implements Comparable<CouponDate> {
   /** The day as the basis reads it (see {@link #setDay}). */
   private int day;
 
-  private CouponDate(boolean thirty, boolean us) {
+  private CouponDate(DateSystem dates, boolean thirty, boolean us) {
+    this.dates = dates;
     this.thirty = thirty;
     this.us = us;
   }
 
-  /** The date of a serial (already a valid whole day) under a day-count basis 0..4. */
-  static CouponDate of(double serial, int basis) {
-    CouponDate d = new CouponDate(basis == 0 || basis == 4, basis == 0);
-    int[] ymd = DateSerial.ymd(serial);
+  /** The date of a serial of {@code dates} (already a valid whole day) under a day-count basis 0..4. */
+  static CouponDate of(DateSystem dates, double serial, int basis) {
+    CouponDate d = new CouponDate(dates, basis == 0 || basis == 4, basis == 0);
+    int[] ymd = dates.ymd(serial);
     d.year = ymd[0];
     d.month = ymd[1];
     d.origDay = Math.max(ymd[2], 1);
@@ -38,7 +40,7 @@ final class CouponDate implements Comparable<CouponDate> {
   }
 
   CouponDate copy() {
-    CouponDate d = new CouponDate(thirty, us);
+    CouponDate d = new CouponDate(dates, thirty, us);
     d.year = year;
     d.month = month;
     d.origDay = origDay;
@@ -103,7 +105,7 @@ final class CouponDate implements Comparable<CouponDate> {
   /** The calendar date as a serial: the remembered day, clamped to the month, or the month's end. */
   double serial() {
     int last = daysInMonth(year, month);
-    return DateSerial.of(year, month, lastDay ? last : Math.min(last, origDay));
+    return dates.of(year, month, lastDay ? last : Math.min(last, origDay));
   }
 
   @Override

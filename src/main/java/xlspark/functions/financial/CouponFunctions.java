@@ -8,6 +8,7 @@ import static xlspark.functions.financial.SecurityTerms.ordered;
 
 import xlspark.functions.Args;
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.Value;
 
 /**
@@ -23,6 +24,7 @@ final class CouponFunctions {
   }
 
   static Value coupon(Args a, Measure m) {
+    DateSystem dates = a.ctx().dates();
     double s = date(a, 0);
     double mat = date(a, 1);
     int f = frequency(a, 2);
@@ -31,12 +33,12 @@ final class CouponFunctions {
       return num("settlement must be before maturity; frequency 1, 2 or 4; basis 0 to 4");
     }
     return Coerce.number(switch (m) {
-      case DAYS_BEFORE -> Coupons.daysBefore(s, mat, f, b);
-      case PERIOD_DAYS -> Coupons.periodDays(s, mat, f, b);
-      case DAYS_AFTER -> Coupons.daysAfter(s, mat, f, b);
-      case NEXT_DATE -> Coupons.next(s, mat, f, b).serial();
-      case COUNT -> Coupons.count(s, mat, f, b);
-      case PREVIOUS_DATE -> Coupons.previous(s, mat, f, b).serial();
+      case DAYS_BEFORE -> Coupons.daysBefore(dates, s, mat, f, b);
+      case PERIOD_DAYS -> Coupons.periodDays(dates, s, mat, f, b);
+      case DAYS_AFTER -> Coupons.daysAfter(dates, s, mat, f, b);
+      case NEXT_DATE -> Coupons.next(dates, s, mat, f, b).serial();
+      case COUNT -> Coupons.count(dates, s, mat, f, b);
+      case PREVIOUS_DATE -> Coupons.previous(dates, s, mat, f, b).serial();
     });
   }
 }

@@ -1,5 +1,7 @@
 package xlspark.functions.financial;
 
+import xlspark.value.DateSystem;
+
 /**
  * The coupon schedule of a bond between settlement and maturity, stepped back from maturity by 12/frequency
  * months ({@link CouponDate}), and the day counts the bond functions share: A (coupon start to settlement), E
@@ -10,9 +12,9 @@ final class Coupons {
   }
 
   /** The last coupon date on or before settlement (COUPPCD). */
-  static CouponDate previous(double settlement, double maturity, int frequency, int basis) {
-    CouponDate settle = CouponDate.of(settlement, basis);
-    CouponDate d = CouponDate.of(maturity, basis).setYear(settle.year());
+  static CouponDate previous(DateSystem dates, double settlement, double maturity, int frequency, int basis) {
+    CouponDate settle = CouponDate.of(dates, settlement, basis);
+    CouponDate d = CouponDate.of(dates, maturity, basis).setYear(settle.year());
     if (d.before(settle)) {
       d.addYears(1);
     }
@@ -23,9 +25,9 @@ final class Coupons {
   }
 
   /** The first coupon date after settlement (COUPNCD). */
-  static CouponDate next(double settlement, double maturity, int frequency, int basis) {
-    CouponDate settle = CouponDate.of(settlement, basis);
-    CouponDate d = CouponDate.of(maturity, basis).setYear(settle.year());
+  static CouponDate next(DateSystem dates, double settlement, double maturity, int frequency, int basis) {
+    CouponDate settle = CouponDate.of(dates, settlement, basis);
+    CouponDate d = CouponDate.of(dates, maturity, basis).setYear(settle.year());
     if (d.after(settle)) {
       d.addYears(-1);
     }
@@ -36,33 +38,35 @@ final class Coupons {
   }
 
   /** COUPNUM: coupons payable from settlement to maturity. */
-  static int count(double settlement, double maturity, int frequency, int basis) {
-    CouponDate pcd = previous(settlement, maturity, frequency, basis);
-    CouponDate mat = CouponDate.of(maturity, basis);
+  static int count(DateSystem dates, double settlement, double maturity, int frequency, int basis) {
+    CouponDate pcd = previous(dates, settlement, maturity, frequency, basis);
+    CouponDate mat = CouponDate.of(dates, maturity, basis);
     int months = (mat.year() - pcd.year()) * 12 + mat.month() - pcd.month();
     return months * frequency / 12;
   }
 
   /** COUPDAYBS: days from the coupon period's start to settlement. */
-  static double daysBefore(double settlement, double maturity, int frequency, int basis) {
-    return CouponDate.days(previous(settlement, maturity, frequency, basis), CouponDate.of(settlement, basis));
+  static double daysBefore(DateSystem dates, double settlement, double maturity, int frequency, int basis) {
+    return CouponDate.days(previous(dates, settlement, maturity, frequency, basis), CouponDate.of(dates, settlement, basis));
   }
 
   /** COUPDAYS: days in the coupon period of settlement; actual under basis 1, else 360 (365) / frequency. */
-  static double periodDays(double settlement, double maturity, int frequency, int basis) {
+  static double periodDays(DateSystem dates, double settlement, double maturity, int frequency, int basis) {
     if (basis == 1) {
-      CouponDate pcd = previous(settlement, maturity, frequency, basis);
+      CouponDate pcd = previous(dates, settlement, maturity, frequency, basis);
       return CouponDate.days(pcd, pcd.copy().addMonths(12 / frequency));
     }
     return yearDays(basis) / frequency;
   }
 
   /** COUPDAYSNC: days from settlement to the next coupon; under 30/360 bases, E - A. */
-  static double daysAfter(double settlement, double maturity, int frequency, int basis) {
+  static double daysAfter(DateSystem dates, double settlement, double maturity, int frequency, int basis) {
     if (basis != 0 && basis != 4) {
-      return CouponDate.days(CouponDate.of(settlement, basis), next(settlement, maturity, frequency, basis));
+      return CouponDate.days(CouponDate.of(dates, settlement, basis),
+          next(dates, settlement, maturity, frequency, basis));
     }
-    return periodDays(settlement, maturity, frequency, basis) - daysBefore(settlement, maturity, frequency, basis);
+    return periodDays(dates, settlement, maturity, frequency, basis)
+        - daysBefore(dates, settlement, maturity, frequency, basis);
   }
 
   /** The nominal year of bases 0, 2, 4 (360) and 3 (365); basis 1 periods are measured, not derived. */

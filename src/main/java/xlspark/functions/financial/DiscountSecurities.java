@@ -8,6 +8,7 @@ import static xlspark.functions.financial.SecurityTerms.ordered;
 import xlspark.functions.Args;
 import xlspark.functions.date.DayCounts;
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.Value;
 
 /**
@@ -25,6 +26,7 @@ final class DiscountSecurities {
   }
 
   static Value discounted(Args a, Formula formula) {
+    DateSystem dates = a.ctx().dates();
     double s = date(a, 0);
     double m = date(a, 1);
     double x = a.num(2);
@@ -33,7 +35,7 @@ final class DiscountSecurities {
     if (!ordered(s, m) || b < 0 || x <= 0 || y <= 0) {
       return num("needs settlement < maturity, positive amounts and a basis 0 to 4");
     }
-    return Coerce.number(formula.apply(x, y, DayCounts.yearFraction(s, m, b)));
+    return Coerce.number(formula.apply(x, y, DayCounts.yearFraction(dates, s, m, b)));
   }
 
   /** DISC(settlement, maturity, pr, redemption): the discount rate. */
@@ -67,6 +69,7 @@ final class DiscountSecurities {
    * [basis]): interest accrues from issue and is paid with the principal at maturity.
    */
   static Value atMaturity(Args a, boolean yield) {
+    DateSystem dates = a.ctx().dates();
     double s = date(a, 0);
     double m = date(a, 1);
     double issue = date(a, 2);
@@ -77,9 +80,9 @@ final class DiscountSecurities {
       return num("needs settlement < maturity, a valid issue date, rate >= 0, a valid basis and "
           + (yield ? "pr > 0" : "yld >= 0"));
     }
-    double dim = DayCounts.yearFraction(issue, m, b);
-    double a0 = DayCounts.yearFraction(issue, s, b);
-    double dsm = DayCounts.yearFraction(s, m, b);
+    double dim = DayCounts.yearFraction(dates, issue, m, b);
+    double a0 = DayCounts.yearFraction(dates, issue, s, b);
+    double dsm = DayCounts.yearFraction(dates, s, m, b);
     if (yield) {
       double paid = x / 100 + a0 * rate;
       return Coerce.number((1 + dim * rate - paid) / paid / dsm);
@@ -89,18 +92,19 @@ final class DiscountSecurities {
 
   /** TBILLPRICE, TBILLYIELD, TBILLEQ: maturity at most one year after settlement; x > 0. */
   static Value tbill(Args a, Formula formula) {
+    DateSystem dates = a.ctx().dates();
     double s = date(a, 0);
     double m = date(a, 1);
     double x = a.num(2);
-    if (!ordered(s, m) || x <= 0 || m > oneYearAfter(s)) {
+    if (!ordered(s, m) || x <= 0 || m > oneYearAfter(dates, s)) {
       return num("needs settlement < maturity <= settlement + 1 year and a positive rate or price");
     }
     return Coerce.number(formula.apply(x, 0, m - s));
   }
 
-  private static double oneYearAfter(double s) {
-    int[] ymd = xlspark.value.DateSerial.ymd(s);
-    double d = xlspark.value.DateSerial.of(ymd[0] + 1, ymd[1], ymd[2]);
+  private static double oneYearAfter(DateSystem dates, double s) {
+    int[] ymd = dates.ymd(s);
+    double d = dates.of(ymd[0] + 1, ymd[1], ymd[2]);
     return Double.isNaN(d) ? Double.MAX_VALUE : d;
   }
 

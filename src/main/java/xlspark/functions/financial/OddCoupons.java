@@ -8,6 +8,7 @@ import static xlspark.functions.financial.SecurityTerms.num;
 import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.Value;
 
 /**
@@ -25,6 +26,7 @@ final class OddCoupons {
 
   /** ODDFPRICE(settlement, maturity, issue, first_coupon, rate, yld, redemption, frequency, [basis]). */
   static Value firstPrice(Args a, boolean yield) {
+    DateSystem dates = a.ctx().dates();
     double s = date(a, 0);
     double m = date(a, 1);
     double issue = date(a, 2);
@@ -40,15 +42,15 @@ final class OddCoupons {
       return num("needs issue < settlement < first_coupon < maturity, rate >= 0, redemption > 0, "
           + (yield ? "pr > 0" : "yld >= 0") + ", a valid frequency and basis");
     }
-    CouponDate next = Coupons.next(s, first, f, b);
+    CouponDate next = Coupons.next(dates, s, first, f, b);
     CouponDate nextStart = next.copy().addMonths(-12 / f);
     double length = b == 1 ? CouponDate.days(nextStart, next) : Coupons.yearDays(b) / f;
     FirstTerms t = new FirstTerms(
-        Bonds.accruedPeriods(issue, first, first, f, b),
-        Bonds.accruedPeriods(issue, s, first, f, b),
-        CouponDate.days(CouponDate.of(s, b), next) / length,
-        months(next, CouponDate.of(first, b)) * f / 12,
-        Coupons.count(first, m, f, b));
+        Bonds.accruedPeriods(dates, issue, first, first, f, b),
+        Bonds.accruedPeriods(dates, issue, s, first, f, b),
+        CouponDate.days(CouponDate.of(dates, s, b), next) / length,
+        months(next, CouponDate.of(dates, first, b)) * f / 12,
+        Coupons.count(dates, first, m, f, b));
     if (!yield) {
       return Coerce.number(firstPrice(t, rate, x, redemption, f));
     }
@@ -85,6 +87,7 @@ final class OddCoupons {
    * paid with the redemption; simple interest over the settlement..maturity shares discounts it.
    */
   static Value last(Args a, boolean yield) {
+    DateSystem dates = a.ctx().dates();
     double s = date(a, 0);
     double m = date(a, 1);
     double last = date(a, 2);
@@ -99,9 +102,9 @@ final class OddCoupons {
           + (yield ? "pr > 0" : "yld >= 0") + ", a valid frequency and basis");
     }
     double coupon = 100 * rate / f;
-    double paid = Bonds.accruedPeriods(last, m, last, f, b) * coupon;
-    double accrued = Bonds.accruedPeriods(last, s, last, f, b) * coupon;
-    double remaining = Bonds.accruedPeriods(s, m, last, f, b);
+    double paid = Bonds.accruedPeriods(dates, last, m, last, f, b) * coupon;
+    double accrued = Bonds.accruedPeriods(dates, last, s, last, f, b) * coupon;
+    double remaining = Bonds.accruedPeriods(dates, s, m, last, f, b);
     if (yield) {
       return Coerce.number((redemption + paid - (x + accrued)) / (x + accrued) * f / remaining);
     }

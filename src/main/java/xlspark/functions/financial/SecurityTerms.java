@@ -1,7 +1,7 @@
 package xlspark.functions.financial;
 
 import xlspark.functions.Args;
-import xlspark.value.DateSerial;
+import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 
@@ -17,8 +17,9 @@ final class SecurityTerms {
 
   /** A date argument as a whole-day serial, or NaN when it is no valid date. */
   static double date(Args a, int i) {
+    DateSystem dates = a.ctx().dates();
     double d = Math.floor(a.num(i));
-    return DateSerial.valid(d) ? d : Double.NaN;
+    return dates.valid(d) ? d : Double.NaN;
   }
 
   /** The basis argument at {@code i} (default 0 in the spec): 0..4, or -1 when invalid. */

@@ -10,6 +10,7 @@ import xlspark.functions.ArgKind;
 import xlspark.functions.ErrorPolicy;
 import xlspark.functions.FunctionSpec;
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 import xlspark.value.Value.Arr;
@@ -61,14 +62,14 @@ public final class InfoFunctions {
    * a blank is 0, but a boolean is #VALUE! as in Excel.
    */
   private static FunctionSpec parity(String name, int remainder) {
-    return FunctionSpec.builder(name, a -> parity(a.get(0), remainder)).arg(ANY).build();
+    return FunctionSpec.builder(name, a -> parity(a.get(0), remainder, a.ctx().dates())).arg(ANY).build();
   }
 
-  private static Value parity(Value v, int remainder) {
+  private static Value parity(Value v, int remainder, DateSystem dates) {
     if (v instanceof Bool) {
       return Value.err(ExcelError.VALUE, "a logical value is not a number here");
     }
-    Value n = Coerce.toNumber(v);
+    Value n = Coerce.toNumber(v, dates);
     if (n instanceof Err) {
       return n;
     }

@@ -15,6 +15,7 @@ import xlspark.functions.Args;
 import xlspark.functions.EvalContext;
 import xlspark.functions.FunctionSpec;
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.Ops;
 import xlspark.value.Value;
@@ -62,10 +63,10 @@ final class ArrayOrder {
   }
 
   /** The numbers in an argument's cells, truncated; null when one is not a number. */
-  private static double[] numbers(Arr a) {
+  private static double[] numbers(Arr a, DateSystem dates) {
     double[] out = new double[a.size()];
     for (int i = 0; i < out.length; i++) {
-      Value n = Coerce.toNumber(a.cells()[i]);
+      Value n = Coerce.toNumber(a.cells()[i], dates);
       if (!(n instanceof Num x)) {
         return null;
       }
@@ -109,8 +110,8 @@ final class ArrayOrder {
   static Value sort(Args a) {
     Arr x = a.array(0);
     boolean byCol = a.bool(3);
-    double[] keys = numbers(a.array(1));
-    double[] orders = numbers(a.array(2));
+    double[] keys = numbers(a.array(1), a.ctx().dates());
+    double[] orders = numbers(a.array(2), a.ctx().dates());
     int width = byCol ? x.rows() : x.cols();
     if (keys == null || orders == null || orders.length != 1 && orders.length != keys.length) {
       return Value.err(ExcelError.VALUE, "invalid sort index or order");
@@ -159,7 +160,7 @@ final class ArrayOrder {
       byCol = col;
       double o = 1;
       if (i + 1 < a.size() && a.given(i + 1)) {
-        double[] os = numbers(a.array(i + 1));
+        double[] os = numbers(a.array(i + 1), a.ctx().dates());
         if (os == null || os.length != 1 || os[0] != 1 && os[0] != -1) {
           return Value.err(ExcelError.VALUE, "sort order must be 1 or -1");
         }

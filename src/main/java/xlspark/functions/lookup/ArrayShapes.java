@@ -152,7 +152,7 @@ final class ArrayShapes {
     List<Integer> picks = new ArrayList<>();
     for (int i = 1; i < a.size(); i++) {
       for (Value v : a.array(i).cells()) {
-        Value n = Coerce.toNumber(v);
+        Value n = Coerce.toNumber(v, a.ctx().dates());
         if (n instanceof Err e) {
           return e;
         }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import xlspark.functions.Args;
 import xlspark.functions.FunctionSpec;
 import xlspark.value.Coerce;
+import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
 import xlspark.value.Value.Bool;
@@ -66,7 +67,7 @@ final class Radix {
   static Value roman(Args a) {
     double n = Math.floor(a.num(0));
     Value f = a.get(1);
-    Value num = f instanceof Bool b ? Value.num(b.b() ? 0 : 4) : Coerce.toNumber(f);
+    Value num = f instanceof Bool b ? Value.num(b.b() ? 0 : 4) : Coerce.toNumber(f, a.ctx().dates());
     if (num instanceof Err) {
       return num;
     }
@@ -196,14 +197,14 @@ final class Radix {
   }
 
   private static Value convert(Args a, Notation from, Notation to) {
-    if (to != Notation.DEC && a.given(1) && NUMBER_NOT_LOGICAL.coerce(a.get(1)) instanceof Num p
+    if (to != Notation.DEC && a.given(1) && NUMBER_NOT_LOGICAL.coerce(a.get(1), a.ctx().dates()) instanceof Num p
         && (Math.floor(p.v()) < 1 || Math.floor(p.v()) > ENG_DIGITS)) {
       // Excel checks places before the number, and also when a negative number then ignores it
       return Value.err(ExcelError.NUM, "places out of range");
     }
     double n;
     if (from == Notation.DEC) {
-      Value v = NUMBER_NOT_LOGICAL.coerce(a.get(0));
+      Value v = NUMBER_NOT_LOGICAL.coerce(a.get(0), a.ctx().dates());
       if (v instanceof Err) {
         return v;
       }
@@ -226,11 +227,11 @@ final class Radix {
     if (to == Notation.DEC) {
       return Value.num(n);
     }
-    return format(n, to, a.given(1) ? a.get(1) : null);
+    return format(n, to, a.given(1) ? a.get(1) : null, a.ctx().dates());
   }
 
   /** Writes n in the target notation, ten-digit two's complement when negative (places then ignored). */
-  private static Value format(double n, Notation to, Value placesArg) {
+  private static Value format(double n, Notation to, Value placesArg, DateSystem dates) {
     double half = to.modulus / 2;
     if (n < -half || n >= half) {
       return Value.err(ExcelError.NUM, "number out of range for " + to.name());
@@ -242,7 +243,7 @@ final class Radix {
     if (placesArg == null) {
       return Value.text(digits);
     }
-    Value p = NUMBER_NOT_LOGICAL.coerce(placesArg);
+    Value p = NUMBER_NOT_LOGICAL.coerce(placesArg, dates);
     if (p instanceof Err) {
       return p;
     }

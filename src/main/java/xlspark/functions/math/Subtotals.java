@@ -75,7 +75,7 @@ final class Subtotals {
 
   private static Value withK(Args a, Aggregation agg, boolean ignoreErrors, Value k, boolean hidden,
                              boolean nested) {
-    Value kn = Coerce.toNumber(k);
+    Value kn = Coerce.toNumber(k, a.ctx().dates());
     if (kn instanceof Err) {
       return kn;
     }

@@ -71,7 +71,7 @@ public final class ReferenceFunctions {
         n[i - 1] = i == 3 ? from.rows() : i == 4 ? from.cols() : 0;
         continue;
       }
-      Value v = Coerce.toNumber(Coerce.scalar(a.get(i)));
+      Value v = Coerce.toNumber(Coerce.scalar(a.get(i)), a.ctx().dates());
       if (v instanceof Value.Err) {
         return v;
       }

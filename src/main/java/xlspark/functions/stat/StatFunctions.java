@@ -76,7 +76,7 @@ public final class StatFunctions {
         a.ctx().checkDeadline();
       } else if (v instanceof Num || v instanceof Bool || v == Value.MISSING) {
         n++;
-      } else if (v instanceof Text t && !Double.isNaN(TextNumbers.parse(t.s()))) {
+      } else if (v instanceof Text t && !Double.isNaN(TextNumbers.parse(t.s(), a.ctx().dates()))) {
         n++;
       }
     }

@@ -2,6 +2,7 @@ package xlspark.functions.text;
 
 import xlspark.functions.text.FormatToken.Kind;
 import xlspark.value.DateSerial;
+import xlspark.value.DateSystem;
 
 /**
  * Renders a serial with a date/time section. The serial is first rounded to the shown precision (whole
@@ -19,7 +20,7 @@ final class DateRenderer {
   }
 
   /** The text, or null when the serial is not a valid date (negative or after 9999-12-31). */
-  static String render(FormatSection s, double serial) {
+  static String render(FormatSection s, double serial, DateSystem dates) {
     if (!(serial >= 0)) {
       return null;
     }
@@ -36,7 +37,7 @@ final class DateRenderer {
     int hour = (int) (secondOfDay / 3600);
     int minute = (int) (secondOfDay / 60 % 60);
     int second = (int) (secondOfDay % 60);
-    int[] ymd = DateSerial.ymd(days);
+    int[] ymd = dates.ymd(days);
     StringBuilder out = new StringBuilder(24);
     for (FormatToken t : s.tokens) {
       String code = t.text();
@@ -46,7 +47,7 @@ final class DateRenderer {
           switch (t.letter()) {
             case 'y' -> out.append(len <= 2 ? pad(ymd[0] % 100, 2) : Integer.toString(ymd[0]));
             case 'm' -> month(out, ymd[1], len);
-            case 'd' -> day(out, ymd[2], days, len);
+            case 'd' -> day(out, ymd[2], days, len, dates);
             case 'h' -> out.append(pad(s.twelveHour ? (hour + 11) % 12 + 1 : hour, Math.min(len, 2)));
             default -> out.append(pad(second, Math.min(len, 2)));
           }
@@ -91,12 +92,12 @@ final class DateRenderer {
     }
   }
 
-  private static void day(StringBuilder out, int day, long serial, int len) {
+  private static void day(StringBuilder out, int day, long serial, int len, DateSystem dates) {
     if (len <= 2) {
       out.append(pad(day, len));
       return;
     }
-    String name = DAYS[(int) Math.floorMod(serial + DateSerial.offset1900() - 1, 7L)];
+    String name = DAYS[(int) Math.floorMod(serial + dates.offset1900() - 1, 7L)];
     out.append(len == 3 ? name.substring(0, 3) : name);
   }
 

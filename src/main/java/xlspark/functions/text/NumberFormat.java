@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import xlspark.functions.text.FormatSection.Type;
 import xlspark.functions.text.FormatToken.Kind;
+import xlspark.value.DateSystem;
 import xlspark.value.NumberText;
 
 /**
@@ -81,8 +82,11 @@ public final class NumberFormat {
     return cachedBytes;
   }
 
-  /** A number as the format shows it, or null when it cannot (a negative or too large date: #VALUE!). */
-  public String format(double x) {
+  /**
+   * A number as the format shows it, dates as serials of {@code dates} (the run's date system), or null when it
+   * cannot (a negative or too large date: #VALUE!).
+   */
+  public String format(double x, DateSystem dates) {
     if (invalid) {
       return null;
     }
@@ -106,7 +110,7 @@ public final class NumberFormat {
       s = sections.get(2);
       minus = false;
     }
-    return render(s, x, minus);
+    return render(s, x, minus, dates);
   }
 
   private FormatSection conditionalSection(double x, int n) {
@@ -124,7 +128,7 @@ public final class NumberFormat {
     return n >= 3 ? sections.get(2) : second;
   }
 
-  private static String render(FormatSection s, double x, boolean minus) {
+  private static String render(FormatSection s, double x, boolean minus, DateSystem dates) {
     double abs = Math.abs(x);
     String body;
     switch (s.type) {
@@ -132,7 +136,7 @@ public final class NumberFormat {
         if (minus && !elapsedOnly(s)) {
           return null;
         }
-        body = DateRenderer.render(s, abs);
+        body = DateRenderer.render(s, abs, dates);
         if (body == null) {
           return null;
         }

@@ -40,14 +40,14 @@ public final class TextFormatFunctions {
     Value v = a.get(0);
     String out;
     if (v instanceof Num n) {
-      out = f.format(n.v());
+      out = f.format(n.v(), a.ctx().dates());
     } else if (v instanceof Text t) {
-      double d = TextNumbers.parse(t.s());
-      out = Double.isNaN(d) ? f.formatText(t.s()) : f.format(d);
+      double d = TextNumbers.parse(t.s(), a.ctx().dates());
+      out = Double.isNaN(d) ? f.formatText(t.s()) : f.format(d, a.ctx().dates());
     } else if (v instanceof Bool b) {
       out = f.formatText(b.b() ? "TRUE" : "FALSE");
     } else {
-      out = f.format(0);
+      out = f.format(0, a.ctx().dates());
     }
     return out == null ? Value.err(ExcelError.VALUE, "value cannot be shown with this format") : Coerce.text(out);
   }

@@ -23,7 +23,7 @@ final class TextParse {
   static Value value(Args a) {
     Value v = a.get(0);
     if (v instanceof Text) {
-      return Coerce.toNumber(v);
+      return Coerce.toNumber(v, a.ctx().dates());
     }
     if (v instanceof Value.Bool) {
       // Excel's cached VALUE(FALSE) is #VALUE! (LibreOffice and Gnumeric give the logical value back)
@@ -96,7 +96,7 @@ final class TextParse {
     String s = sb.toString();
     double d = TextNumbers.parsePlain(s);
     if (Double.isNaN(d)) {
-      d = TextNumbers.parse(s);
+      d = TextNumbers.parse(s, a.ctx().dates());
     }
     if (Double.isNaN(d)) {
       return valueError("NUMBERVALUE cannot read \"" + text + "\"");

@@ -35,7 +35,7 @@ public final class ValueText {
 
   /** The format argument: 0 or 1 (truncated; TRUE is 1), -1 for anything else; an error is returned as is. */
   private static Value format(Args a) {
-    Value f = Coerce.toNumber(Coerce.scalar(a.get(1)));
+    Value f = Coerce.toNumber(Coerce.scalar(a.get(1)), a.ctx().dates());
     if (f instanceof Err) {
       return f;
     }
