@@ -46,6 +46,13 @@ public final class FormulaEvaluator {
   private long misses;
   private long interpreted;
   private long fallbacks;
+  /**
+   * Recent cache misses minus hits, kept within [0, {@value #COLD_MAX}]: while it is above zero most rows are
+   * shapes of their own (random nesting, signs), so a row is lexed once with its tokens, which the interpreter or
+   * the compiler then parses, instead of a shape lex for the lookup and a full lex after the miss.
+   */
+  private int coldScore;
+  private static final int COLD_MAX = 16;
 
   /** An evaluator on the JVM's engine (made on first use, its template cache sized by the first options). */
   public FormulaEvaluator(EngineOptions options) {
@@ -108,7 +115,7 @@ public final class FormulaEvaluator {
     }
     if (p.template() == null) {
       interpreted++;
-      return interpret(formula, vars, rowId, false);
+      return interpret(formula, p.lexed(), vars, rowId, false);
     }
     long t0 = System.nanoTime();
     Value v = run(p.template(), p.lexed(), vars, null, rowId);
@@ -123,8 +130,6 @@ public final class FormulaEvaluator {
   public record Prepared(Lexed lexed, Template template, Value error) {
   }
 
-  private static final Prepared INTERPRET = new Prepared(null, null, null);
-
   /** Lexes a workbook formula and finds or compiles its template; syntax errors are in the result. */
   public Prepared prepareWorkbook(String formula) {
     try {
@@ -138,13 +143,16 @@ public final class FormulaEvaluator {
    * The one path from formula text to a template, for both modes: lex the shape, find its template in the JVM's
    * cache, else (once the tiering says so; workbook formulas at once) lex fully and compile it with the run's
    * limits. A template compiled under a larger array limit than this run's is compiled again, which refuses it.
+   * While most rows miss the cache ({@link #coldScore}), the first lex keeps its tokens so that none is lexed
+   * twice; a hit then costs the token list, a miss saves a second lex.
    */
   private Prepared compileOrGet(String formula, boolean workbook) {
     long t0 = System.nanoTime();
     Lexed lexed;
     Template template;
     try {
-      lexed = workbook ? Lexer.shapeWorkbook(formula) : Lexer.shape(formula);
+      boolean full = !workbook && coldScore > 0;
+      lexed = workbook ? Lexer.shapeWorkbook(formula) : full ? Lexer.lex(formula) : Lexer.shape(formula);
       template = compiler.cached(lexed);
     } catch (FormulaSyntaxException e) {
       parseNanos += System.nanoTime() - t0;
@@ -154,14 +162,18 @@ public final class FormulaEvaluator {
     parseNanos += t1 - t0;
     if (template != null && template.largestArrayConstant() <= limits.maxArrayCells()) {
       hits++;
+      coldScore = Math.max(0, coldScore - 1);
       return new Prepared(lexed, template, null);
     }
     misses++;
+    coldScore = Math.min(COLD_MAX, coldScore + 1);
     if (!workbook && template == null && !compiler.shouldCompile(lexed)) {
-      return INTERPRET;
+      return new Prepared(lexed, null, null);
     }
     try {
-      lexed = workbook ? Lexer.lexWorkbook(formula) : Lexer.lex(formula);
+      if (!hasTokens(lexed)) {
+        lexed = workbook ? Lexer.lexWorkbook(formula) : Lexer.lex(formula);
+      }
       return new Prepared(lexed, compiler.compile(lexed, limits.maxArrayCells()), null);
     } catch (FormulaSyntaxException e) {
       return new Prepared(null, null, syntaxError(e));
@@ -182,12 +194,12 @@ public final class FormulaEvaluator {
    * or ({@code rerun}) a row the JEXL tier handed over midway because a lazy call's decision was not one branch
    * (an array or error condition), which keeps the row's deadline and starts its random draws over.
    */
-  private Value interpret(String formula, VariableSource vars, long rowId, boolean rerun) {
+  private Value interpret(String formula, Lexed lexedBefore, VariableSource vars, long rowId, boolean rerun) {
     long t0 = System.nanoTime();
     Lexed lexed;
     Expr ast;
     try {
-      lexed = Lexer.lex(formula);
+      lexed = hasTokens(lexedBefore) ? lexedBefore : Lexer.lex(formula);
       ast = compiler.parseChecked(lexed, limits.maxArrayCells());
     } catch (FormulaSyntaxException e) {
       return syntaxError(e);
@@ -254,12 +266,17 @@ public final class FormulaEvaluator {
       Throwable cause = e instanceof JexlException ? rootCause(e) : e;
       if (cause instanceof LazyFallback && refs == null) {
         fallbacks++;
-        return interpret(lexed.text(), vars, rowId, true);
+        return interpret(lexed.text(), lexed, vars, rowId, true);
       }
       return failed(e);
     } finally {
       ctx.exitRow();
     }
+  }
+
+  /** A full lex (the parser's input), not only the shape a cache lookup needs. */
+  private static boolean hasTokens(Lexed lexed) {
+    return lexed != null && !lexed.tokens().isEmpty();
   }
 
   /** The one mapping of a failure during evaluation (either tier) to the row's error value. */
