@@ -82,8 +82,15 @@ public final class ShapeCheck {
   public static boolean needsInterpreter(String shapeKey, FunctionRegistry registry) {
     List<String> names = registry.interpreterOnlyNames();
     for (int i = shapeKey.indexOf('('); i >= 0; i = shapeKey.indexOf('(', i + 1)) {
-      if (i > 0 && shapeKey.charAt(i - 1) == ')') {
+      if (i == 0) {
+        continue;
+      }
+      char before = shapeKey.charAt(i - 1);
+      if (before == ')') {
         return true;
+      }
+      if (!registry.mayEndInterpreterOnlyName(before)) {
+        continue;
       }
       for (String name : names) {
         int n = name.length();

@@ -86,6 +86,8 @@ public final class FunctionRegistry {
   private final Map<String, FunctionSpec> byName;
   private final Set<String> excelNames;
   private final List<String> interpreterOnly;
+  /** The last characters of {@link #interpreterOnly}'s names: a cheap first test for a shape scan. */
+  private final boolean[] interpreterOnlyLast = new boolean[128];
 
   private FunctionRegistry(List<Source> sources) {
     Map<String, FunctionSpec> m = new LinkedHashMap<>();
@@ -99,6 +101,13 @@ public final class FunctionRegistry {
     this.byName = Collections.unmodifiableMap(m);
     this.excelNames = loadExcelNames();
     this.interpreterOnly = m.values().stream().filter(FunctionSpec::isInterpreterOnly).map(FunctionSpec::name).toList();
+    for (String n : interpreterOnly) {
+      char c = n.charAt(n.length() - 1);
+      if (c >= 128) {
+        throw new IllegalStateException("interpreter-only function names are ASCII: " + n);
+      }
+      interpreterOnlyLast[c] = true;
+    }
   }
 
   /** The registry of all implemented functions. */
@@ -121,6 +130,11 @@ public final class FunctionRegistry {
   /** The names of the functions only the interpreter evaluates ({@link FunctionSpec#isInterpreterOnly}). */
   public List<String> interpreterOnlyNames() {
     return interpreterOnly;
+  }
+
+  /** False when no interpreter-only function's name ends in {@code c} (a folded name character). */
+  public boolean mayEndInterpreterOnlyName(char c) {
+    return c < 128 && interpreterOnlyLast[c];
   }
 
   /** True for a function Excel has, whether or not it is implemented here. */
