@@ -8,7 +8,9 @@ package xlspark.formula;
  * {@code SS}, which made a column {@code ß} answer to {@code =ss}). Each char is lower-cased, then upper-cased:
  * chars that Java's upper-casing or lower-casing treat as one letter fold alike (the Kelvin sign and {@code k},
  * the long {@code ſ} and {@code s}, {@code σ} and {@code ς}), so two names Spark takes for one column are one
- * name here too; plain letters fold to their capitals ({@code rate} is {@code RATE}).
+ * name here too; plain letters fold to their capitals ({@code rate} is {@code RATE}). A surrogate pair is folded as
+ * the one letter it encodes (Deseret's {@code 𐐀} and {@code 𐐨} are one name, as they are for Spark); its case
+ * partner is a pair too, so the length still holds.
  */
 public final class Names {
   private Names() {}
@@ -30,9 +32,22 @@ public final class Names {
   public static String fold(String s, int start, int end) {
     char[] out = new char[end - start];
     for (int i = start; i < end; i++) {
-      out[i - start] = fold(s.charAt(i));
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int f = foldCodePoint(Character.toCodePoint(c, s.charAt(i + 1)));
+        out[i - start] = Character.highSurrogate(f);
+        out[++i - start] = Character.lowSurrogate(f);
+      } else {
+        out[i - start] = fold(c);
+      }
     }
     return new String(out);
+  }
+
+  /** A supplementary letter's fold, when it is one too (so the length holds); else the letter itself. */
+  private static int foldCodePoint(int cp) {
+    int f = Character.toUpperCase(Character.toLowerCase(cp));
+    return Character.isSupplementaryCodePoint(f) ? f : cp;
   }
 
   /** True when two names fold alike. */
@@ -41,7 +56,12 @@ public final class Names {
       return false;
     }
     for (int i = 0; i < a.length(); i++) {
-      if (fold(a.charAt(i)) != fold(b.charAt(i))) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+        return fold(a).equals(fold(b));
+      }
+      if (fold(x) != fold(y)) {
         return false;
       }
     }

@@ -35,6 +35,25 @@ class NamesTest {
     assertTrue(!Names.same("ß", "ss") && !Names.same("ß", "SS"));
   }
 
+  /**
+   * Letters outside the BMP fold as letters, not as two surrogates: Spark resolves 𐐀 and 𐐨 (Deseret, upper and
+   * lower case) as one column, so they are one name here too and two such columns are refused as a duplicate.
+   */
+  @Test
+  void supplementaryLettersFoldAsLetters() {
+    String upper = new String(Character.toChars(0x10400));
+    String lower = new String(Character.toChars(0x10428));
+    assertTrue(upper.equalsIgnoreCase(lower), "Java's (and Spark's) rule");
+    assertTrue(Names.same(upper, lower));
+    assertTrue(Names.same("x" + lower + "y", "X" + upper + "Y"));
+    assertEquals(Names.fold(upper), Names.fold(lower));
+    assertEquals(2, Names.fold(lower).length(), "the length holds");
+    String emoji = new String(Character.toChars(0x1F600));
+    assertEquals(emoji, Names.fold(emoji), "a pair without case stays itself");
+    assertEquals("\uD800A", Names.fold("\uD800a"), "a lone surrogate stays, the letter after it folds");
+    assertTrue(!Names.same(upper, emoji));
+  }
+
   /** The lexer names what it reads by the same fold, in both lexing modes. */
   @Test
   void theLexerFoldsNamesTheSameWay() throws FormulaSyntaxException {
