@@ -74,6 +74,31 @@ public final class Args {
     return ((Bool) values[i]).b();
   }
 
+  /** A named number argument ({@link Param}: its position is its ordinal). */
+  public double number(Param p) {
+    return num(p.ordinal());
+  }
+
+  /** A named number argument rounded down to an integer, as {@link #integer(int)}. */
+  public int integer(Param p) {
+    return integer(p.ordinal());
+  }
+
+  /** A named logical argument. */
+  public boolean bool(Param p) {
+    return bool(p.ordinal());
+  }
+
+  /** A named text argument. */
+  public String text(Param p) {
+    return text(p.ordinal());
+  }
+
+  /** A named argument as given (ANY, ARRAY and REFERENCE kinds). */
+  public Value get(Param p) {
+    return values[p.ordinal()];
+  }
+
   /** Argument i as an array; a scalar becomes a 1x1 array. */
   public Arr array(int i) {
     Value v = values[i];

@@ -30,6 +30,8 @@ public final class FunctionSpec {
   private final String name;
   private final Category category;
   private final List<ArgKind> kinds;
+  /** The declared arguments' names (null for an argument declared without one). */
+  private final List<String> names;
   private final int minArgs;
   private final int maxArgs;
   private final ArgKind repeatKind;
@@ -47,6 +49,7 @@ public final class FunctionSpec {
     this.name = b.name;
     this.category = b.category;
     this.kinds = List.copyOf(b.kinds);
+    this.names = java.util.Collections.unmodifiableList(new ArrayList<>(b.names));
     this.minArgs = b.required;
     this.maxArgs = b.repeatKind == null ? b.kinds.size() : b.maxArgs;
     this.repeatKind = b.repeatKind;
@@ -117,6 +120,11 @@ public final class FunctionSpec {
       return kinds.get(i);
     }
     return repeatKind;
+  }
+
+  /** The name of declared argument i ({@code "SETTLEMENT"}), or null when it was declared without one. */
+  public String argName(int i) {
+    return i < names.size() ? names.get(i) : null;
   }
 
   /** The value optional argument i takes when omitted, or null when it has no default (the body decides). */
@@ -250,6 +258,7 @@ public final class FunctionSpec {
     private final String name;
     private final Body body;
     private final List<ArgKind> kinds = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
     private final List<Value> defaults = new ArrayList<>();
     private final List<Boolean> skippable = new ArrayList<>();
     private int required;
@@ -271,9 +280,39 @@ public final class FunctionSpec {
         throw new IllegalStateException(name + ": required argument after an optional one");
       }
       kinds.add(k);
+      names.add(null);
       defaults.add(null);
       skippable.add(false);
       required++;
+      return this;
+    }
+
+    /** A required argument with a name, checked to stand at its position ({@code p.ordinal()}). */
+    public Builder arg(Param p, ArgKind k) {
+      return named(p).arg(k).name(p);
+    }
+
+    /** An optional argument with a name and a default (see {@link #optionalArg(ArgKind, Object)}). */
+    public Builder optionalArg(Param p, ArgKind k, Object dflt) {
+      return named(p).optionalArg(k, dflt).name(p);
+    }
+
+    /** A skippable argument with a name and a default (see {@link #skippableArg(ArgKind, Object)}). */
+    public Builder skippableArg(Param p, ArgKind k, Object dflt) {
+      return named(p).skippableArg(k, dflt).name(p);
+    }
+
+    /** Checks, as the spec is built, that a named argument is declared at its own position. */
+    private Builder named(Param p) {
+      if (p.ordinal() != kinds.size()) {
+        throw new IllegalStateException(name + ": argument " + p.name() + " is at position " + kinds.size()
+            + ", its name says " + p.ordinal());
+      }
+      return this;
+    }
+
+    private Builder name(Param p) {
+      names.set(names.size() - 1, p.name());
       return this;
     }
 
@@ -290,6 +329,7 @@ public final class FunctionSpec {
    */
     public Builder optionalArg(ArgKind k) {
       kinds.add(k);
+      names.add(null);
       defaults.add(null);
       skippable.add(false);
       return this;
@@ -322,6 +362,7 @@ public final class FunctionSpec {
         throw new IllegalStateException(name + ": default " + dflt + " is not a " + k);
       }
       kinds.add(k);
+      names.add(null);
       defaults.add(v);
       skippable.add(skip);
       return this;
@@ -370,6 +411,7 @@ public final class FunctionSpec {
   public FunctionSpec inCategory(Category c) {
     Builder b = new Builder(name, body);
     b.kinds.addAll(kinds);
+    b.names.addAll(names);
     b.defaults.addAll(Arrays.asList(defaults));
     for (boolean s : skippable) {
       b.skippable.add(s);

@@ -78,6 +78,23 @@ class FunctionSpecDefaultsTest {
     assertNull(r.lookup("XLOOKUP").defaultOf(3), "if_not_found: an error when omitted, no default");
   }
 
+  private enum Pair implements Param { FIRST, SECOND }
+
+  @Test
+  void namedArgumentsStandAtTheirPositionsAndKeepTheirNames() {
+    FunctionSpec sum = FunctionSpec.builder("PAIR", a -> Value.num(a.number(Pair.FIRST) + 10 * a.number(Pair.SECOND)))
+        .arg(Pair.FIRST, ArgKind.NUMBER).optionalArg(Pair.SECOND, ArgKind.NUMBER, 3).build();
+    assertEquals(Value.num(31), sum.invoke(new Value[] {Value.num(1)}, EvalContext.forTesting()));
+    assertEquals("SECOND", sum.argName(1));
+    assertThrows(IllegalStateException.class, () -> FunctionSpec.builder("X", a -> Value.ZERO)
+        .arg(Pair.SECOND, ArgKind.NUMBER).build(), "a name declared at another position");
+    FunctionRegistry r = FunctionRegistry.standard();
+    assertEquals("RATE", r.lookup("PRICE").argName(2));
+    assertEquals("CALC_METHOD", r.lookup("ACCRINT").argName(7));
+    assertEquals(Value.num(1), r.lookup("ACCRINT").defaultOf(7));
+    assertEquals(Value.num(0), r.lookup("ODDLYIELD").defaultOf(7));
+  }
+
   @Test
   void engineeringNumbersRefuseLogicalValuesThroughTheirKind() {
     FunctionRegistry r = FunctionRegistry.standard();

@@ -5,6 +5,7 @@ import static xlspark.functions.financial.SecurityTerms.date;
 import static xlspark.functions.financial.SecurityTerms.num;
 
 import xlspark.functions.Args;
+import xlspark.functions.Param;
 import xlspark.functions.date.DayCounts;
 import xlspark.value.Coerce;
 import xlspark.value.DateSystem;
@@ -19,37 +20,51 @@ final class Amortization {
   private Amortization() {
   }
 
-  /** The shared checks: null for valid arguments, else the reason for #NUM!. */
-  private static String invalid(double cost, double purchased, double firstEnd, double salvage, double period,
-                                double rate, int b) {
-    if (Double.isNaN(purchased) || Double.isNaN(firstEnd) || purchased > firstEnd) {
-      return "date_purchased must be a date on or before first_period";
+  /** AMORLINC and AMORDEGRC(cost, date_purchased, first_period, salvage, period, rate, [basis]). */
+  enum Amor implements Param { COST, DATE_PURCHASED, FIRST_PERIOD, SALVAGE, PERIOD, RATE, BASIS }
+
+  /** The arguments both functions read, once; {@code period} is truncated. */
+  private record Asset(DateSystem dates, double cost, double purchased, double firstEnd, double salvage,
+                       double period, double rate, int b) {
+    static Asset of(Args a) {
+      return new Asset(a.ctx().dates(), a.number(Amor.COST), date(a, Amor.DATE_PURCHASED),
+          date(a, Amor.FIRST_PERIOD), a.number(Amor.SALVAGE), Math.floor(a.number(Amor.PERIOD)),
+          a.number(Amor.RATE), basis(a, Amor.BASIS));
     }
-    if (b < 0 || b == 2) {
-      return "basis must be 0, 1, 3 or 4";
+
+    /** The shared checks: null for valid arguments, else the reason for #NUM!. */
+    String invalid() {
+      if (Double.isNaN(purchased) || Double.isNaN(firstEnd) || purchased > firstEnd) {
+        return "date_purchased must be a date on or before first_period";
+      }
+      if (b < 0 || b == 2) {
+        return "basis must be 0, 1, 3 or 4";
+      }
+      if (cost < 0 || salvage < 0 || salvage > cost || period < 0 || rate <= 0) {
+        return "needs 0 <= salvage <= cost, period >= 0 and rate > 0";
+      }
+      return null;
     }
-    if (cost < 0 || salvage < 0 || salvage > cost || period < 0 || rate <= 0) {
-      return "needs 0 <= salvage <= cost, period >= 0 and rate > 0";
+
+    /** The first period's share of a year, purchase to its end (YEARFRAC under the basis). */
+    double firstYears() {
+      return DayCounts.yearFraction(dates, purchased, firstEnd, b);
     }
-    return null;
   }
 
   /** AMORLINC: cost * rate a period, the first prorated, until cost - salvage is depreciated. */
   static Value linear(Args a) {
-    DateSystem dates = a.ctx().dates();
-    double cost = a.num(0);
-    double purchased = date(a, 1);
-    double firstEnd = date(a, 2);
-    double salvage = a.num(3);
-    double period = Math.floor(a.num(4));
-    double rate = a.num(5);
-    int b = basis(a, 6);
-    String why = invalid(cost, purchased, firstEnd, salvage, period, rate, b);
+    Asset t = Asset.of(a);
+    String why = t.invalid();
     if (why != null) {
       return num(why);
     }
+    double cost = t.cost();
+    double salvage = t.salvage();
+    double period = t.period();
+    double rate = t.rate();
     double full = cost * rate;
-    double first = DayCounts.yearFraction(dates, purchased, firstEnd, b) * rate * cost;
+    double first = t.firstYears() * rate * cost;
     double depreciable = cost - salvage;
     double fullPeriods = Math.floor((depreciable - first) / full);
     if (period == 0) {
@@ -70,18 +85,15 @@ final class Amortization {
    * and 3 or 4 and 5 years are #NUM!, as Excel documents.
    */
   static Value declining(Args a) {
-    DateSystem dates = a.ctx().dates();
-    double cost = a.num(0);
-    double purchased = date(a, 1);
-    double firstEnd = date(a, 2);
-    double salvage = a.num(3);
-    int period = (int) Math.min(Math.floor(a.num(4)), 100_000);
-    double rate = a.num(5);
-    int b = basis(a, 6);
-    String why = invalid(cost, purchased, firstEnd, salvage, period, rate, b);
+    Asset t = Asset.of(a);
+    String why = t.invalid();
     if (why != null) {
       return num(why);
     }
+    double cost = t.cost();
+    double salvage = t.salvage();
+    int period = (int) Math.min(t.period(), 100_000);
+    double rate = t.rate();
     double life = 1 / rate;
     double coefficient;
     if (life >= 3 && life <= 4) {
@@ -94,7 +106,7 @@ final class Amortization {
       return num("AMORDEGRC: an asset life of " + life + " years has no coefficient");
     }
     double r = rate * coefficient;
-    double depreciation = round(DayCounts.yearFraction(dates, purchased, firstEnd, b) * r * cost);
+    double depreciation = round(t.firstYears() * r * cost);
     double value = cost - depreciation;
     double rest = value - salvage;
     for (int n = 0; n < period; n++) {

@@ -6,8 +6,9 @@ import static xlspark.functions.financial.SecurityTerms.frequency;
 import static xlspark.functions.financial.SecurityTerms.num;
 import static xlspark.functions.financial.SecurityTerms.ordered;
 
-import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
+import xlspark.functions.Param;
+import xlspark.functions.RootFinder;
 import xlspark.functions.date.DayCounts;
 import xlspark.value.Coerce;
 import xlspark.value.DateSystem;
@@ -61,19 +62,32 @@ final class Bonds {
     return d;
   }
 
+  /** PRICE(settlement, maturity, rate, yld, redemption, frequency, [basis]); YIELD has pr where PRICE has yld. */
+  enum Bond implements Param { SETTLEMENT, MATURITY, RATE, YLD_OR_PR, REDEMPTION, FREQUENCY, BASIS }
+
+  /** The arguments PRICE and YIELD share, read once; {@code x} is PRICE's yld or YIELD's pr. */
+  private record BondArgs(double s, double m, double rate, double x, double redemption, int f, int b) {
+    static BondArgs of(Args a) {
+      return new BondArgs(date(a, Bond.SETTLEMENT), date(a, Bond.MATURITY), a.number(Bond.RATE),
+          a.number(Bond.YLD_OR_PR), a.number(Bond.REDEMPTION), frequency(a, Bond.FREQUENCY), basis(a, Bond.BASIS));
+    }
+
+    /** Excel's checks but the one on x. */
+    boolean valid() {
+      return ordered(s, m) && f > 0 && b >= 0 && rate >= 0 && redemption > 0;
+    }
+
+    Terms terms(DateSystem dates) {
+      return Terms.of(dates, s, m, f, b);
+    }
+  }
+
   static Value priceFunction(Args a) {
-    DateSystem dates = a.ctx().dates();
-    double s = date(a, 0);
-    double m = date(a, 1);
-    double rate = a.num(2);
-    double yld = a.num(3);
-    double redemption = a.num(4);
-    int f = frequency(a, 5);
-    int b = basis(a, 6);
-    if (!ordered(s, m) || f < 0 || b < 0 || rate < 0 || yld < 0 || redemption <= 0) {
+    BondArgs p = BondArgs.of(a);
+    if (!p.valid() || p.x() < 0) {
       return num("PRICE needs settlement < maturity, rate >= 0, yld >= 0, redemption > 0, a valid frequency and basis");
     }
-    return Coerce.number(price(Terms.of(dates, s, m, f, b), rate, yld, redemption, f));
+    return Coerce.number(price(p.terms(a.ctx().dates()), p.rate(), p.x(), p.redemption(), p.f()));
   }
 
   /**
@@ -81,18 +95,15 @@ final class Bonds {
    * otherwise the yield at which PRICE gives {@code pr}, by Newton's method.
    */
   static Value yieldFunction(Args a) {
-    DateSystem dates = a.ctx().dates();
-    double s = date(a, 0);
-    double m = date(a, 1);
-    double rate = a.num(2);
-    double pr = a.num(3);
-    double redemption = a.num(4);
-    int f = frequency(a, 5);
-    int b = basis(a, 6);
-    if (!ordered(s, m) || f < 0 || b < 0 || rate < 0 || pr <= 0 || redemption <= 0) {
+    BondArgs p = BondArgs.of(a);
+    if (!p.valid() || p.x() <= 0) {
       return num("YIELD needs settlement < maturity, rate >= 0, pr > 0, redemption > 0, a valid frequency and basis");
     }
-    Terms t = Terms.of(dates, s, m, f, b);
+    Terms t = p.terms(a.ctx().dates());
+    double rate = p.rate();
+    double pr = p.x();
+    double redemption = p.redemption();
+    int f = p.f();
     if (t.n() <= 1) {
       double paid = pr / 100 + t.aOverE() * rate / f;
       double received = redemption / 100 + rate / f;
@@ -107,14 +118,17 @@ final class Bonds {
    * DURATION (Macaulay) and MDURATION: the present-value-weighted mean time of the cash flows, in years, the
    * k-th flow DSC/E + k - 1 coupon periods after settlement as in PRICE.
    */
+  /** DURATION and MDURATION(settlement, maturity, coupon, yld, frequency, [basis]). */
+  enum Duration implements Param { SETTLEMENT, MATURITY, COUPON, YLD, FREQUENCY, BASIS }
+
   static Value duration(Args a, boolean modified) {
     DateSystem dates = a.ctx().dates();
-    double s = date(a, 0);
-    double m = date(a, 1);
-    double coupon = a.num(2);
-    double yld = a.num(3);
-    int f = frequency(a, 4);
-    int b = basis(a, 5);
+    double s = date(a, Duration.SETTLEMENT);
+    double m = date(a, Duration.MATURITY);
+    double coupon = a.number(Duration.COUPON);
+    double yld = a.number(Duration.YLD);
+    int f = frequency(a, Duration.FREQUENCY);
+    int b = basis(a, Duration.BASIS);
     if (!ordered(s, m) || f < 0 || b < 0 || coupon < 0 || yld < 0) {
       return num("DURATION needs settlement < maturity, coupon >= 0, yld >= 0, a valid frequency and basis");
     }
@@ -139,16 +153,18 @@ final class Bonds {
    * times the accrued share of each quasi-coupon period (on the schedule of first_interest) from issue, or
    * with calc_method FALSE and settlement after first_interest from the last coupon, to settlement.
    */
+  enum Accrint implements Param { ISSUE, FIRST_INTEREST, SETTLEMENT, RATE, PAR, FREQUENCY, BASIS, CALC_METHOD }
+
   static Value accrint(Args a) {
     DateSystem dates = a.ctx().dates();
-    double issue = date(a, 0);
-    double first = date(a, 1);
-    double s = date(a, 2);
-    double rate = a.num(3);
-    double par = a.num(4);
-    int f = frequency(a, 5);
-    int b = basis(a, 6);
-    boolean fromIssue = a.num(7) != 0;
+    double issue = date(a, Accrint.ISSUE);
+    double first = date(a, Accrint.FIRST_INTEREST);
+    double s = date(a, Accrint.SETTLEMENT);
+    double rate = a.number(Accrint.RATE);
+    double par = a.number(Accrint.PAR);
+    int f = frequency(a, Accrint.FREQUENCY);
+    int b = basis(a, Accrint.BASIS);
+    boolean fromIssue = a.number(Accrint.CALC_METHOD) != 0;
     if (!ordered(issue, s) || Double.isNaN(first) || f < 0 || b < 0 || rate <= 0 || par <= 0) {
       return num("ACCRINT needs issue < settlement, rate > 0, par > 0, a valid frequency and basis");
     }
@@ -179,13 +195,15 @@ final class Bonds {
   }
 
   /** ACCRINTM(issue, settlement, rate, par, [basis]): interest of a security paying at maturity. */
+  enum Accrintm implements Param { ISSUE, SETTLEMENT, RATE, PAR, BASIS }
+
   static Value accrintm(Args a) {
     DateSystem dates = a.ctx().dates();
-    double issue = date(a, 0);
-    double s = date(a, 1);
-    double rate = a.num(2);
-    double par = a.num(3);
-    int b = basis(a, 4);
+    double issue = date(a, Accrintm.ISSUE);
+    double s = date(a, Accrintm.SETTLEMENT);
+    double rate = a.number(Accrintm.RATE);
+    double par = a.number(Accrintm.PAR);
+    int b = basis(a, Accrintm.BASIS);
     if (!ordered(issue, s) || b < 0 || rate <= 0 || par <= 0) {
       return num("ACCRINTM needs issue < settlement, rate > 0, par > 0 and a valid basis");
     }

@@ -7,6 +7,7 @@ import static xlspark.functions.financial.SecurityTerms.num;
 import static xlspark.functions.financial.SecurityTerms.ordered;
 
 import xlspark.functions.Args;
+import xlspark.functions.Param;
 import xlspark.value.Coerce;
 import xlspark.value.DateSystem;
 import xlspark.value.Value;
@@ -23,12 +24,15 @@ final class CouponFunctions {
   private CouponFunctions() {
   }
 
+  /** COUPDAYBS .. COUPPCD(settlement, maturity, frequency, [basis]). */
+  enum Coupon implements Param { SETTLEMENT, MATURITY, FREQUENCY, BASIS }
+
   static Value coupon(Args a, Measure m) {
     DateSystem dates = a.ctx().dates();
-    double s = date(a, 0);
-    double mat = date(a, 1);
-    int f = frequency(a, 2);
-    int b = basis(a, 3);
+    double s = date(a, Coupon.SETTLEMENT);
+    double mat = date(a, Coupon.MATURITY);
+    int f = frequency(a, Coupon.FREQUENCY);
+    int b = basis(a, Coupon.BASIS);
     if (!ordered(s, mat) || f < 0 || b < 0) {
       return num("settlement must be before maturity; frequency 1, 2 or 4; basis 0 to 4");
     }

@@ -6,6 +6,7 @@ import static xlspark.functions.financial.SecurityTerms.num;
 import static xlspark.functions.financial.SecurityTerms.ordered;
 
 import xlspark.functions.Args;
+import xlspark.functions.Param;
 import xlspark.functions.date.DayCounts;
 import xlspark.value.Coerce;
 import xlspark.value.DateSystem;
@@ -25,13 +26,16 @@ final class DiscountSecurities {
     double apply(double x, double y, double years);
   }
 
+  /** DISC, PRICEDISC, YIELDDISC, INTRATE, RECEIVED(settlement, maturity, x, y, [basis]): x and y as named below. */
+  enum Discounted implements Param { SETTLEMENT, MATURITY, X, Y, BASIS }
+
   static Value discounted(Args a, Formula formula) {
     DateSystem dates = a.ctx().dates();
-    double s = date(a, 0);
-    double m = date(a, 1);
-    double x = a.num(2);
-    double y = a.num(3);
-    int b = basis(a, 4);
+    double s = date(a, Discounted.SETTLEMENT);
+    double m = date(a, Discounted.MATURITY);
+    double x = a.number(Discounted.X);
+    double y = a.number(Discounted.Y);
+    int b = basis(a, Discounted.BASIS);
     if (!ordered(s, m) || b < 0 || x <= 0 || y <= 0) {
       return num("needs settlement < maturity, positive amounts and a basis 0 to 4");
     }
@@ -68,14 +72,16 @@ final class DiscountSecurities {
    * PRICEMAT(settlement, maturity, issue, rate, yld, [basis]) and YIELDMAT(settlement, maturity, issue, rate, pr,
    * [basis]): interest accrues from issue and is paid with the principal at maturity.
    */
+  enum AtMaturity implements Param { SETTLEMENT, MATURITY, ISSUE, RATE, YLD_OR_PR, BASIS }
+
   static Value atMaturity(Args a, boolean yield) {
     DateSystem dates = a.ctx().dates();
-    double s = date(a, 0);
-    double m = date(a, 1);
-    double issue = date(a, 2);
-    double rate = a.num(3);
-    double x = a.num(4);
-    int b = basis(a, 5);
+    double s = date(a, AtMaturity.SETTLEMENT);
+    double m = date(a, AtMaturity.MATURITY);
+    double issue = date(a, AtMaturity.ISSUE);
+    double rate = a.number(AtMaturity.RATE);
+    double x = a.number(AtMaturity.YLD_OR_PR);
+    int b = basis(a, AtMaturity.BASIS);
     if (!ordered(s, m) || Double.isNaN(issue) || b < 0 || rate < 0 || (yield ? x <= 0 : x < 0)) {
       return num("needs settlement < maturity, a valid issue date, rate >= 0, a valid basis and "
           + (yield ? "pr > 0" : "yld >= 0"));
@@ -90,12 +96,15 @@ final class DiscountSecurities {
     return Coerce.number((100 + dim * rate * 100) / (1 + dsm * x) - a0 * rate * 100);
   }
 
-  /** TBILLPRICE, TBILLYIELD, TBILLEQ: maturity at most one year after settlement; x > 0. */
+  /** TBILLPRICE, TBILLYIELD, TBILLEQ(settlement, maturity, discount or pr). */
+  enum TBill implements Param { SETTLEMENT, MATURITY, DISCOUNT_OR_PR }
+
+  /** The T-bill functions: maturity at most one year after settlement; x > 0. */
   static Value tbill(Args a, Formula formula) {
     DateSystem dates = a.ctx().dates();
-    double s = date(a, 0);
-    double m = date(a, 1);
-    double x = a.num(2);
+    double s = date(a, TBill.SETTLEMENT);
+    double m = date(a, TBill.MATURITY);
+    double x = a.number(TBill.DISCOUNT_OR_PR);
     if (!ordered(s, m) || x <= 0 || m > oneYearAfter(dates, s)) {
       return num("needs settlement < maturity <= settlement + 1 year and a positive rate or price");
     }

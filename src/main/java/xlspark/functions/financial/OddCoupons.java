@@ -5,8 +5,9 @@ import static xlspark.functions.financial.SecurityTerms.date;
 import static xlspark.functions.financial.SecurityTerms.frequency;
 import static xlspark.functions.financial.SecurityTerms.num;
 
-import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
+import xlspark.functions.Param;
+import xlspark.functions.RootFinder;
 import xlspark.value.Coerce;
 import xlspark.value.DateSystem;
 import xlspark.value.Value;
@@ -24,18 +25,25 @@ final class OddCoupons {
   private record FirstTerms(double couponShare, double accruedShare, double toNext, int wholePeriods, int after) {
   }
 
-  /** ODDFPRICE(settlement, maturity, issue, first_coupon, rate, yld, redemption, frequency, [basis]). */
+  /** ODDFPRICE(settlement, maturity, issue, first_coupon, rate, yld, redemption, frequency, [basis]); ODDFYIELD: pr. */
+  enum OddFirst implements Param {
+    SETTLEMENT, MATURITY, ISSUE, FIRST_COUPON, RATE, YLD_OR_PR, REDEMPTION, FREQUENCY, BASIS
+  }
+
+  /** ODDLPRICE(settlement, maturity, last_interest, rate, yld, redemption, frequency, [basis]); ODDLYIELD: pr. */
+  enum OddLast implements Param { SETTLEMENT, MATURITY, LAST_INTEREST, RATE, YLD_OR_PR, REDEMPTION, FREQUENCY, BASIS }
+
   static Value firstPrice(Args a, boolean yield) {
     DateSystem dates = a.ctx().dates();
-    double s = date(a, 0);
-    double m = date(a, 1);
-    double issue = date(a, 2);
-    double first = date(a, 3);
-    double rate = a.num(4);
-    double x = a.num(5);
-    double redemption = a.num(6);
-    int f = frequency(a, 7);
-    int b = basis(a, 8);
+    double s = date(a, OddFirst.SETTLEMENT);
+    double m = date(a, OddFirst.MATURITY);
+    double issue = date(a, OddFirst.ISSUE);
+    double first = date(a, OddFirst.FIRST_COUPON);
+    double rate = a.number(OddFirst.RATE);
+    double x = a.number(OddFirst.YLD_OR_PR);
+    double redemption = a.number(OddFirst.REDEMPTION);
+    int f = frequency(a, OddFirst.FREQUENCY);
+    int b = basis(a, OddFirst.BASIS);
     if (Double.isNaN(s) || Double.isNaN(m) || Double.isNaN(issue) || Double.isNaN(first)
         || !(issue < s && s < first && first < m) || f < 0 || b < 0 || rate < 0 || redemption <= 0
         || (yield ? x <= 0 : x < 0)) {
@@ -88,14 +96,14 @@ final class OddCoupons {
    */
   static Value last(Args a, boolean yield) {
     DateSystem dates = a.ctx().dates();
-    double s = date(a, 0);
-    double m = date(a, 1);
-    double last = date(a, 2);
-    double rate = a.num(3);
-    double x = a.num(4);
-    double redemption = a.num(5);
-    int f = frequency(a, 6);
-    int b = basis(a, 7);
+    double s = date(a, OddLast.SETTLEMENT);
+    double m = date(a, OddLast.MATURITY);
+    double last = date(a, OddLast.LAST_INTEREST);
+    double rate = a.number(OddLast.RATE);
+    double x = a.number(OddLast.YLD_OR_PR);
+    double redemption = a.number(OddLast.REDEMPTION);
+    int f = frequency(a, OddLast.FREQUENCY);
+    int b = basis(a, OddLast.BASIS);
     if (Double.isNaN(s) || Double.isNaN(m) || Double.isNaN(last) || !(last < s && s < m) || f < 0 || b < 0
         || rate < 0 || redemption <= 0 || (yield ? x <= 0 : x < 0)) {
       return num("needs last_interest < settlement < maturity, rate >= 0, redemption > 0, "

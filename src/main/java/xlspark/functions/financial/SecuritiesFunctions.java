@@ -4,6 +4,7 @@ import static xlspark.functions.ArgKind.NUMBER;
 
 import java.util.List;
 import xlspark.functions.FunctionSpec;
+import xlspark.functions.Param;
 import xlspark.functions.financial.CouponFunctions.Measure;
 
 /**
@@ -23,42 +24,48 @@ public final class SecuritiesFunctions {
         coupon("COUPNCD", Measure.NEXT_DATE),
         coupon("COUPNUM", Measure.COUNT),
         coupon("COUPPCD", Measure.PREVIOUS_DATE),
-        numbers("PRICE", 6, 7, Bonds::priceFunction).build(),
-        numbers("YIELD", 6, 7, Bonds::yieldFunction).build(),
-        numbers("DURATION", 5, 6, a -> Bonds.duration(a, false)).build(),
-        numbers("MDURATION", 5, 6, a -> Bonds.duration(a, true)).build(),
-        numbers("ACCRINT", 6, 7, Bonds::accrint).skippableArg(NUMBER, 1).build(),
-        numbers("ACCRINTM", 4, 5, Bonds::accrintm).build(),
-        numbers("DISC", 4, 5, a -> DiscountSecurities.discounted(a, DiscountSecurities::disc)).build(),
-        numbers("PRICEDISC", 4, 5, a -> DiscountSecurities.discounted(a, DiscountSecurities::priceDisc)).build(),
-        numbers("YIELDDISC", 4, 5, a -> DiscountSecurities.discounted(a, DiscountSecurities::yieldDisc)).build(),
-        numbers("INTRATE", 4, 5, a -> DiscountSecurities.discounted(a, DiscountSecurities::intRate)).build(),
-        numbers("RECEIVED", 4, 5, a -> DiscountSecurities.discounted(a, DiscountSecurities::received)).build(),
-        numbers("PRICEMAT", 5, 6, a -> DiscountSecurities.atMaturity(a, false)).build(),
-        numbers("YIELDMAT", 5, 6, a -> DiscountSecurities.atMaturity(a, true)).build(),
-        numbers("TBILLPRICE", 3, 3, a -> DiscountSecurities.tbill(a, DiscountSecurities::tbillPrice)).build(),
-        numbers("TBILLYIELD", 3, 3, a -> DiscountSecurities.tbill(a, DiscountSecurities::tbillYield)).build(),
-        numbers("TBILLEQ", 3, 3, a -> DiscountSecurities.tbill(a, DiscountSecurities::tbillEq)).build(),
-        numbers("ODDFPRICE", 8, 9, a -> OddCoupons.firstPrice(a, false)).build(),
-        numbers("ODDFYIELD", 8, 9, a -> OddCoupons.firstPrice(a, true)).build(),
-        numbers("ODDLPRICE", 7, 8, a -> OddCoupons.last(a, false)).build(),
-        numbers("ODDLYIELD", 7, 8, a -> OddCoupons.last(a, true)).build(),
-        numbers("AMORLINC", 6, 7, Amortization::linear).build(),
-        numbers("AMORDEGRC", 6, 7, Amortization::declining).build());
+        numbers("PRICE", Bonds.Bond.values(), 6, Bonds::priceFunction).build(),
+        numbers("YIELD", Bonds.Bond.values(), 6, Bonds::yieldFunction).build(),
+        numbers("DURATION", Bonds.Duration.values(), 5, a -> Bonds.duration(a, false)).build(),
+        numbers("MDURATION", Bonds.Duration.values(), 5, a -> Bonds.duration(a, true)).build(),
+        numbers("ACCRINT", Bonds.Accrint.values(), 6, Bonds::accrint).build(),
+        numbers("ACCRINTM", Bonds.Accrintm.values(), 4, Bonds::accrintm).build(),
+        numbers("DISC", DiscountSecurities.Discounted.values(), 4, a -> DiscountSecurities.discounted(a, DiscountSecurities::disc)).build(),
+        numbers("PRICEDISC", DiscountSecurities.Discounted.values(), 4, a -> DiscountSecurities.discounted(a, DiscountSecurities::priceDisc)).build(),
+        numbers("YIELDDISC", DiscountSecurities.Discounted.values(), 4, a -> DiscountSecurities.discounted(a, DiscountSecurities::yieldDisc)).build(),
+        numbers("INTRATE", DiscountSecurities.Discounted.values(), 4, a -> DiscountSecurities.discounted(a, DiscountSecurities::intRate)).build(),
+        numbers("RECEIVED", DiscountSecurities.Discounted.values(), 4, a -> DiscountSecurities.discounted(a, DiscountSecurities::received)).build(),
+        numbers("PRICEMAT", DiscountSecurities.AtMaturity.values(), 5, a -> DiscountSecurities.atMaturity(a, false)).build(),
+        numbers("YIELDMAT", DiscountSecurities.AtMaturity.values(), 5, a -> DiscountSecurities.atMaturity(a, true)).build(),
+        numbers("TBILLPRICE", DiscountSecurities.TBill.values(), 3, a -> DiscountSecurities.tbill(a, DiscountSecurities::tbillPrice)).build(),
+        numbers("TBILLYIELD", DiscountSecurities.TBill.values(), 3, a -> DiscountSecurities.tbill(a, DiscountSecurities::tbillYield)).build(),
+        numbers("TBILLEQ", DiscountSecurities.TBill.values(), 3, a -> DiscountSecurities.tbill(a, DiscountSecurities::tbillEq)).build(),
+        numbers("ODDFPRICE", OddCoupons.OddFirst.values(), 8, a -> OddCoupons.firstPrice(a, false)).build(),
+        numbers("ODDFYIELD", OddCoupons.OddFirst.values(), 8, a -> OddCoupons.firstPrice(a, true)).build(),
+        numbers("ODDLPRICE", OddCoupons.OddLast.values(), 7, a -> OddCoupons.last(a, false)).build(),
+        numbers("ODDLYIELD", OddCoupons.OddLast.values(), 7, a -> OddCoupons.last(a, true)).build(),
+        numbers("AMORLINC", Amortization.Amor.values(), 6, Amortization::linear).build(),
+        numbers("AMORDEGRC", Amortization.Amor.values(), 6, Amortization::declining).build());
   }
 
   private static FunctionSpec coupon(String name, Measure m) {
-    return numbers(name, 3, 4, a -> CouponFunctions.coupon(a, m)).build();
+    return numbers(name, CouponFunctions.Coupon.values(), 3, a -> CouponFunctions.coupon(a, m)).build();
   }
 
-  /** A function of {@code required} numbers, then (up to {@code max} arguments) the day-count basis, default 0. */
-  private static FunctionSpec.Builder numbers(String name, int required, int max, FunctionSpec.Body body) {
+  /**
+   * A function of numbers named by {@code params} (in order), the first {@code required} of them required; then
+   * the day-count basis, default 0, and ACCRINT's calc_method, default TRUE also when written empty.
+   */
+  private static FunctionSpec.Builder numbers(String name, Param[] params, int required, FunctionSpec.Body body) {
     FunctionSpec.Builder b = FunctionSpec.builder(name, body);
-    for (int i = 0; i < required; i++) {
-      b.arg(NUMBER);
-    }
-    for (int i = required; i < max; i++) {
-      b.optionalArg(NUMBER, 0);
+    for (Param p : params) {
+      if (p.ordinal() < required) {
+        b.arg(p, NUMBER);
+      } else if (p == Bonds.Accrint.CALC_METHOD) {
+        b.skippableArg(p, NUMBER, 1);
+      } else {
+        b.optionalArg(p, NUMBER, 0);
+      }
     }
     return b;
   }

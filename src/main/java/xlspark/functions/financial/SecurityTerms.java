@@ -1,6 +1,7 @@
 package xlspark.functions.financial;
 
 import xlspark.functions.Args;
+import xlspark.functions.Param;
 import xlspark.value.DateSystem;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
@@ -15,22 +16,22 @@ final class SecurityTerms {
   private SecurityTerms() {
   }
 
-  /** A date argument as a whole-day serial, or NaN when it is no valid date. */
-  static double date(Args a, int i) {
+  /** A date argument as a whole-day serial of the run's date system, or NaN when it is no valid date. */
+  static double date(Args a, Param p) {
     DateSystem dates = a.ctx().dates();
-    double d = Math.floor(a.num(i));
+    double d = Math.floor(a.number(p));
     return dates.valid(d) ? d : Double.NaN;
   }
 
-  /** The basis argument at {@code i} (default 0 in the spec): 0..4, or -1 when invalid. */
-  static int basis(Args a, int i) {
-    double b = Math.floor(a.num(i));
+  /** The basis argument (default 0 in the spec): 0..4, or -1 when invalid. */
+  static int basis(Args a, Param p) {
+    double b = Math.floor(a.number(p));
     return b >= 0 && b <= 4 ? (int) b : -1;
   }
 
-  /** The frequency argument at {@code i}: 1, 2 or 4, or -1 when invalid. */
-  static int frequency(Args a, int i) {
-    double f = Math.floor(a.num(i));
+  /** The frequency argument: 1, 2 or 4, or -1 when invalid. */
+  static int frequency(Args a, Param p) {
+    double f = Math.floor(a.number(p));
     return f == 1 || f == 2 || f == 4 ? (int) f : -1;
   }
 
