@@ -85,16 +85,12 @@ final class StatTests {
       t = Aggregate.mean(d) / (sd / Math.sqrt(d.length));
       df = d.length - 1;
     } else {
-      NumberList l1 = a.numbers(0, 1);
-      NumberList l2 = a.numbers(1, 2);
-      if (l1.error() != null || l2.error() != null) {
-        return l1.error() != null ? l1.error() : l2.error();
+      Object samples = twoSamples(a);
+      if (samples instanceof Value error) {
+        return error;
       }
-      double[] x = l1.toArray();
-      double[] y = l2.toArray();
-      if (x.length < 2 || y.length < 2) {
-        return Value.err(ExcelError.DIV0, "needs two numbers in each array");
-      }
+      double[] x = ((double[][]) samples)[0];
+      double[] y = ((double[][]) samples)[1];
       double v1 = variance(x) / x.length;
       double v2 = variance(y) / y.length;
       double diff = Aggregate.mean(x) - Aggregate.mean(y);
@@ -157,8 +153,11 @@ final class StatTests {
     return Coerce.number(SpecialFunctions.gammaQ(df / 2, chi / 2));
   }
 
-  /** F.TEST: two-tailed probability that the variances of the arrays do not differ. */
-  static Value fTest(Args a) {
+  /**
+   * The numbers of the first two arguments, each with at least two (T.TEST's unpaired types, F.TEST), or the error:
+   * the first argument's, else the second's, else #DIV/0!.
+   */
+  private static Object twoSamples(Args a) {
     NumberList l1 = a.numbers(0, 1);
     NumberList l2 = a.numbers(1, 2);
     if (l1.error() != null || l2.error() != null) {
@@ -169,6 +168,17 @@ final class StatTests {
     if (x.length < 2 || y.length < 2) {
       return Value.err(ExcelError.DIV0, "needs two numbers in each array");
     }
+    return new double[][] {x, y};
+  }
+
+  /** F.TEST: two-tailed probability that the variances of the arrays do not differ. */
+  static Value fTest(Args a) {
+    Object samples = twoSamples(a);
+    if (samples instanceof Value error) {
+      return error;
+    }
+    double[] x = ((double[][]) samples)[0];
+    double[] y = ((double[][]) samples)[1];
     double v1 = variance(x);
     double v2 = variance(y);
     if (v1 == 0 || v2 == 0) {
