@@ -9,7 +9,6 @@ import static xlspark.functions.financial.SecurityTerms.ordered;
 import xlspark.functions.Args;
 import xlspark.functions.Param;
 import xlspark.functions.RootFinder;
-import xlspark.functions.date.DayCounts;
 import xlspark.value.Coerce;
 import xlspark.value.DateSystem;
 import xlspark.value.Value;
@@ -198,15 +197,8 @@ final class Bonds {
   enum Accrintm implements Param { ISSUE, SETTLEMENT, RATE, PAR, BASIS }
 
   static Value accrintm(Args a) {
-    DateSystem dates = a.ctx().dates();
-    double issue = date(a, Accrintm.ISSUE);
-    double s = date(a, Accrintm.SETTLEMENT);
-    double rate = a.number(Accrintm.RATE);
-    double par = a.number(Accrintm.PAR);
-    int b = basis(a, Accrintm.BASIS);
-    if (!ordered(issue, s) || b < 0 || rate <= 0 || par <= 0) {
-      return num("ACCRINTM needs issue < settlement, rate > 0, par > 0 and a valid basis");
-    }
-    return Coerce.number(par * rate * DayCounts.yearFraction(dates, issue, s, b));
+    return DiscountSecurities.discounted(a, (rate, par, years) -> par * rate * years,
+        "ACCRINTM needs issue < settlement, rate > 0, par > 0 and a valid basis");
   }
+
 }

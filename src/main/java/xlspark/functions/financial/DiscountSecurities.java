@@ -30,6 +30,15 @@ final class DiscountSecurities {
   enum Discounted implements Param { SETTLEMENT, MATURITY, X, Y, BASIS }
 
   static Value discounted(Args a, Formula formula) {
+    return discounted(a, formula, "needs settlement < maturity, positive amounts and a basis 0 to 4");
+  }
+
+  /**
+   * The shape (date0, date1, x, y, [basis]) with date0 before date1 and x, y > 0, else #NUM! saying {@code why};
+   * {@code formula} gets x, y and the year fraction from date0 to date1. ACCRINTM (issue, settlement, rate, par,
+   * [basis]) has it too.
+   */
+  static Value discounted(Args a, Formula formula, String why) {
     DateSystem dates = a.ctx().dates();
     double s = date(a, Discounted.SETTLEMENT);
     double m = date(a, Discounted.MATURITY);
@@ -37,7 +46,7 @@ final class DiscountSecurities {
     double y = a.number(Discounted.Y);
     int b = basis(a, Discounted.BASIS);
     if (!ordered(s, m) || b < 0 || x <= 0 || y <= 0) {
-      return num("needs settlement < maturity, positive amounts and a basis 0 to 4");
+      return num(why);
     }
     return Coerce.number(formula.apply(x, y, DayCounts.yearFraction(dates, s, m, b)));
   }
