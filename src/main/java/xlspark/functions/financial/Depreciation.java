@@ -2,6 +2,7 @@ package xlspark.functions.financial;
 
 import xlspark.functions.Args;
 import xlspark.functions.EvalContext;
+import xlspark.functions.Param;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
@@ -11,6 +12,18 @@ final class Depreciation {
   private Depreciation() {
   }
 
+  /** SYD(cost, salvage, life, per). */
+  enum Syd implements Param { COST, SALVAGE, LIFE, PER }
+
+  /** DB(cost, salvage, life, period, [month=12]). */
+  enum Db implements Param { COST, SALVAGE, LIFE, PERIOD, MONTH }
+
+  /** DDB(cost, salvage, life, period, [factor=2]). */
+  enum Ddb implements Param { COST, SALVAGE, LIFE, PERIOD, FACTOR }
+
+  /** VDB(cost, salvage, life, start_period, end_period, [factor=2], [no_switch=FALSE]). */
+  enum Vdb implements Param { COST, SALVAGE, LIFE, START_PERIOD, END_PERIOD, FACTOR, NO_SWITCH }
+
   static Value sln(Args a) {
     double life = a.num(2);
     return life == 0 ? Value.err(ExcelError.DIV0) : Coerce.number((a.num(0) - a.num(1)) / life);
@@ -18,10 +31,10 @@ final class Depreciation {
 
   /** SYD: sum-of-years' digits. */
   static Value syd(Args a) {
-    double cost = a.num(0);
-    double salvage = a.num(1);
-    double life = a.num(2);
-    double per = a.num(3);
+    double cost = a.number(Syd.COST);
+    double salvage = a.number(Syd.SALVAGE);
+    double life = a.number(Syd.LIFE);
+    double per = a.number(Syd.PER);
     if (life <= 0 || per <= 0 || per > life) {
       return Value.err(ExcelError.NUM);
     }
@@ -33,11 +46,11 @@ final class Depreciation {
    * year counts {@code month} months and, when it is short, a period life+1 takes the remaining months.
    */
   static Value db(Args a) {
-    double cost = a.num(0);
-    double salvage = a.num(1);
-    double life = Math.floor(a.num(2));
-    double period = Math.floor(a.num(3));
-    double month = Math.floor(a.num(4));
+    double cost = a.number(Db.COST);
+    double salvage = a.number(Db.SALVAGE);
+    double life = Math.floor(a.number(Db.LIFE));
+    double period = Math.floor(a.number(Db.PERIOD));
+    double month = Math.floor(a.number(Db.MONTH));
     if (month < 1 || month > 12 || salvage < 0 || cost < 0 || life <= 0 || period <= 0
         || period > (month == 12 ? life : life + 1)) {
       return Value.err(ExcelError.NUM);
@@ -61,11 +74,11 @@ final class Depreciation {
 
   /** DDB: declining balance at factor/life per period, never below the salvage value. */
   static Value ddb(Args a) {
-    double cost = a.num(0);
-    double salvage = a.num(1);
-    double life = a.num(2);
-    double period = a.num(3);
-    double factor = a.num(4);
+    double cost = a.number(Ddb.COST);
+    double salvage = a.number(Ddb.SALVAGE);
+    double life = a.number(Ddb.LIFE);
+    double period = a.number(Ddb.PERIOD);
+    double factor = a.number(Ddb.FACTOR);
     if (cost < 0 || salvage < 0 || factor <= 0 || salvage > cost || life <= 0 || period < 1 || period > life) {
       return Value.err(ExcelError.NUM);
     }
@@ -91,13 +104,13 @@ final class Depreciation {
    * (possibly fractional) periods, switching to straight line when that is larger unless no_switch.
    */
   static Value vdb(Args a) {
-    double cost = a.num(0);
-    double salvage = a.num(1);
-    double life = a.num(2);
-    double start = a.num(3);
-    double end = a.num(4);
-    double factor = a.num(5);
-    boolean noSwitch = a.bool(6);
+    double cost = a.number(Vdb.COST);
+    double salvage = a.number(Vdb.SALVAGE);
+    double life = a.number(Vdb.LIFE);
+    double start = a.number(Vdb.START_PERIOD);
+    double end = a.number(Vdb.END_PERIOD);
+    double factor = a.number(Vdb.FACTOR);
+    boolean noSwitch = a.bool(Vdb.NO_SWITCH);
     if (start < 0 || end < start || end > life || cost < 0 || salvage < 0 || salvage > cost || factor <= 0
         || life <= 0) {
       return Value.err(ExcelError.NUM);

@@ -1,7 +1,8 @@
 package xlspark.functions.financial;
 
-import xlspark.functions.RootFinder;
 import xlspark.functions.Args;
+import xlspark.functions.Param;
+import xlspark.functions.RootFinder;
 import xlspark.value.Coerce;
 import xlspark.value.ExcelError;
 import xlspark.value.Value;
@@ -15,6 +16,18 @@ final class TimeValue {
   private TimeValue() {
   }
 
+  /** NPER(rate, pmt, pv, [fv=0], [type=0]). */
+  enum Nper implements Param { RATE, PMT, PV, FV, TYPE }
+
+  /** RATE(nper, pmt, pv, [fv=0], [type=0], [guess=0.1]). */
+  enum Rate implements Param { NPER, PMT, PV, FV, TYPE, GUESS }
+
+  /** IPMT and PPMT(rate, per, nper, pv, [fv=0], [type=0]). */
+  enum Per implements Param { RATE, PER, NPER, PV, FV, TYPE }
+
+  /** CUMIPMT and CUMPRINC(rate, nper, pv, start_period, end_period, type). */
+  enum Cumulative implements Param { RATE, NPER, PV, START_PERIOD, END_PERIOD, TYPE }
+
   /** (1+r)^n computed through log1p so small rates keep their precision. */
   static double growth(double r, double n) {
     return Math.exp(n * Math.log1p(r));
@@ -25,8 +38,13 @@ final class TimeValue {
     return r == 0 ? n : Math.expm1(n * Math.log1p(r)) / r;
   }
 
+  /** The type argument: payments at the end (0) or, for any other number, at the start (1). */
   private static int type(Args a, int i) {
     return a.num(i) != 0 ? 1 : 0;
+  }
+
+  private static int type(Args a, Param p) {
+    return type(a, p.ordinal());
   }
 
   static double pmt(double r, double n, double pv, double fv, int type) {
@@ -67,11 +85,11 @@ final class TimeValue {
 
   /** NPER(rate, pmt, pv, fv, type): periods until pv grows or is paid down to fv. */
   static Value nper(Args a) {
-    double r = a.num(0);
-    double pmt = a.num(1);
-    double pv = a.num(2);
-    double fv = a.num(3);
-    int type = type(a, 4);
+    double r = a.number(Nper.RATE);
+    double pmt = a.number(Nper.PMT);
+    double pv = a.number(Nper.PV);
+    double fv = a.number(Nper.FV);
+    int type = type(a, Nper.TYPE);
     if (r == 0) {
       return pmt == 0 ? Value.err(ExcelError.DIV0) : Coerce.number(-(pv + fv) / pmt);
     }
@@ -81,12 +99,12 @@ final class TimeValue {
 
   /** RATE(nper, pmt, pv, fv, type, guess): the rate solving the annuity equation, by iteration. */
   static Value rate(Args a) {
-    double n = a.num(0);
-    double pmt = a.num(1);
-    double pv = a.num(2);
-    double fv = a.num(3);
-    int type = type(a, 4);
-    double guess = a.num(5);
+    double n = a.number(Rate.NPER);
+    double pmt = a.number(Rate.PMT);
+    double pv = a.number(Rate.PV);
+    double fv = a.number(Rate.FV);
+    int type = type(a, Rate.TYPE);
+    double guess = a.number(Rate.GUESS);
     if (n <= 0) {
       return Value.err(ExcelError.NUM, "nper must be positive");
     }
@@ -120,12 +138,12 @@ final class TimeValue {
   }
 
   static Value ipmt(Args a) {
-    double per = a.num(1);
-    double n = a.num(2);
+    double per = a.number(Per.PER);
+    double n = a.number(Per.NPER);
     if (per < 1 || per > n) {
       return Value.err(ExcelError.NUM, "period must be between 1 and nper");
     }
-    return Coerce.number(ipmt(a.num(0), per, n, a.num(3), a.num(4), type(a, 5)));
+    return Coerce.number(ipmt(a.number(Per.RATE), per, n, a.number(Per.PV), a.number(Per.FV), type(a, Per.TYPE)));
   }
 
   /**
@@ -134,12 +152,12 @@ final class TimeValue {
    * two large amounts: Excel's cached PPMT(2,3,33,10000,1) is -3.238e-11, that difference -3.6e-12.
    */
   static Value ppmt(Args a) {
-    double r = a.num(0);
-    double per = a.num(1);
-    double n = a.num(2);
-    double pv = a.num(3);
-    double fv = a.num(4);
-    int type = type(a, 5);
+    double r = a.number(Per.RATE);
+    double per = a.number(Per.PER);
+    double n = a.number(Per.NPER);
+    double pv = a.number(Per.PV);
+    double fv = a.number(Per.FV);
+    int type = type(a, Per.TYPE);
     if (per < 1 || per > n) {
       return Value.err(ExcelError.NUM, "period must be between 1 and nper");
     }
@@ -155,13 +173,13 @@ final class TimeValue {
    * the balance over those periods, so no loop over periods is needed.
    */
   static Value cumulative(Args a, boolean interest) {
-    double r = a.num(0);
+    double r = a.number(Cumulative.RATE);
     // nper is used as given: Excel's cached CUMIPMT(7,5.5,125000,3,5,1) is the 5.5-period loan's interest
-    double n = a.num(1);
-    double pv = a.num(2);
-    double start = Math.floor(a.num(3));
-    double end = Math.floor(a.num(4));
-    double typeArg = Math.floor(a.num(5));
+    double n = a.number(Cumulative.NPER);
+    double pv = a.number(Cumulative.PV);
+    double start = Math.floor(a.number(Cumulative.START_PERIOD));
+    double end = Math.floor(a.number(Cumulative.END_PERIOD));
+    double typeArg = Math.floor(a.number(Cumulative.TYPE));
     if (r <= 0 || n <= 0 || pv <= 0 || start < 1 || end < start || end > n || typeArg != 0 && typeArg != 1) {
       return Value.err(ExcelError.NUM);
     }
