@@ -239,6 +239,26 @@ public final class FormulaSource {
     return all;
   }
 
+  /**
+   * The bytes of the input's data files, or -1 when not known up front (a Delta table, a path that cannot be
+   * listed: the read reports that itself).
+   */
+  public static long dataBytes(SparkSession spark, InputSpec input) {
+    if (input.format() == DataFormat.DELTA) {
+      return -1;
+    }
+    try {
+      long total = 0;
+      for (String f : dataFiles(spark, input.path())) {
+        Path p = new Path(f);
+        total += p.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(p).getLen();
+      }
+      return total;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** The input's data files in name order; a folder's hidden ({@code .}) and marker ({@code _}) files skipped. */
   public static List<String> dataFiles(SparkSession spark, String input) {
     try {
