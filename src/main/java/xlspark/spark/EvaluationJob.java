@@ -46,21 +46,6 @@ public final class EvaluationJob {
     return run(spark, config, RunProgress.NONE);
   }
 
-  /** Bytes a tasks-mode read partition takes at least: its map side only keys rows by group. */
-  static final long TASKS_READ_BYTES = 32L << 20;
-
-  /**
-   * Tasks mode evaluates in one task per group, after a shuffle; its read only keys the rows, so a small input is
-   * read in few partitions ({@value #TASKS_READ_BYTES} bytes each at least) instead of one per task slot: W5's
-   * 0.4 MB on 64 slots was 64 read tasks in each of its three stages. Unknown size: one per slot.
-   */
-  static int tasksReadPartitions(int slots, long bytes) {
-    if (bytes < 0) {
-      return slots;
-    }
-    return (int) Math.max(1, Math.min(slots, (bytes + TASKS_READ_BYTES - 1) / TASKS_READ_BYTES));
-  }
-
   /** Runs the job, telling {@code progress} when the evaluation starts and what counts its rows. */
   public static JobResult run(SparkSession spark, JobConfig config, RunProgress progress) {
     long start = System.nanoTime();
@@ -68,11 +53,7 @@ public final class EvaluationJob {
     ResultColumns results = new ResultColumns(config.resultPrefix());
     int slots = spark.sparkContext().defaultParallelism();
     SplitSpec split = config.split();
-    int readPartitions = switch (split.mode()) {
-      case SERIAL -> 1;
-      case TASKS -> tasksReadPartitions(split.poolPartitions(slots), FormulaSource.dataBytes(spark, config.input()));
-      default -> split.poolPartitions(slots);
-    };
+    int readPartitions = split.readPartitions(slots, () -> FormulaSource.dataBytes(spark, config.input()));
     SourceTable table = FormulaSource.read(spark, config.input(), split.mode() == StrategyKind.AUTO, readPartitions);
     results.checkNoClash(table.data().schema());
     Optional<ResultSink> sink = config.outputOption()

@@ -1,6 +1,7 @@
 package xlspark.spark.strategy;
 
 import java.io.Serializable;
+import java.util.function.LongSupplier;
 import xlspark.spark.core.UsageException;
 
 /**
@@ -17,6 +18,8 @@ public record SplitSpec(StrategyKind mode, int partitions, int maxTasks, String 
   public static final String DEFAULT_GROUP_COLUMN = "group";
   public static final int DEFAULT_MAX_TASKS = 10_000;
   public static final long DEFAULT_AUTO_SERIAL_MILLIS = 400;
+  /** Bytes a tasks-mode read partition takes at least: its map side only keys rows by group. */
+  static final long TASKS_READ_BYTES = 32L << 20;
 
   /** Checks the values: a usage error (exit 2) names the option at fault. */
   public SplitSpec {
@@ -34,5 +37,27 @@ public record SplitSpec(StrategyKind mode, int partitions, int maxTasks, String 
   /** The pool partitions to use given {@code slots} task slots. */
   public int poolPartitions(int slots) {
     return partitions > 0 ? partitions : slots;
+  }
+
+  /**
+   * The partitions to read the input in: serial one; pool (and auto, which decides after the read) its pool
+   * partitions; tasks, which evaluates one task per group after a shuffle and only keys the rows while reading, few
+   * for a small input ({@value #TASKS_READ_BYTES} bytes each at least, at most the pool partitions; W5's 0.4 MB on
+   * 64 slots was 64 read tasks in each of its three stages). {@code bytes}, asked for in tasks mode only, gives the
+   * input's size, negative when unknown (Delta): then one per pool partition.
+   */
+  public int readPartitions(int slots, LongSupplier bytes) {
+    return switch (mode) {
+      case SERIAL -> 1;
+      case TASKS -> tasksReadPartitions(poolPartitions(slots), bytes.getAsLong());
+      case POOL, AUTO -> poolPartitions(slots);
+    };
+  }
+
+  static int tasksReadPartitions(int slots, long bytes) {
+    if (bytes < 0) {
+      return slots;
+    }
+    return (int) Math.max(1, Math.min(slots, (bytes + TASKS_READ_BYTES - 1) / TASKS_READ_BYTES));
   }
 }
