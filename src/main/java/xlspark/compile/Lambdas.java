@@ -17,6 +17,8 @@ import xlspark.value.Value;
  * where it was written; it lives only inside the interpreter (bound to a name, passed to a helper or called), never
  * in a cell, a JEXL script or a Java object a formula could reach. Every call of one spends the row's budget, and
  * calls nest at most {@link #MAX_DEPTH} deep, so recursion (through a LAMBDA passed to itself) ends as an error row.
+ * The cap is #NUM! whatever the thread's stack: where the stack runs out first (a small {@code -Xss}, frames not yet
+ * compiled by the JIT), the call that overflows ends as the same #NUM!, not as an evaluation failure.
  */
 final class Lambdas {
   /** How deep LAMBDA calls may nest (Excel stops recursion at a similar depth with #NUM!). */
@@ -55,6 +57,10 @@ final class Lambdas {
       return lookup(upperCaseName) instanceof Closure c ? c : null;
     }
   }
+
+  /** Made before it is needed: at a stack overflow there may be no room to build a message. */
+  private static final Value.Err STACK_EXHAUSTED = Value.err(ExcelError.NUM,
+      "LAMBDA calls nested deeper than the stack allows (the cap is " + MAX_DEPTH + " calls)");
 
   private static final Value.Err NOT_CALLED =
       Value.err(ExcelError.CALC, "a LAMBDA is a function: call it with its arguments, as in LAMBDA(x,x+1)(2)");
@@ -150,7 +156,14 @@ final class Lambdas {
       values[i] = i < args.length ? args[i] : Value.MISSING;
     }
     Scope scope = new Scope(f.env(), names, values, callerDepth + 1);
-    return evalAny(f.body(), f.literals(), scope, ctx);
+    try {
+      return evalAny(f.body(), f.literals(), scope, ctx);
+    } catch (StackOverflowError e) {
+      // Only recursion nests calls without bound (a formula's own nesting is capped by the parser), so running out
+      // of stack inside a call is the depth cap reached early. The innermost call catches it; if even returning
+      // overflows again, the next call out catches that.
+      return STACK_EXHAUSTED;
+    }
   }
 
   /**
